@@ -1,0 +1,118 @@
+package io.aftercare.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Everything an operator can set under {@code aftercare.*}; the README's configuration table mirrors it. */
+@ConfigMapping(prefix = "aftercare")
+public interface AftercareConfig {
+
+    Bootstrap bootstrap();
+
+    Admin admin();
+
+    Sms sms();
+
+    Twilio twilio();
+
+    Plan plan();
+
+    Dispatch dispatch();
+
+    Sessions sessions();
+
+    interface Bootstrap {
+        /** Name of the clinic created at start-up when the database has no clinic yet. */
+        Optional<String> clinicName();
+
+        /** API key of that first clinic (at least 32 characters); read from the environment, never committed. */
+        Optional<String> apiKey();
+
+        /** IANA time zone used for that clinic's clients when a post names none. */
+        @WithDefault("America/Vancouver")
+        String timeZone();
+
+        /** ISO 3166 region used to read that clinic's phone numbers written without a country code. */
+        @WithDefault("CA")
+        String region();
+
+        /** Locale of that clinic's texts when a post names none. */
+        @WithDefault("en")
+        String locale();
+    }
+
+    interface Admin {
+        /** Bearer key of the admin API ({@code /admin/v1}); the admin API answers 401 to everything while unset. */
+        Optional<String> apiKey();
+    }
+
+    interface Sms {
+        /** {@code console} or {@code twilio}; unset means twilio when an account SID is configured, console otherwise. */
+        Optional<String> sender();
+    }
+
+    interface Twilio {
+        /** Account SID ({@code AC...}). */
+        Optional<String> accountSid();
+
+        /** Auth token; read from the environment, never committed. */
+        Optional<String> authToken();
+
+        /** Sending number in E.164; either this or a messaging service SID. */
+        Optional<String> from();
+
+        /** Messaging Service SID ({@code MG...}); takes precedence over {@code from}. */
+        Optional<String> messagingServiceSid();
+
+        /** Base URL of Twilio's REST API; tests and regional edges point it elsewhere. */
+        @WithDefault("https://api.twilio.com")
+        String apiUrl();
+
+        /** How long to wait for a TCP connection to Twilio. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** How long to wait for Twilio's answer once the request is written. */
+        @WithDefault("15s")
+        Duration responseTimeout();
+    }
+
+    interface Plan {
+        /** A plan file on disk replacing the built-in plan (the classpath one is used while unset). */
+        Optional<String> location();
+    }
+
+    interface Dispatch {
+        /** How often the clustered dispatch job looks for due texts. */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** How many due texts one claim takes. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How many texts one node sends at the same time. */
+        @WithDefault("16")
+        int concurrency();
+
+        /** How long a claim is exclusive to the node that made it; after that another node may recover it. */
+        @WithDefault("2m")
+        Duration claimLease();
+
+        /** Longest a single run of the dispatch job keeps draining before it yields to the next trigger. */
+        @WithDefault("30s")
+        Duration maxRunTime();
+    }
+
+    interface Sessions {
+        /** How long after a session ended it may still be posted. */
+        @WithDefault("P365D")
+        Duration maxAge();
+
+        /** How far in the future {@code endedAt} may lie, to allow for clock skew. */
+        @WithDefault("PT15M")
+        Duration maxClockSkew();
+    }
+}

@@ -1,0 +1,17 @@
+package io.aftercare.sms;
+
+import io.quarkus.logging.Log;
+import java.util.UUID;
+
+/** Writes texts to the log instead of sending them: the default when no Twilio account is configured. */
+public class ConsoleSmsGateway implements SmsGateway {
+
+    @Override
+    public SendOutcome send(OutgoingSms sms) {
+        String providerId = "console-" + UUID.randomUUID();
+        Log.infof("SMS to %s (reminder %s, %d chars) accepted as %s",
+                PhoneMask.mask(sms.to()), sms.reminderId(), sms.body().length(), providerId);
+        Log.debugf("SMS body for reminder %s: %s", sms.reminderId(), sms.body());
+        return new SendOutcome.Accepted(providerId);
+    }
+}
