@@ -1,0 +1,53 @@
+package io.aftercare.client;
+
+import io.aftercare.clinic.CurrentClinic;
+import io.aftercare.problem.Problem;
+import io.aftercare.problem.ProblemException;
+import io.aftercare.reminder.ReminderView;
+import io.aftercare.reminder.Reminders;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/clients")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clients")
+@SecurityRequirement(name = "clinicKey")
+@APIResponse(responseCode = "401", description = "No or unknown API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class ClientResource {
+
+    private final Reminders reminders;
+    private final CurrentClinic clinic;
+
+    ClientResource(Reminders reminders, CurrentClinic clinic) {
+        this.reminders = reminders;
+        this.clinic = clinic;
+    }
+
+    @GET
+    @Path("/{clientId}/reminders")
+    @Transactional(Transactional.TxType.SUPPORTS)
+    @Operation(summary = "Every text of a client, across all their sessions, oldest first")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClientHistory.class)))
+    @APIResponse(responseCode = "404", description = "The clinic has posted no session for this client",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ClientHistory reminders(@PathParam("clientId") String clientId) {
+        Client client = Client.findByExternalId(clinic.id(), clientId)
+                .orElseThrow(() -> ProblemException.notFound("No client " + clientId + " for this clinic"));
+        return new ClientHistory(client.externalId, reminders.forClient(client.id));
+    }
+
+    @Schema(name = "ClientHistory")
+    public record ClientHistory(String clientId, List<ReminderView> reminders) {}
+}

@@ -1,0 +1,99 @@
+package io.aftercare.clinic;
+
+import io.aftercare.problem.Problem;
+import io.aftercare.problem.ProblemException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The operator's API: onboard clinics and manage their keys. Enabled by {@code aftercare.admin.api-key}. */
+@Path("/admin/v1/clinics")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Admin")
+@SecurityRequirement(name = "adminKey")
+@APIResponse(responseCode = "401", description = "No or wrong admin key, or the admin API is disabled",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class ClinicAdminResource {
+
+    private final ClinicService clinics;
+    private final ApiKeys apiKeys;
+
+    ClinicAdminResource(ClinicService clinics, ApiKeys apiKeys) {
+        this.clinics = clinics;
+        this.apiKeys = apiKeys;
+    }
+
+    @POST
+    @Operation(summary = "Onboard a clinic", description = "Answers with the clinic's first API key, shown only this once.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ClinicService.NewClinic.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response create(ClinicService.ClinicRequest request, UriInfo uri) {
+        if (request == null) {
+            throw ProblemException.invalid("", "a clinic is required as the JSON body");
+        }
+        ClinicService.NewClinic created = clinics.create(request, Optional.empty());
+        return Response.created(uri.getAbsolutePathBuilder().path(created.clinic().id().toString()).build())
+                .entity(created)
+                .build();
+    }
+
+    @GET
+    @Operation(summary = "List clinics")
+    public List<ClinicService.ClinicView> list() {
+        return clinics.list();
+    }
+
+    @GET
+    @Path("/{clinicId}")
+    @Operation(summary = "Read a clinic")
+    @APIResponse(responseCode = "404", description = "No such clinic",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ClinicService.ClinicView get(@PathParam("clinicId") UUID clinicId) {
+        return clinics.find(clinicId).orElseThrow(() -> ProblemException.notFound("No clinic " + clinicId));
+    }
+
+    @GET
+    @Path("/{clinicId}/api-keys")
+    @Operation(summary = "List a clinic's API keys (prefixes only)")
+    public List<ApiKeys.KeyView> keys(@PathParam("clinicId") UUID clinicId) {
+        get(clinicId);
+        return apiKeys.list(clinicId);
+    }
+
+    @POST
+    @Path("/{clinicId}/api-keys")
+    @Operation(summary = "Issue a new API key for a clinic",
+            description = "To rotate: issue a new key, switch the clinic's system to it, then revoke the old one.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeys.IssuedKey.class)))
+    public Response issueKey(@PathParam("clinicId") UUID clinicId) {
+        get(clinicId);
+        return Response.status(Response.Status.CREATED).entity(apiKeys.issue(clinicId)).build();
+    }
+
+    @DELETE
+    @Path("/{clinicId}/api-keys/{keyId}")
+    @Operation(summary = "Revoke one of a clinic's API keys")
+    @APIResponse(responseCode = "404", description = "No such key for this clinic",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ApiKeys.KeyView revokeKey(@PathParam("clinicId") UUID clinicId, @PathParam("keyId") UUID keyId) {
+        return apiKeys.revoke(clinicId, keyId);
+    }
+}

@@ -1,0 +1,47 @@
+package io.aftercare.clinic;
+
+import io.aftercare.config.AftercareConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+
+/**
+ * Creates the first clinic of a fresh installation from {@code aftercare.bootstrap.*}, the way container images
+ * create their first admin. Does nothing once any clinic exists.
+ */
+@ApplicationScoped
+class ClinicBootstrap {
+
+    // Any fixed number works; it only has to be the same on every node.
+    private static final long BOOTSTRAP_LOCK = 0x4166746572L;
+
+    private final AftercareConfig.Bootstrap config;
+    private final ClinicService clinics;
+    private final EntityManager entityManager;
+
+    ClinicBootstrap(AftercareConfig config, ClinicService clinics, EntityManager entityManager) {
+        this.config = config.bootstrap();
+        this.clinics = clinics;
+        this.entityManager = entityManager;
+    }
+
+    @Transactional
+    void onStart(@Observes StartupEvent event) {
+        if (config.clinicName().isEmpty() || config.apiKey().isEmpty()) {
+            return;
+        }
+        // Nodes starting together must not each create a first clinic.
+        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")").getSingleResult();
+        if (Clinic.count() > 0) {
+            return;
+        }
+        var created = clinics.create(new ClinicService.ClinicRequest(config.clinicName().get(), null,
+                config.timeZone(), config.locale(), config.region()), Optional.of(config.apiKey().get()));
+        Log.infof("Created the first clinic '%s' (%s) with the configured API key %s...",
+                created.clinic().name(), created.clinic().id(), created.apiKey().prefix());
+    }
+}

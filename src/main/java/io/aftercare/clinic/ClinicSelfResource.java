@@ -1,0 +1,69 @@
+package io.aftercare.clinic;
+
+import io.aftercare.problem.Problem;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** A clinic's view of itself, and rotation of its own keys without the operator. */
+@Path("/v1/clinic")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clinic")
+@SecurityRequirement(name = "clinicKey")
+@APIResponse(responseCode = "401", description = "No or unknown API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class ClinicSelfResource {
+
+    private final CurrentClinic current;
+    private final ClinicService clinics;
+    private final ApiKeys apiKeys;
+
+    ClinicSelfResource(CurrentClinic current, ClinicService clinics, ApiKeys apiKeys) {
+        this.current = current;
+        this.clinics = clinics;
+        this.apiKeys = apiKeys;
+    }
+
+    @GET
+    @Operation(summary = "The clinic this key belongs to")
+    public ClinicService.ClinicView get() {
+        return clinics.find(current.id()).orElseThrow();
+    }
+
+    @GET
+    @Path("/api-keys")
+    @Operation(summary = "The clinic's API keys (prefixes only)")
+    public List<ApiKeys.KeyView> keys() {
+        return apiKeys.list(current.id());
+    }
+
+    @POST
+    @Path("/api-keys")
+    @Operation(summary = "Issue a new API key", description = "The old key keeps working until it is revoked.")
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeys.IssuedKey.class)))
+    public Response issueKey() {
+        return Response.status(Response.Status.CREATED).entity(apiKeys.issue(current.id())).build();
+    }
+
+    @DELETE
+    @Path("/api-keys/{keyId}")
+    @Operation(summary = "Revoke one of the clinic's API keys")
+    @APIResponse(responseCode = "404", description = "No such key for this clinic",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ApiKeys.KeyView revokeKey(@PathParam("keyId") UUID keyId) {
+        return apiKeys.revoke(current.id(), keyId);
+    }
+}

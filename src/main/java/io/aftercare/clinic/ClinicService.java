@@ -1,0 +1,79 @@
+package io.aftercare.clinic;
+
+import io.aftercare.problem.FieldViolation;
+import io.aftercare.problem.ProblemException;
+import io.aftercare.sms.PhoneNumbers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Creates and describes clinics. */
+@ApplicationScoped
+public class ClinicService {
+
+    private final ApiKeys apiKeys;
+
+    ClinicService(ApiKeys apiKeys) {
+        this.apiKeys = apiKeys;
+    }
+
+    /** Creates a clinic with a first API key, generated unless {@code apiKey} is given. */
+    @Transactional
+    public NewClinic create(ClinicRequest request, Optional<String> apiKey) {
+        List<FieldViolation> errors = new ArrayList<>();
+        if (request.name() == null || request.name().isBlank() || request.name().length() > 80) {
+            errors.add(new FieldViolation("name", "must be 1 to 80 characters"));
+        }
+        String region = request.region() == null ? null : request.region().toUpperCase(Locale.ROOT);
+        if (!PhoneNumbers.isKnownRegion(region)) {
+            errors.add(new FieldViolation("region", "must be an ISO 3166 region code such as CA"));
+        }
+        if (request.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(request.timeZone())) {
+            errors.add(new FieldViolation("timeZone", "is not an IANA time zone such as America/Vancouver"));
+        }
+        if (request.locale() == null || request.locale().isBlank()) {
+            errors.add(new FieldViolation("locale", "must be a language such as en"));
+        }
+        String phone = null;
+        if (request.phone() != null && !request.phone().isBlank() && region != null) {
+            PhoneNumbers.Parsed parsed = PhoneNumbers.any(request.phone(), region);
+            phone = parsed.e164();
+            if (!parsed.valid()) {
+                errors.add(new FieldViolation("phone", parsed.problem()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Clinic clinic = Clinic.create(request.name().strip(), phone, request.timeZone(), request.locale(), region);
+        ApiKeys.IssuedKey key = apiKey.map(chosen -> apiKeys.register(clinic.id, chosen))
+                .orElseGet(() -> apiKeys.issue(clinic.id));
+        return new NewClinic(ClinicView.of(clinic), key);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<ClinicView> find(UUID id) {
+        return Clinic.<Clinic>findByIdOptional(id).map(ClinicView::of);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ClinicView> list() {
+        return Clinic.<Clinic>listAll().stream().map(ClinicView::of).toList();
+    }
+
+    public record ClinicRequest(String name, String phone, String timeZone, String locale, String region) {}
+
+    public record ClinicView(UUID id, String name, String phone, String timeZone, String locale, String region) {
+        static ClinicView of(Clinic clinic) {
+            return new ClinicView(clinic.id, clinic.name, clinic.phone, clinic.defaultTimeZone, clinic.defaultLocale,
+                    clinic.defaultRegion);
+        }
+    }
+
+    public record NewClinic(ClinicView clinic, ApiKeys.IssuedKey apiKey) {}
+}

@@ -1,0 +1,40 @@
+package io.aftercare.dispatch;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The clustered Quartz triggers that drive dispatch. With the JDBC job store each firing runs on one node of the
+ * cluster; whichever node it is drains the queue, and runs that overlap on two nodes share it through row locks.
+ */
+@ApplicationScoped
+class DispatchJob {
+
+    private final Dispatcher dispatcher;
+    private final NodeIdentity node;
+
+    DispatchJob(Dispatcher dispatcher, NodeIdentity node) {
+        this.dispatcher = dispatcher;
+        this.node = node;
+    }
+
+    @Scheduled(identity = "dispatch-due-texts", every = "${aftercare.dispatch.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void dispatchDueTexts() {
+        int handled = dispatcher.drain(node.id());
+        if (handled > 0) {
+            Log.debugf("Dispatched %d texts", handled);
+        }
+    }
+
+    @Scheduled(identity = "release-expired-claims", every = "${aftercare.dispatch.claim-lease}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void releaseExpiredClaims() {
+        int released = dispatcher.releaseExpiredClaims();
+        if (released > 0) {
+            Log.warnf("Put %d texts back in the queue: the node that claimed them did not finish within its lease",
+                    released);
+        }
+    }
+}

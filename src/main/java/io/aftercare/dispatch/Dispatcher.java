@@ -1,0 +1,119 @@
+package io.aftercare.dispatch;
+
+import io.aftercare.config.AftercareConfig;
+import io.aftercare.sms.PhoneMask;
+import io.aftercare.sms.SendOutcome;
+import io.aftercare.sms.SmsGateway;
+import io.aftercare.sms.OutgoingSms;
+import io.quarkus.logging.Log;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Sends the texts that are due: claims a batch, sends it with bounded concurrency (the SMS SDK blocks), records each
+ * outcome as soon as it is known, and repeats until nothing is due or its time slice is used up.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private final ReminderClaims claims;
+    private final SendOutcomes outcomes;
+    private final SmsGateway gateway;
+    private final AftercareConfig.Dispatch config;
+    private final Clock clock;
+    private final ExecutorService senders;
+
+    Dispatcher(ReminderClaims claims, SendOutcomes outcomes, SmsGateway gateway, AftercareConfig config, Clock clock) {
+        this.claims = claims;
+        this.outcomes = outcomes;
+        this.gateway = gateway;
+        this.config = config.dispatch();
+        this.clock = clock;
+        AtomicInteger threads = new AtomicInteger();
+        this.senders = Executors.newFixedThreadPool(this.config.concurrency(),
+                task -> new Thread(task, "sms-sender-" + threads.incrementAndGet()));
+    }
+
+    /**
+     * Sends due texts as {@code node} until none is left or the run's time slice ends.
+     *
+     * @return how many texts were handed to the gateway
+     */
+    public int drain(String node) {
+        Instant deadline = clock.instant().plus(config.maxRunTime());
+        int handled = 0;
+        while (clock.instant().isBefore(deadline)) {
+            List<ClaimedText> batch = claims.claimDue(node, config.batchSize(), clock.instant(), config.claimLease());
+            if (batch.isEmpty()) {
+                break;
+            }
+            CompletableFuture.allOf(batch.stream()
+                            .map(text -> CompletableFuture.runAsync(() -> send(text), senders))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+            handled += batch.size();
+        }
+        return handled;
+    }
+
+    /** Puts texts claimed by a node that died before recording their outcome back in the queue. */
+    public int releaseExpiredClaims() {
+        return claims.releaseExpired(clock.instant());
+    }
+
+    private void send(ClaimedText text) {
+        SendOutcome outcome;
+        try {
+            outcome = gateway.send(new OutgoingSms(text.reminderId(), text.to(), text.body()));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "SMS gateway failed on reminder %s", text.reminderId());
+            outcome = new SendOutcome.Rejected(io.aftercare.sms.FailureKind.UNKNOWN_OUTCOME, "gateway", e.getClass().getSimpleName());
+        }
+        boolean recorded = record(text, outcome);
+        if (!recorded) {
+            Log.warnf("Claim on reminder %s (attempt %d) was lost before its outcome was recorded",
+                    text.reminderId(), text.attempt());
+        }
+    }
+
+    private boolean record(ClaimedText text, SendOutcome outcome) {
+        Instant now = clock.instant();
+        if (outcome instanceof SendOutcome.Accepted accepted) {
+            Log.debugf("Reminder %s sent to %s as %s", text.reminderId(), PhoneMask.mask(text.to()), accepted.providerId());
+            return outcomes.sent(text, accepted, now);
+        }
+        SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
+        String error = rejected.code() + ": " + rejected.reason();
+        Log.infof("Reminder %s not sent (%s, attempt %d): %s", text.reminderId(), rejected.kind(), text.attempt(), error);
+        return switch (rejected.kind()) {
+            case TRANSIENT -> text.attempt() < RetryBackoff.MAX_ATTEMPTS
+                    ? outcomes.retryLater(text, error, RetryBackoff.delayAfter(text.attempt()), now)
+                    : outcomes.failed(text, "gave up after " + text.attempt() + " attempts; " + error, now);
+            // Sending again could text the client twice; a person has to look at these.
+            case UNKNOWN_OUTCOME -> outcomes.failed(text, "outcome unknown, not resent; " + error, now);
+            case PERMANENT, ACCOUNT -> outcomes.failed(text, error, now);
+        };
+    }
+
+    @PreDestroy
+    void stop() {
+        senders.shutdown();
+        try {
+            if (!senders.awaitTermination(Duration.ofSeconds(20).toMillis(), TimeUnit.MILLISECONDS)) {
+                senders.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            senders.shutdownNow();
+        }
+    }
+}

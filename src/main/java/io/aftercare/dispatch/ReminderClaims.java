@@ -1,0 +1,70 @@
+package io.aftercare.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The dispatcher's work queue, kept in the reminder table itself. Claims take due rows with
+ * {@code FOR UPDATE SKIP LOCKED}, so any number of nodes drain the queue together and never take the same row.
+ */
+@ApplicationScoped
+class ReminderClaims {
+
+    private static final String CLAIM = """
+            WITH due AS (
+                SELECT id FROM reminder
+                WHERE status = 'SCHEDULED' AND due_at <= :now
+                ORDER BY due_at
+                LIMIT :limit
+                FOR UPDATE SKIP LOCKED
+            )
+            UPDATE reminder r
+            SET status = 'SENDING', claimed_by = :node, claim_expires_at = :leaseEnd,
+                attempts = r.attempts + 1, updated_at = :now
+            FROM due, client c
+            WHERE r.id = due.id AND c.id = r.client_id
+            RETURNING r.id, r.clinic_id, c.phone, r.body, r.attempts
+            """;
+
+    private static final String RELEASE_EXPIRED = """
+            UPDATE reminder
+            SET status = 'SCHEDULED', claimed_by = NULL, claim_expires_at = NULL, updated_at = :now
+            WHERE status = 'SENDING' AND claim_expires_at < :now
+            """;
+
+    private final EntityManager entityManager;
+
+    ReminderClaims(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** Claims up to {@code limit} texts that are due, oldest first, for {@code lease}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    List<ClaimedText> claimDue(String node, int limit, Instant now, Duration lease) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(CLAIM)
+                .setParameter("now", now)
+                .setParameter("limit", limit)
+                .setParameter("node", node)
+                .setParameter("leaseEnd", now.plus(lease))
+                .getResultList();
+        return rows.stream()
+                .map(row -> new ClaimedText((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], node,
+                        ((Number) row[4]).intValue()))
+                .toList();
+    }
+
+    /**
+     * Puts texts whose claim outlived its lease (their node died or froze before recording an outcome) back in the
+     * queue.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int releaseExpired(Instant now) {
+        return entityManager.createNativeQuery(RELEASE_EXPIRED).setParameter("now", now).executeUpdate();
+    }
+}

@@ -1,0 +1,58 @@
+package io.aftercare.dispatch;
+
+import io.aftercare.sms.SendOutcome;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+
+/** Records what became of a claimed text, if the claim is still the one that sent it. */
+@ApplicationScoped
+class SendOutcomes {
+
+    private static final String FENCE = " WHERE id = :id AND status = 'SENDING' AND claimed_by = :node AND attempts = :attempt";
+
+    private static final String SENT = "UPDATE reminder SET status = 'SENT', sent_at = :now, provider_id = :providerId,"
+            + " error = NULL, claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+
+    private static final String FAILED = "UPDATE reminder SET status = 'FAILED', error = :error,"
+            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+
+    private static final String RETRY = "UPDATE reminder SET status = 'SCHEDULED', due_at = :retryAt, error = :error,"
+            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+
+    private final EntityManager entityManager;
+
+    SendOutcomes(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** @return false when the claim had been lost (lease expired and taken over): nothing was written */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean sent(ClaimedText text, SendOutcome.Accepted accepted, Instant now) {
+        return fenced(SENT, text).setParameter("now", now).setParameter("providerId", accepted.providerId())
+                .executeUpdate() == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean failed(ClaimedText text, String error, Instant now) {
+        return fenced(FAILED, text).setParameter("now", now).setParameter("error", error).executeUpdate() == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean retryLater(ClaimedText text, String error, Duration delay, Instant now) {
+        return fenced(RETRY, text)
+                .setParameter("now", now)
+                .setParameter("retryAt", now.plus(delay))
+                .setParameter("error", error)
+                .executeUpdate() == 1;
+    }
+
+    private jakarta.persistence.Query fenced(String sql, ClaimedText text) {
+        return entityManager.createNativeQuery(sql)
+                .setParameter("id", text.reminderId())
+                .setParameter("node", text.claimedBy())
+                .setParameter("attempt", text.attempt());
+    }
+}

@@ -1,0 +1,54 @@
+package io.aftercare.plan;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The JSON form of a plan, as written in {@code plans/*.json}, and its translation into an {@link AftercarePlan}. */
+final class PlanFile {
+
+    private static final ObjectMapper JSON =
+            new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    record Step(String key, String due, String validFor, Map<String, String> messages) {}
+
+    record Plan(String version, String defaultLanguage, List<Step> steps) {}
+
+    private PlanFile() {}
+
+    static AftercarePlan read(InputStream json, String origin) {
+        try {
+            return toPlan(JSON.readValue(json, Plan.class));
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalStateException("The aftercare plan " + origin + " is invalid: " + e.getMessage(), e);
+        }
+    }
+
+    private static AftercarePlan toPlan(Plan file) {
+        require(file.version() != null && !file.version().isBlank(), "it needs a version");
+        require(file.defaultLanguage() != null, "it needs a defaultLanguage");
+        require(file.steps() != null && !file.steps().isEmpty(), "it needs at least one step");
+        Set<String> keys = new HashSet<>();
+        List<PlanStep> steps = file.steps().stream().map(step -> {
+            require(step.key() != null && keys.add(step.key()), "step keys must be present and unique: " + step.key());
+            require(step.messages() != null && step.messages().containsKey(file.defaultLanguage()),
+                    "step " + step.key() + " has no '" + file.defaultLanguage() + "' text");
+            Optional<Duration> validFor = Optional.ofNullable(step.validFor()).map(Duration::parse);
+            return new PlanStep(step.key(), StepTiming.parse(step.due()), validFor, step.messages());
+        }).toList();
+        return new AftercarePlan(file.version(), file.defaultLanguage(), steps);
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalArgumentException(problem);
+        }
+    }
+}

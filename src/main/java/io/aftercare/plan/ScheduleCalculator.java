@@ -1,0 +1,57 @@
+package io.aftercare.plan;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Places a plan's steps on the calendar of one session.
+ *
+ * <p>A session can be posted late (the clinic's system was offline). A step whose time has passed is stale once its
+ * advice no longer applies, that is once the next step is due or its {@code validFor} has run out; the one past step
+ * still in force goes out now, so the client is never told yesterday's instructions nor left without today's.
+ */
+public final class ScheduleCalculator {
+
+    private ScheduleCalculator() {}
+
+    public static List<ScheduledStep> schedule(AftercarePlan plan, Instant sessionEnded, ZoneId clientZone, Instant now) {
+        List<PlanStep> steps = plan.steps();
+        List<Instant> due = dueInstants(steps, sessionEnded, clientZone);
+        List<ScheduledStep> schedule = new ArrayList<>(steps.size());
+        for (int i = 0; i < steps.size(); i++) {
+            PlanStep step = steps.get(i);
+            Instant dueAt = due.get(i);
+            if (!dueAt.isBefore(now)) {
+                schedule.add(new ScheduledStep(step, dueAt, false));
+            } else if (now.isBefore(adviceEnds(step, dueAt, i + 1 < due.size() ? due.get(i + 1) : null))) {
+                schedule.add(new ScheduledStep(step, now, false));
+            } else {
+                schedule.add(new ScheduledStep(step, dueAt, true));
+            }
+        }
+        return schedule;
+    }
+
+    /** Due instants in plan order; a step never falls due before the one written above it. */
+    private static List<Instant> dueInstants(List<PlanStep> steps, Instant sessionEnded, ZoneId clientZone) {
+        List<Instant> due = new ArrayList<>(steps.size());
+        Instant previous = sessionEnded;
+        for (PlanStep step : steps) {
+            Instant dueAt = step.due().dueAt(sessionEnded, clientZone);
+            previous = dueAt.isBefore(previous) ? previous : dueAt;
+            due.add(previous);
+        }
+        return due;
+    }
+
+    private static Instant adviceEnds(PlanStep step, Instant dueAt, Instant nextDue) {
+        Instant end = nextDue == null ? Instant.MAX : nextDue;
+        if (step.validFor().isPresent()) {
+            Instant validUntil = dueAt.plus(step.validFor().get());
+            end = validUntil.isBefore(end) ? validUntil : end;
+        }
+        return end;
+    }
+}

@@ -1,0 +1,109 @@
+package io.aftercare.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.logging.Log;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Turns every failure into an RFC 9457 problem: no stack traces, no class names. */
+class ProblemMappers {
+
+    @ServerExceptionMapper
+    Response problem(ProblemException e, UriInfo uri) {
+        return e.problem().at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<FieldViolation> errors = e.getConstraintViolations().stream()
+                .map(ProblemMappers::toFieldViolation)
+                .sorted(Comparator.comparing(FieldViolation::field))
+                .toList();
+        return Problem.invalid(errors).at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response json(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return Problem.invalid(List.of(new FieldViolation(JsonPaths.of(mapping), reason(mapping))))
+                    .at(uri.getPath())
+                    .toResponse();
+        }
+        return Problem.of(ProblemType.MALFORMED_BODY, "The body is not valid JSON").at(uri.getPath()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            Log.errorf(e, "Request to %s failed", uri.getPath());
+        }
+        ProblemType type = ProblemType.forStatus(status);
+        Response.ResponseBuilder response =
+                Response.fromResponse(Problem.of(type, detail(type)).at(uri.getPath()).toResponse());
+        copyHeader(e, response, "Allow");
+        copyHeader(e, response, "WWW-Authenticate");
+        return response.status(status).build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    Response unexpected(Throwable e, UriInfo uri) {
+        if (DatabaseUnavailable.isCause(e)) {
+            Log.warnf("Database unavailable while serving %s: %s", uri.getPath(), e.getMessage());
+            return Response.fromResponse(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+                                    "The database is unavailable; nothing was stored. Try again shortly.")
+                            .at(uri.getPath())
+                            .toResponse())
+                    .header("Retry-After", "5")
+                    .build();
+        }
+        Log.errorf(e, "Request to %s failed", uri.getPath());
+        return Problem.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; nothing was stored")
+                .at(uri.getPath())
+                .toResponse();
+    }
+
+    private static void copyHeader(WebApplicationException e, Response.ResponseBuilder response, String name) {
+        String value = e.getResponse().getHeaderString(name);
+        if (value != null) {
+            response.header(name, value);
+        }
+    }
+
+    private static String detail(ProblemType type) {
+        return switch (type) {
+            case NOT_FOUND -> "No such resource";
+            case METHOD_NOT_ALLOWED -> "This method is not allowed here";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send application/json";
+            case NOT_ACCEPTABLE -> "This resource answers in application/json";
+            default -> type.title();
+        };
+    }
+
+    private static String reason(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException format) {
+            return "cannot be read as " + JsonPaths.typeName(format.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + JsonPaths.typeName(mismatch.getTargetType());
+        }
+        return "has the wrong type";
+    }
+
+    private static FieldViolation toFieldViolation(ConstraintViolation<?> violation) {
+        return new FieldViolation(JsonPaths.of(violation.getPropertyPath()), violation.getMessage());
+    }
+}

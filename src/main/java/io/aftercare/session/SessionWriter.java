@@ -1,0 +1,115 @@
+package io.aftercare.session;
+
+import io.aftercare.client.Client;
+import io.aftercare.clinic.Clinic;
+import io.aftercare.plan.AftercarePlan;
+import io.aftercare.plan.MessageContext;
+import io.aftercare.plan.MessageRenderer;
+import io.aftercare.plan.Plans;
+import io.aftercare.plan.ScheduleCalculator;
+import io.aftercare.problem.ProblemException;
+import io.aftercare.problem.ProblemType;
+import io.aftercare.reminder.ReminderDraft;
+import io.aftercare.reminder.ReminderView;
+import io.aftercare.reminder.Reminders;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Stores a posted session, its client and its texts in one transaction: all of it or nothing. */
+@ApplicationScoped
+class SessionWriter {
+
+    private final SessionRequestValidator validator;
+    private final Plans plans;
+    private final MessageRenderer renderer;
+    private final Reminders reminders;
+    private final Clock clock;
+
+    SessionWriter(SessionRequestValidator validator, Plans plans, MessageRenderer renderer, Reminders reminders,
+            Clock clock) {
+        this.validator = validator;
+        this.plans = plans;
+        this.renderer = renderer;
+        this.reminders = reminders;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    PostedSession write(UUID clinicId, SessionRequest request) {
+        Clinic clinic = Clinic.findById(clinicId);
+        ValidSession valid = validator.validate(request, clinic);
+        String fingerprint = valid.fingerprint();
+        Optional<TreatmentSession> existing = TreatmentSession.findByExternalId(clinicId, valid.sessionId());
+        if (existing.isPresent()) {
+            return repeated(existing.get(), fingerprint, valid.clientId());
+        }
+        Instant now = clock.instant();
+        AftercarePlan plan = plans.current();
+        Client client = upsertClient(clinicId, valid, now);
+        TreatmentSession session = newSession(clinicId, client.id, valid, fingerprint, plan.version(), now);
+        // Flushing here makes a concurrent post of the same session fail now, as a unique-key violation.
+        TreatmentSession.flush();
+
+        MessageContext context = new MessageContext(valid.firstName(), clinic.name, clinic.phone,
+                valid.kind() == SessionKind.TREATMENT && !valid.finalSession());
+        List<ReminderDraft> drafts = ScheduleCalculator.schedule(plan, valid.endedAt(), valid.zone(), now).stream()
+                .map(step -> new ReminderDraft(step.step().key(), step.dueAt(),
+                        renderer.render(plan, step.step(), valid.locale(), context), step.stale()))
+                .toList();
+        List<ReminderView> texts = reminders.record(clinicId, session.id, client.id, plan.version(), drafts, now);
+        return new PostedSession(SessionViews.of(session, valid.clientId(), texts), true);
+    }
+
+    private PostedSession repeated(TreatmentSession session, String fingerprint, String clientId) {
+        if (!session.fingerprint.equals(fingerprint)) {
+            throw new ProblemException(ProblemType.CONFLICT, "Session " + session.externalId
+                    + " was already posted with different details; post a correction under a new sessionId"
+                    + " after cancelling this one");
+        }
+        return new PostedSession(SessionViews.of(session, clientId, reminders.forSession(session.id)), false);
+    }
+
+    private static Client upsertClient(UUID clinicId, ValidSession valid, Instant now) {
+        Client client = Client.findByExternalId(clinicId, valid.clientId()).orElseGet(() -> {
+            Client created = new Client();
+            created.id = UUID.randomUUID();
+            created.clinicId = clinicId;
+            created.externalId = valid.clientId();
+            created.createdAt = now;
+            return created;
+        });
+        client.firstName = valid.firstName();
+        client.lastName = valid.lastName();
+        client.phone = valid.phone();
+        client.timeZone = valid.zone().getId();
+        client.locale = valid.locale().toLanguageTag();
+        client.updatedAt = now;
+        client.persist();
+        return client;
+    }
+
+    private static TreatmentSession newSession(UUID clinicId, UUID clientId, ValidSession valid, String fingerprint,
+            String planVersion, Instant now) {
+        TreatmentSession session = new TreatmentSession();
+        session.id = UUID.randomUUID();
+        session.clinicId = clinicId;
+        session.clientId = clientId;
+        session.externalId = valid.sessionId();
+        session.kind = valid.kind();
+        session.sessionNumber = valid.sessionNumber();
+        session.finalSession = valid.finalSession();
+        session.endedAt = valid.endedAt();
+        session.fingerprint = fingerprint;
+        session.warnings = "";
+        session.status = SessionStatus.ACTIVE;
+        session.createdAt = now;
+        session.planVersion = planVersion;
+        session.persist();
+        return session;
+    }
+}
