@@ -9,8 +9,9 @@ import java.util.List;
  * Places a plan's steps on the calendar of one session.
  *
  * <p>A session can be posted late (the clinic's system was offline). A step whose time has passed is stale once its
- * advice no longer applies, that is once the next step is due or its {@code validFor} has run out; the one past step
- * still in force goes out now, so the client is never told yesterday's instructions nor left without today's.
+ * advice no longer applies, that is once the next step is due or its {@code validFor} has run out. The one past step
+ * still in force keeps its due instant, which has passed, so it goes out at once: the client is never told
+ * yesterday's instructions nor left without today's.
  */
 public final class ScheduleCalculator {
 
@@ -23,13 +24,9 @@ public final class ScheduleCalculator {
         for (int i = 0; i < steps.size(); i++) {
             PlanStep step = steps.get(i);
             Instant dueAt = due.get(i);
-            if (!dueAt.isBefore(now)) {
-                schedule.add(new ScheduledStep(step, dueAt, false));
-            } else if (now.isBefore(adviceEnds(step, dueAt, i + 1 < due.size() ? due.get(i + 1) : null))) {
-                schedule.add(new ScheduledStep(step, now, false));
-            } else {
-                schedule.add(new ScheduledStep(step, dueAt, true));
-            }
+            Instant nextDue = i + 1 < due.size() ? due.get(i + 1) : null;
+            boolean stale = !now.isBefore(adviceEnds(step, dueAt, nextDue));
+            schedule.add(new ScheduledStep(step, dueAt, stale));
         }
         return schedule;
     }

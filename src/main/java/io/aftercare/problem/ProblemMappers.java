@@ -32,6 +32,12 @@ class ProblemMappers {
         return Problem.invalid(errors).at(uri.getPath()).toResponse();
     }
 
+    // Quarkus ships its own mapper for mismatched input; naming the exact type makes this one win.
+    @ServerExceptionMapper
+    Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return json(e, uri);
+    }
+
     @ServerExceptionMapper
     Response json(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -44,6 +50,9 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response webApplication(WebApplicationException e, UriInfo uri) {
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             Log.errorf(e, "Request to %s failed", uri.getPath());
