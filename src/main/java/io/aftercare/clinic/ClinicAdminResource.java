@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** The operator's API: onboard clinics and manage their keys. Enabled by {@code aftercare.admin.api-key}. */
 @Path("/admin/v1/clinics")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
 @SecurityRequirement(name = "adminKey")
 @APIResponse(responseCode = "401", description = "No or wrong admin key, or the admin API is disabled",
@@ -41,6 +40,7 @@ public class ClinicAdminResource {
     }
 
     @POST
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Onboard a clinic", description = "Answers with the clinic's first API key, shown only this once.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ClinicService.NewClinic.class)))
     @APIResponse(responseCode = "400", description = "A field is missing or invalid",
