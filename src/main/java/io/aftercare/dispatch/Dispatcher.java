@@ -1,13 +1,16 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.sms.FailureKind;
 import io.aftercare.sms.PhoneMask;
 import io.aftercare.sms.SendOutcome;
-import io.aftercare.sms.SmsGateway;
 import io.aftercare.sms.OutgoingSms;
+import io.aftercare.sms.SmsGateway;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +34,7 @@ public class Dispatcher {
     private final AftercareConfig.Dispatch config;
     private final Clock clock;
     private final ExecutorService senders;
+    private volatile boolean stopping;
 
     Dispatcher(ReminderClaims claims, SendOutcomes outcomes, SmsGateway gateway, AftercareConfig config, Clock clock) {
         this.claims = claims;
@@ -51,7 +55,7 @@ public class Dispatcher {
     public int drain(String node) {
         Instant deadline = clock.instant().plus(config.maxRunTime());
         int handled = 0;
-        while (clock.instant().isBefore(deadline)) {
+        while (!stopping && clock.instant().isBefore(deadline)) {
             List<ClaimedText> batch = claims.claimDue(node, config.batchSize(), clock.instant(), config.claimLease());
             if (batch.isEmpty()) {
                 break;
@@ -71,12 +75,17 @@ public class Dispatcher {
     }
 
     private void send(ClaimedText text) {
+        if (stopping) {
+            // Not started yet: hand it back now rather than leave it claimed until the lease runs out.
+            outcomes.release(text, clock.instant());
+            return;
+        }
         SendOutcome outcome;
         try {
             outcome = gateway.send(new OutgoingSms(text.reminderId(), text.to(), text.body()));
         } catch (RuntimeException e) {
             Log.errorf(e, "SMS gateway failed on reminder %s", text.reminderId());
-            outcome = new SendOutcome.Rejected(io.aftercare.sms.FailureKind.UNKNOWN_OUTCOME, "gateway", e.getClass().getSimpleName());
+            outcome = new SendOutcome.Rejected(FailureKind.UNKNOWN_OUTCOME, "gateway", e.getClass().getSimpleName());
         }
         boolean recorded = record(text, outcome);
         if (!recorded) {
@@ -102,6 +111,11 @@ public class Dispatcher {
             case UNKNOWN_OUTCOME -> outcomes.failed(text, "outcome unknown, not resent; " + error, now);
             case PERMANENT, ACCOUNT -> outcomes.failed(text, error, now);
         };
+    }
+
+    /** On shutdown, texts already being sent finish and are recorded; no new batch is claimed. */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     @PreDestroy

@@ -22,6 +22,9 @@ class SendOutcomes {
     private static final String RETRY = "UPDATE reminder SET status = 'SCHEDULED', due_at = :retryAt, error = :error,"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
+    private static final String RELEASE = "UPDATE reminder SET status = 'SCHEDULED', attempts = attempts - 1,"
+            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+
     private final EntityManager entityManager;
 
     SendOutcomes(EntityManager entityManager) {
@@ -47,6 +50,12 @@ class SendOutcomes {
                 .setParameter("retryAt", now.plus(delay))
                 .setParameter("error", error)
                 .executeUpdate() == 1;
+    }
+
+    /** Hands back a claimed text that was never sent, as if it had not been claimed. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean release(ClaimedText text, Instant now) {
+        return fenced(RELEASE, text).setParameter("now", now).executeUpdate() == 1;
     }
 
     private jakarta.persistence.Query fenced(String sql, ClaimedText text) {
