@@ -1,7 +1,10 @@
 package io.aftercare.sms;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.twilio.TwilioAccount;
+import io.aftercare.twilio.TwilioSmsGateway;
 import io.quarkus.logging.Log;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -12,11 +15,26 @@ class SmsGatewayProducer {
     @Singleton
     SmsGateway gateway(AftercareConfig config) {
         String sender = config.sms().sender().orElse(config.twilio().accountSid().isPresent() ? "twilio" : "console");
-        Log.infof("SMS sender: %s", sender);
         return switch (sender) {
-            case "console" -> new ConsoleSmsGateway();
+            case "console" -> {
+                Log.info("SMS sender: console (texts are logged, not sent)");
+                yield new ConsoleSmsGateway();
+            }
+            case "twilio" -> {
+                TwilioAccount account = TwilioAccount.from(config.twilio());
+                Log.infof("SMS sender: Twilio account %s at %s", account.accountSid(), account.apiUrl());
+                yield new TwilioSmsGateway(account, config.twilio().connectTimeout(), config.twilio().responseTimeout(),
+                        config.dispatch().concurrency());
+            }
             default -> throw new IllegalStateException(
                     "aftercare.sms.sender must be 'console' or 'twilio', not '" + sender + "'");
         };
+    }
+
+    // Runs after the dispatcher has finished its sends in flight: Quartz waits for the running job on shutdown.
+    void close(@Disposes SmsGateway gateway) throws Exception {
+        if (gateway instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 }

@@ -1,0 +1,80 @@
+package io.aftercare.sms;
+
+/**
+ * Counts the SMS segments a text takes, as carriers bill them. A text written entirely in the GSM 03.38 alphabet is
+ * sent as GSM-7: 160 septets in one segment, or 153 per segment once it is split (characters of the extension table,
+ * such as {@code €} or {@code [}, take two septets and are never split across segments). Any other character makes the
+ * whole text UCS-2: 70 UTF-16 units in one segment, or 67 per segment (a surrogate pair is never split).
+ */
+public final class SmsSegments {
+
+    public enum Encoding {
+        GSM_7,
+        UCS_2
+    }
+
+    /**
+     * @param units septets for GSM-7, UTF-16 code units for UCS-2
+     * @param segments at least 1: an empty text still goes out as one segment
+     */
+    public record Count(Encoding encoding, int units, int segments) {}
+
+    private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+            + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
+    private static final String EXTENSION = "\f^{}\\[~]|€";
+
+    private SmsSegments() {}
+
+    public static Count of(String text) {
+        return isGsm7(text) ? gsm7(text) : ucs2(text);
+    }
+
+    private static boolean isGsm7(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (BASIC.indexOf(c) < 0 && EXTENSION.indexOf(c) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Count gsm7(String text) {
+        int septets = 0;
+        for (int i = 0; i < text.length(); i++) {
+            septets += EXTENSION.indexOf(text.charAt(i)) >= 0 ? 2 : 1;
+        }
+        if (septets <= 160) {
+            return new Count(Encoding.GSM_7, septets, 1);
+        }
+        int segments = 1;
+        int used = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int width = EXTENSION.indexOf(text.charAt(i)) >= 0 ? 2 : 1;
+            if (used + width > 153) {
+                segments++;
+                used = 0;
+            }
+            used += width;
+        }
+        return new Count(Encoding.GSM_7, septets, segments);
+    }
+
+    private static Count ucs2(String text) {
+        if (text.length() <= 70) {
+            return new Count(Encoding.UCS_2, text.length(), 1);
+        }
+        int segments = 1;
+        int used = 0;
+        for (int i = 0; i < text.length(); i++) {
+            int width = Character.isHighSurrogate(text.charAt(i)) && i + 1 < text.length() ? 2 : 1;
+            if (used + width > 67) {
+                segments++;
+                used = 0;
+            }
+            used += width;
+            i += width - 1;
+        }
+        return new Count(Encoding.UCS_2, text.length(), segments);
+    }
+}

@@ -1,0 +1,137 @@
+package io.aftercare.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Twilio's Messages API on 127.0.0.1, shaped after Twilio's own OpenAPI description: a form-encoded POST with Basic
+ * auth answers 201 with a message resource and a fresh {@code SM...} sid; errors come as Twilio's error JSON.
+ */
+public final class TwilioDouble {
+
+    public static final String ACCOUNT_SID = "AC0123456789abcdef0123456789abcdef";
+    public static final String AUTH_TOKEN = "test-auth-token-for-the-local-double";
+    public static final String FROM = "+16045550100";
+    public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
+
+    private static final String CREATED = """
+            {"account_sid":"%s","api_version":"2010-04-01","body":"(not echoed)",\
+            "date_created":"{{now format='EEE, dd MMM yyyy HH:mm:ss Z'}}","date_sent":null,\
+            "date_updated":"{{now format='EEE, dd MMM yyyy HH:mm:ss Z'}}","direction":"outbound-api",\
+            "error_code":null,"error_message":null,"from":"%s","messaging_service_sid":null,"num_media":"0",\
+            "num_segments":"1","price":null,"price_unit":"USD","sid":"SM{{randomValue length=32 type='HEXADECIMAL'}}",\
+            "status":"queued","subresource_uris":{},"to":"+10000000000","uri":"%s"}"""
+            .formatted(ACCOUNT_SID, FROM, MESSAGES_PATH);
+
+    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+
+    public TwilioDouble start() {
+        server.start();
+        acceptEverything();
+        return this;
+    }
+
+    public void stop() {
+        server.stop();
+    }
+
+    public String baseUrl() {
+        return server.baseUrl();
+    }
+
+    /** The configuration that points the service's Twilio sender here. */
+    public Map<String, String> config() {
+        return Map.of(
+                "aftercare.sms.sender", "twilio",
+                "aftercare.twilio.account-sid", ACCOUNT_SID,
+                "aftercare.twilio.auth-token", AUTH_TOKEN,
+                "aftercare.twilio.from", FROM,
+                "aftercare.twilio.api-url", baseUrl());
+    }
+
+    /** Back to answering every create with 201, and forgets the requests seen so far. */
+    public void acceptEverything() {
+        server.resetAll();
+        server.stubFor(createMessage().willReturn(created()));
+    }
+
+    /** Answers every create after {@code delay}, as a slow Twilio would. */
+    public void acceptAfter(Duration delay) {
+        server.stubFor(createMessage().willReturn(created().withFixedDelay((int) delay.toMillis())));
+    }
+
+    /** Answers every create with a Twilio error. */
+    public void failWith(int httpStatus, int twilioCode, String message) {
+        server.stubFor(createMessage().willReturn(error(httpStatus, twilioCode, message)));
+    }
+
+    /** Answers every create with a bare HTTP status and no Twilio error body, as a proxy in front of it might. */
+    public void failWithBareStatus(int httpStatus) {
+        server.stubFor(createMessage().willReturn(aResponse().withStatus(httpStatus)));
+    }
+
+    /** Breaks the connection after reading the request, so the caller cannot know whether it was processed. */
+    public void dropConnection() {
+        server.stubFor(createMessage().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    public List<LoggedRequest> messageRequests() {
+        return server.findAll(postRequestedFor(urlEqualTo(MESSAGES_PATH)));
+    }
+
+    /** The creates sent for one recipient, as form parameters. */
+    public List<Map<String, String>> messagesTo(String e164) {
+        return messageRequests().stream()
+                .map(TwilioDouble::form)
+                .filter(form -> e164.equals(form.get("To")))
+                .toList();
+    }
+
+    public static Map<String, String> form(LoggedRequest request) {
+        Map<String, String> form = new HashMap<>();
+        for (String pair : request.getBodyAsString().split("&")) {
+            String[] nameAndValue = pair.split("=", 2);
+            form.put(decode(nameAndValue[0]), nameAndValue.length > 1 ? decode(nameAndValue[1]) : "");
+        }
+        return form;
+    }
+
+    private static String decode(String encoded) {
+        return URLDecoder.decode(encoded, StandardCharsets.UTF_8);
+    }
+
+    private static MappingBuilder createMessage() {
+        return post(urlEqualTo(MESSAGES_PATH));
+    }
+
+    private static ResponseDefinitionBuilder created() {
+        return aResponse()
+                .withStatus(201)
+                .withHeader("Content-Type", "application/json")
+                .withBody(CREATED)
+                .withTransformers("response-template");
+    }
+
+    private static ResponseDefinitionBuilder error(int httpStatus, int twilioCode, String message) {
+        String body = """
+                {"code":%d,"message":"%s","more_info":"https://www.twilio.com/docs/errors/%d","status":%d}"""
+                .formatted(twilioCode, message, twilioCode, httpStatus);
+        return aResponse().withStatus(httpStatus).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+}
