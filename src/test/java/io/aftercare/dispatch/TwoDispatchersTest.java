@@ -1,0 +1,102 @@
+package io.aftercare.dispatch;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercare.support.Sessions;
+import io.aftercare.support.TestClock;
+import io.aftercare.support.TwilioDouble;
+import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes draining the same queue at the same time never send a text twice. */
+@QuarkusTest
+@TestProfile(TwoDispatchersTest.ManualDispatch.class)
+class TwoDispatchersTest {
+
+    private static final int SESSIONS = 30;
+    private static final int STEPS = 4;
+
+    /** Small batches so the two nodes interleave; the Quartz trigger stays out of the way. */
+    public static class ManualDispatch implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("aftercare.dispatch.interval", "1h", "aftercare.dispatch.batch-size", "5");
+        }
+    }
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    TestClock clock;
+
+    @InjectTwilioDouble
+    TwilioDouble twilio;
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+        twilio.acceptEverything();
+    }
+
+    @Test
+    void shouldSendEveryTextExactlyOnceWhenTwoNodesDrainTogether() throws Exception {
+        List<String> phones = IntStream.range(0, SESSIONS).mapToObj(i -> "+1604555%04d".formatted(200 + i)).toList();
+        List<String> sessionIds = new ArrayList<>();
+        for (String phone : phones) {
+            sessionIds.add(postSession(phone));
+        }
+        clock.setNow(OffsetDateTime.now().plusDays(16).toInstant());
+        twilio.acceptAfter(Duration.ofMillis(20));
+
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture<Integer> nodeA = CompletableFuture.supplyAsync(() -> drainAfter(start, "node-a"));
+        CompletableFuture<Integer> nodeB = CompletableFuture.supplyAsync(() -> drainAfter(start, "node-b"));
+
+        assertThat(nodeA.get()).as("texts sent by node-a").isPositive();
+        assertThat(nodeB.get()).as("texts sent by node-b").isPositive();
+        assertThat(nodeA.get() + nodeB.get()).isGreaterThanOrEqualTo(SESSIONS * STEPS);
+        for (String phone : phones) {
+            assertThat(twilio.messagesTo(phone)).extracting(form -> form.get("Body"))
+                    .hasSize(STEPS)
+                    .doesNotHaveDuplicates();
+        }
+        for (String id : sessionIds) {
+            given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id)
+                    .then().body("reminders.status", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("SENT")));
+        }
+    }
+
+    private int drainAfter(CyclicBarrier start, String node) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return dispatcher.drain(node);
+    }
+
+    private static String postSession(String phone) {
+        Map<String, Object> session = Sessions.post(OffsetDateTime.now().minusMinutes(1));
+        Sessions.client(session).put("phone", phone);
+        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
+                .when().post("/v1/sessions")
+                .then().statusCode(201)
+                .extract().path("id");
+    }
+}
