@@ -2,6 +2,7 @@ package io.aftercare.plan;
 
 import io.aftercare.config.AftercareConfig;
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The aftercare plan in force: the built-in one, or the file named by {@code aftercare.plan.location}. */
+// Loaded at start-up so that a broken plan file stops the service at once, not at the first session post.
+@Startup
 @ApplicationScoped
 public class Plans {
 
