@@ -5,8 +5,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.aftercare.plan.QuietHours;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A clinic using the service: the owner of every client, session and text. */
 @Entity
@@ -34,6 +41,22 @@ public class Clinic extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt;
 
+    /** Client-local start of the hours when no text goes out; null when the clinic turned quiet hours off. */
+    @Column(name = "quiet_hours_start")
+    public LocalTime quietHoursStart;
+
+    @Column(name = "quiet_hours_end")
+    public LocalTime quietHoursEnd;
+
+    /** Keys of the plan's optional steps this clinic switched on. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "optional_steps")
+    public List<String> optionalSteps = new ArrayList<>();
+
+    public Optional<QuietHours> quietHours() {
+        return quietHoursStart == null ? Optional.empty() : Optional.of(new QuietHours(quietHoursStart, quietHoursEnd));
+    }
+
     public static Clinic create(String name, String phone, String timeZone, String locale, String region) {
         Clinic clinic = new Clinic();
         clinic.id = UUID.randomUUID();
@@ -43,6 +66,8 @@ public class Clinic extends PanacheEntityBase {
         clinic.defaultLocale = locale;
         clinic.defaultRegion = region;
         clinic.createdAt = Instant.now();
+        clinic.quietHoursStart = QuietHours.DEFAULT.start();
+        clinic.quietHoursEnd = QuietHours.DEFAULT.end();
         clinic.persist();
         return clinic;
     }

@@ -17,9 +17,10 @@ final class PlanFile {
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    record Step(String key, String due, String validFor, Map<String, String> messages) {}
+    record Step(String key, String due, String validFor, StepAudience appliesTo, boolean optional,
+            Map<String, String> messages) {}
 
-    record Plan(String version, String defaultLanguage, List<Step> steps) {}
+    record Plan(String version, String defaultLanguage, String minimumSessionSpacing, List<Step> steps) {}
 
     private PlanFile() {}
 
@@ -41,9 +42,14 @@ final class PlanFile {
             require(step.messages() != null && step.messages().containsKey(file.defaultLanguage()),
                     "step " + step.key() + " has no '" + file.defaultLanguage() + "' text");
             Optional<Duration> validFor = Optional.ofNullable(step.validFor()).map(Duration::parse);
-            return new PlanStep(step.key(), StepTiming.parse(step.due()), validFor, step.messages());
+            StepAudience audience = step.appliesTo() == null ? StepAudience.EVERY_SESSION : step.appliesTo();
+            return new PlanStep(step.key(), StepTiming.parse(step.due()), validFor, audience, step.optional(),
+                    step.messages());
         }).toList();
-        return new AftercarePlan(file.version(), file.defaultLanguage(), steps);
+        Duration spacing = file.minimumSessionSpacing() == null
+                ? AftercarePlan.DEFAULT_SESSION_SPACING
+                : Duration.parse(file.minimumSessionSpacing());
+        return new AftercarePlan(file.version(), file.defaultLanguage(), spacing, steps);
     }
 
     private static void require(boolean condition, String problem) {

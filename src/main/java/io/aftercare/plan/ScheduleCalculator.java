@@ -1,7 +1,6 @@
 package io.aftercare.plan;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,31 +11,33 @@ import java.util.List;
  * advice no longer applies, that is once the next step is due or its {@code validFor} has run out. The one past step
  * still in force keeps its due instant, which has passed, so it goes out at once: the client is never told
  * yesterday's instructions nor left without today's.
+ *
+ * <p>A text that would go out in the clinic's quiet hours is moved to the moment they end, in the client's time zone.
  */
 public final class ScheduleCalculator {
 
     private ScheduleCalculator() {}
 
-    public static List<ScheduledStep> schedule(AftercarePlan plan, Instant sessionEnded, ZoneId clientZone, Instant now) {
-        List<PlanStep> steps = plan.steps();
-        List<Instant> due = dueInstants(steps, sessionEnded, clientZone);
+    public static List<ScheduledStep> schedule(AftercarePlan plan, SessionFacts session, Instant now) {
+        List<PlanStep> steps = plan.steps().stream().filter(step -> step.follows(session)).toList();
+        List<Instant> due = dueInstants(steps, session);
         List<ScheduledStep> schedule = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
             PlanStep step = steps.get(i);
             Instant dueAt = due.get(i);
             Instant nextDue = i + 1 < due.size() ? due.get(i + 1) : null;
             boolean stale = !now.isBefore(adviceEnds(step, dueAt, nextDue));
-            schedule.add(new ScheduledStep(step, dueAt, stale));
+            schedule.add(new ScheduledStep(step, stale ? dueAt : outsideQuietHours(dueAt, session, now), stale));
         }
         return schedule;
     }
 
     /** Due instants in plan order; a step never falls due before the one written above it. */
-    private static List<Instant> dueInstants(List<PlanStep> steps, Instant sessionEnded, ZoneId clientZone) {
+    private static List<Instant> dueInstants(List<PlanStep> steps, SessionFacts session) {
         List<Instant> due = new ArrayList<>(steps.size());
-        Instant previous = sessionEnded;
+        Instant previous = session.ended();
         for (PlanStep step : steps) {
-            Instant dueAt = step.due().dueAt(sessionEnded, clientZone);
+            Instant dueAt = step.due().dueAt(session.ended(), session.clientZone());
             previous = dueAt.isBefore(previous) ? previous : dueAt;
             due.add(previous);
         }
@@ -50,5 +51,15 @@ public final class ScheduleCalculator {
             end = validUntil.isBefore(end) ? validUntil : end;
         }
         return end;
+    }
+
+    /** A late text goes out now, which may itself be in quiet hours: then it waits for them to end. */
+    private static Instant outsideQuietHours(Instant dueAt, SessionFacts session, Instant now) {
+        if (session.quietHours().isEmpty()) {
+            return dueAt;
+        }
+        Instant sendsAt = dueAt.isBefore(now) ? now : dueAt;
+        Instant allowed = session.quietHours().get().nextAllowed(sendsAt, session.clientZone());
+        return allowed.equals(sendsAt) ? dueAt : allowed;
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class Reminders {
 
-    /** Records one session's texts, due ones as scheduled and stale ones as skipped. */
+    /** Records one session's texts, each with the status its draft gives. */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ReminderView> record(UUID clinicId, UUID sessionId, UUID clientId, String planVersion,
             List<ReminderDraft> drafts, Instant now) {
@@ -24,7 +24,7 @@ public class Reminders {
             reminder.planVersion = planVersion;
             reminder.body = draft.body();
             reminder.dueAt = draft.dueAt();
-            reminder.status = draft.stale() ? ReminderStatus.SKIPPED : ReminderStatus.SCHEDULED;
+            reminder.status = draft.status();
             reminder.createdAt = now;
             reminder.updatedAt = now;
             reminder.persist();
@@ -37,6 +37,17 @@ public class Reminders {
     public int cancelPending(UUID sessionId, Instant now) {
         return Reminder.update("status = ?1, updatedAt = ?2 where sessionId = ?3 and status in ?4",
                 ReminderStatus.CANCELLED, now, sessionId, ReminderStatus.PENDING);
+    }
+
+    /**
+     * A new session restarts the client's aftercare: texts of the client's sessions that ended before {@code ended}
+     * and have not gone out are superseded, never sent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int supersedeEarlier(UUID clientId, UUID sessionId, Instant ended, Instant now) {
+        return Reminder.update("status = ?1, updatedAt = ?2 where clientId = ?3 and sessionId <> ?4 and status in ?5"
+                        + " and sessionId in (select s.id from TreatmentSession s where s.clientId = ?3 and s.endedAt <= ?6)",
+                ReminderStatus.SUPERSEDED, now, clientId, sessionId, ReminderStatus.PENDING, ended);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

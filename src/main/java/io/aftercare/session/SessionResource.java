@@ -58,6 +58,18 @@ public class SessionResource {
                 .build();
     }
 
+    @POST
+    @Path("/preview")
+    @Operation(summary = "Show what posting this session would schedule, without storing anything",
+            description = "Same body as a post. Each text comes rendered, with its due instant in UTC and on the"
+                    + " client's clock, its SMS encoding and segment count.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionPreview.class)))
+    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public SessionPreview preview(SessionRequest request) {
+        return sessions.preview(clinic.id(), request);
+    }
+
     @GET
     @Path("/{id}")
     @Operation(summary = "Read a session and the state of its texts")

@@ -1,6 +1,7 @@
 package io.aftercare.session;
 
 import io.aftercare.client.Client;
+import io.aftercare.clinic.Clinic;
 import io.aftercare.reminder.Reminders;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -17,11 +18,16 @@ public class SessionService {
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final SessionWriter writer;
+    private final SessionRequestValidator validator;
+    private final SessionPlanner planner;
     private final Reminders reminders;
     private final Clock clock;
 
-    SessionService(SessionWriter writer, Reminders reminders, Clock clock) {
+    SessionService(SessionWriter writer, SessionRequestValidator validator, SessionPlanner planner, Reminders reminders,
+            Clock clock) {
         this.writer = writer;
+        this.validator = validator;
+        this.planner = planner;
         this.reminders = reminders;
         this.clock = clock;
     }
@@ -40,6 +46,16 @@ public class SessionService {
             // Another request stored the same session or client a moment ago; seen again, it is a repeat.
             return writer.write(clinicId, request);
         }
+    }
+
+    /** What {@link #post} would schedule for this request, rendered; stores nothing. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public SessionPreview preview(UUID clinicId, SessionRequest request) {
+        Clinic clinic = Clinic.findById(clinicId);
+        ValidSession session = validator.validate(request, clinic);
+        Optional<UUID> clientId = Client.findByExternalId(clinicId, session.clientId()).map(client -> client.id);
+        Optional<UUID> sessionId = TreatmentSession.findByExternalId(clinicId, session.sessionId()).map(stored -> stored.id);
+        return SessionPreview.of(session, planner.plan(clinic, session, clientId, sessionId, clock.instant()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -2,16 +2,13 @@ package io.aftercare.session;
 
 import io.aftercare.client.Client;
 import io.aftercare.clinic.Clinic;
-import io.aftercare.plan.AftercarePlan;
-import io.aftercare.plan.MessageContext;
-import io.aftercare.plan.MessageRenderer;
 import io.aftercare.plan.Plans;
-import io.aftercare.plan.ScheduleCalculator;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.ProblemType;
 import io.aftercare.reminder.ReminderDraft;
 import io.aftercare.reminder.ReminderView;
 import io.aftercare.reminder.Reminders;
+import io.aftercare.session.SessionPlanner.SessionPlan;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,15 +23,15 @@ class SessionWriter {
 
     private final SessionRequestValidator validator;
     private final Plans plans;
-    private final MessageRenderer renderer;
+    private final SessionPlanner planner;
     private final Reminders reminders;
     private final Clock clock;
 
-    SessionWriter(SessionRequestValidator validator, Plans plans, MessageRenderer renderer, Reminders reminders,
+    SessionWriter(SessionRequestValidator validator, Plans plans, SessionPlanner planner, Reminders reminders,
             Clock clock) {
         this.validator = validator;
         this.plans = plans;
-        this.renderer = renderer;
+        this.planner = planner;
         this.reminders = reminders;
         this.clock = clock;
     }
@@ -49,19 +46,18 @@ class SessionWriter {
             return repeated(existing.get(), fingerprint, valid.clientId());
         }
         Instant now = clock.instant();
-        AftercarePlan plan = plans.current();
         Client client = upsertClient(clinicId, valid, now);
-        TreatmentSession session = newSession(clinicId, client.id, valid, fingerprint, plan.version(), now);
+        TreatmentSession session = newSession(clinicId, client.id, valid, fingerprint, plans.current().version(), now);
         // Flushing here makes a concurrent post of the same session fail now, as a unique-key violation.
         TreatmentSession.flush();
 
-        MessageContext context = new MessageContext(valid.firstName(), clinic.name, clinic.phone,
-                valid.kind() == SessionKind.TREATMENT && !valid.finalSession());
-        List<ReminderDraft> drafts = ScheduleCalculator.schedule(plan, valid.endedAt(), valid.zone(), now).stream()
-                .map(step -> new ReminderDraft(step.step().key(), step.dueAt(),
-                        renderer.render(plan, step.step(), valid.locale(), context), step.stale()))
+        SessionPlan planned = planner.plan(clinic, valid, Optional.of(client.id), Optional.of(session.id), now);
+        session.warnings = String.join("\n", planned.warnings());
+        reminders.supersedeEarlier(client.id, session.id, valid.endedAt(), now);
+        List<ReminderDraft> drafts = planned.texts().stream()
+                .map(text -> new ReminderDraft(text.step().step().key(), text.step().dueAt(), text.body(), text.status()))
                 .toList();
-        List<ReminderView> texts = reminders.record(clinicId, session.id, client.id, plan.version(), drafts, now);
+        List<ReminderView> texts = reminders.record(clinicId, session.id, client.id, planned.planVersion(), drafts, now);
         return new PostedSession(SessionViews.of(session, valid.clientId(), texts), true);
     }
 

@@ -71,4 +71,10 @@ public class TreatmentSession extends PanacheEntityBase {
     static Optional<TreatmentSession> findByExternalId(UUID clinicId, String externalId) {
         return find("clinicId = ?1 and externalId = ?2", clinicId, externalId).firstResultOptional();
     }
+
+    /** The client's other sessions that still stand (not cancelled), in the order they ended. */
+    static List<TreatmentSession> otherActiveSessions(UUID clientId, UUID exceptId) {
+        return list("clientId = ?1 and id <> ?2 and status = ?3 order by endedAt", clientId, exceptId,
+                SessionStatus.ACTIVE);
+    }
 }

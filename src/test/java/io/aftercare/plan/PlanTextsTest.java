@@ -28,8 +28,11 @@ class PlanTextsTest {
     @MethodSource("everyText")
     void shouldFitInTwoSegments(String stepKey, String language, boolean treatmentContinues) {
         PlanStep step = PLAN.steps().stream().filter(s -> s.key().equals(stepKey)).findFirst().orElseThrow();
-        String text = RENDERER.render(PLAN, step, Locale.forLanguageTag(language),
-                new MessageContext(LONG_FIRST_NAME, LONG_CLINIC_NAME, "+16045550100", treatmentContinues));
+        Locale locale = Locale.forLanguageTag(language);
+        MessageContext sample = MessageContext.sample(locale, LONG_CLINIC_NAME, "+16045550100");
+        MessageContext context = new MessageContext(LONG_FIRST_NAME, LONG_CLINIC_NAME, "+16045550100",
+                treatmentContinues, locale, sample.sessionDate(), sample.nextSessionDate());
+        String text = RENDERER.render(PLAN.template(step, locale), context, sample.nextSessionDate());
 
         assertThat(text).contains(LONG_FIRST_NAME).doesNotContain("{");
         assertThat(SmsSegments.of(text).segments()).as("segments of: %s", text).isLessThanOrEqualTo(2);

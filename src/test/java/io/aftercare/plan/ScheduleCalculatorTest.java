@@ -30,7 +30,7 @@ class ScheduleCalculatorTest {
     void shouldSkipStaleStepsAndSendTheOneStillInForce(Duration lateBy, String skipped, String dueNow) {
         Instant now = ENDED.plus(lateBy);
 
-        List<ScheduledStep> schedule = ScheduleCalculator.schedule(PLAN, ENDED, VANCOUVER, now);
+        List<ScheduledStep> schedule = ScheduleCalculator.schedule(PLAN, SessionFacts.of(ENDED, VANCOUVER), now);
 
         assertThat(schedule).extracting(step -> step.step().key())
                 .containsExactly("days-1-3", "day-4", "day-10", "day-15");
@@ -52,7 +52,7 @@ class ScheduleCalculatorTest {
     void shouldPlaceDayFourAtNineInTheClientsZone(String zone, String ended, String dayFour) {
         Instant endedAt = OffsetDateTime.parse(ended).toInstant();
 
-        List<ScheduledStep> schedule = ScheduleCalculator.schedule(PLAN, endedAt, ZoneId.of(zone), endedAt);
+        List<ScheduledStep> schedule = ScheduleCalculator.schedule(PLAN, SessionFacts.of(endedAt, ZoneId.of(zone)), endedAt);
 
         assertThat(schedule.get(0).dueAt()).isEqualTo(endedAt);
         assertThat(schedule.get(1).dueAt()).isEqualTo(Instant.parse(dayFour));

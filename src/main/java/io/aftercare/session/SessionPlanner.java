@@ -1,0 +1,102 @@
+package io.aftercare.session;
+
+import io.aftercare.clinic.Clinic;
+import io.aftercare.plan.AftercarePlan;
+import io.aftercare.plan.MessageContext;
+import io.aftercare.plan.MessageRenderer;
+import io.aftercare.plan.Plans;
+import io.aftercare.plan.ScheduleCalculator;
+import io.aftercare.plan.ScheduledStep;
+import io.aftercare.plan.SessionFacts;
+import io.aftercare.reminder.ReminderStatus;
+import io.aftercare.template.Templates;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Works out what a session's texts will be: which steps, when, in which words, and what the clinic should be warned
+ * about. Reads, never writes: a post stores what it returns, a preview only shows it.
+ */
+@ApplicationScoped
+class SessionPlanner {
+
+    private final Plans plans;
+    private final MessageRenderer renderer;
+    private final Templates templates;
+
+    SessionPlanner(Plans plans, MessageRenderer renderer, Templates templates) {
+        this.plans = plans;
+        this.renderer = renderer;
+        this.templates = templates;
+    }
+
+    /**
+     * @param clientId the client's id when the client is known already, to compare with their other sessions
+     * @param sessionId the session's own id once stored, so that it is not compared with itself
+     */
+    SessionPlan plan(Clinic clinic, ValidSession session, Optional<UUID> clientId, Optional<UUID> sessionId, Instant now) {
+        AftercarePlan plan = plans.current();
+        List<TreatmentSession> others = clientId
+                .map(client -> TreatmentSession.otherActiveSessions(client, sessionId.orElse(new UUID(0, 0))))
+                .orElse(List.of());
+        Optional<TreatmentSession> later = others.stream().filter(other -> other.endedAt.isAfter(session.endedAt())).findFirst();
+        List<String> warnings = new ArrayList<>(spacingWarnings(plan.minimumSessionSpacing(), session, others));
+        later.ifPresent(other -> warnings.add("Session " + other.externalId + " of this client ended after this one and"
+                + " its aftercare is under way, so this session's texts are recorded as superseded and not sent"));
+
+        SessionFacts facts = new SessionFacts(session.endedAt(), session.zone(),
+                session.kind() == SessionKind.TREATMENT && session.finalSession(),
+                clinic.quietHours(), Set.copyOf(clinic.optionalSteps));
+        LocalDate sessionDate = session.endedAt().atZone(session.zone()).toLocalDate();
+        MessageContext context = new MessageContext(session.firstName(), clinic.name, clinic.phone,
+                session.kind() == SessionKind.TREATMENT && !session.finalSession(), session.locale(), sessionDate,
+                sessionDate.plusDays(plan.minimumSessionSpacing().toDays()));
+        Map<String, String> ownWords = templates.overrides(clinic.id, session.locale().getLanguage());
+
+        List<PlannedText> texts = ScheduleCalculator.schedule(plan, facts, now).stream()
+                .map(step -> new PlannedText(step, render(plan, step, ownWords, context, session),
+                        status(step, later.isPresent())))
+                .toList();
+        return new SessionPlan(plan.version(), texts, warnings);
+    }
+
+    private String render(AftercarePlan plan, ScheduledStep step, Map<String, String> ownWords, MessageContext context,
+            ValidSession session) {
+        String template = ownWords.getOrDefault(step.step().key(), plan.template(step.step(), session.locale()));
+        return renderer.render(template, context, step.dueAt().atZone(session.zone()).toLocalDate());
+    }
+
+    private static ReminderStatus status(ScheduledStep step, boolean supersededByLaterSession) {
+        if (step.stale()) {
+            return ReminderStatus.SKIPPED;
+        }
+        return supersededByLaterSession ? ReminderStatus.SUPERSEDED : ReminderStatus.SCHEDULED;
+    }
+
+    private static List<String> spacingWarnings(Duration spacing, ValidSession session, List<TreatmentSession> others) {
+        return others.stream()
+                .filter(other -> Duration.between(other.endedAt, session.endedAt()).abs().compareTo(spacing) < 0)
+                .map(other -> "Sessions of a treatment should be at least %d days apart; session %s ended %s this one"
+                        .formatted(spacing.toDays(), other.externalId, apart(other.endedAt, session.endedAt())))
+                .toList();
+    }
+
+    private static String apart(Instant other, Instant posted) {
+        Duration gap = Duration.between(other, posted).abs();
+        String amount = gap.toDays() >= 1 ? gap.toDays() + " days" : gap.toHours() + " hours";
+        return amount + (other.isBefore(posted) ? " before" : " after");
+    }
+
+    /** A session's texts as they will be recorded. */
+    record SessionPlan(String planVersion, List<PlannedText> texts, List<String> warnings) {}
+
+    record PlannedText(ScheduledStep step, String body, ReminderStatus status) {}
+}

@@ -1,0 +1,49 @@
+package io.aftercare.settings;
+
+import io.aftercare.clinic.CurrentClinic;
+import io.aftercare.problem.Problem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/clinic/settings")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Clinic")
+@SecurityRequirement(name = "clinicKey")
+@APIResponse(responseCode = "401", description = "No or unknown API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class ClinicSettingsResource {
+
+    private final ClinicSettingsService settings;
+    private final CurrentClinic clinic;
+
+    ClinicSettingsResource(ClinicSettingsService settings, CurrentClinic clinic) {
+        this.settings = settings;
+        this.clinic = clinic;
+    }
+
+    @GET
+    @Operation(summary = "The clinic's quiet hours and optional plan steps")
+    public ClinicSettings get() {
+        return settings.get(clinic.id());
+    }
+
+    @PUT
+    @Operation(summary = "Change the clinic's quiet hours and optional plan steps",
+            description = "Applies to texts scheduled from now on; texts already scheduled keep their time.")
+    @APIResponse(responseCode = "400", description = "A field is invalid",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public ClinicSettings put(ClinicSettings body) {
+        return settings.replace(clinic.id(), body);
+    }
+}

@@ -1,0 +1,79 @@
+package io.aftercare.template;
+
+import io.aftercare.clinic.CurrentClinic;
+import io.aftercare.problem.Problem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/v1/clinic/templates")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Clinic")
+@SecurityRequirement(name = "clinicKey")
+@APIResponse(responseCode = "401", description = "No or unknown API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class TemplateResource {
+
+    /** The body of a template change. */
+    @Schema(name = "TemplateChange")
+    public record TemplateChange(
+            @Schema(example = "{clinicName}: Hi {firstName}, rinse gently with warm water from today.") String template) {}
+
+    private final Templates templates;
+    private final CurrentClinic clinic;
+
+    TemplateResource(Templates templates, CurrentClinic clinic) {
+        this.templates = templates;
+        this.clinic = clinic;
+    }
+
+    @GET
+    @Operation(summary = "Every step's text in every language, the clinic's own where it wrote one")
+    public List<TemplateView> list() {
+        return templates.list(clinic.id());
+    }
+
+    @GET
+    @Path("/{step}/{language}")
+    @Operation(summary = "One step's text in one language")
+    @APIResponse(responseCode = "404", description = "No such step or language in the plan",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public TemplateView get(@PathParam("step") String step, @PathParam("language") String language) {
+        return templates.get(clinic.id(), step, language);
+    }
+
+    @PUT
+    @Path("/{step}/{language}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Word a step in the clinic's own way",
+            description = "A Qute template that may use {firstName}, {clinicName}, {clinicPhone}, {treatmentContinues}, "
+                    + "{sessionDate}, {nextSessionDate} and {stepDate}. It applies to texts scheduled from now on.")
+    @APIResponse(responseCode = "400", description = "The template does not render or takes more than 2 SMS segments",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such step or language in the plan",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public TemplateView put(@PathParam("step") String step, @PathParam("language") String language, TemplateChange change) {
+        return templates.put(clinic.id(), step, language, change == null ? null : change.template());
+    }
+
+    @DELETE
+    @Path("/{step}/{language}")
+    @Operation(summary = "Go back to the plan's text for this step and language")
+    @APIResponse(responseCode = "404", description = "The clinic has no own text here",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public TemplateView reset(@PathParam("step") String step, @PathParam("language") String language) {
+        return templates.reset(clinic.id(), step, language);
+    }
+}

@@ -1,0 +1,20 @@
+package io.aftercare.template;
+
+import java.time.Instant;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A step's text as a clinic's clients receive it.
+ *
+ * @param overridden true when it is the clinic's own wording, false when it is the plan's
+ * @param sample the text rendered with long sample names, as the check of its length saw it
+ */
+@Schema(name = "Template")
+public record TemplateView(
+        String step,
+        String language,
+        String template,
+        boolean overridden,
+        String sample,
+        TextFit fit,
+        Instant updatedAt) {}

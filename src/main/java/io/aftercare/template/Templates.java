@@ -1,0 +1,140 @@
+package io.aftercare.template;
+
+import io.aftercare.clinic.Clinic;
+import io.aftercare.plan.AftercarePlan;
+import io.aftercare.plan.MessageContext;
+import io.aftercare.plan.MessageRenderer;
+import io.aftercare.plan.PlanStep;
+import io.aftercare.plan.Plans;
+import io.aftercare.problem.ProblemException;
+import io.quarkus.qute.TemplateException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** The wording of each step for a clinic: the plan's, or the clinic's own where it wrote one. */
+@ApplicationScoped
+public class Templates {
+
+    private static final int MAX_TEMPLATE_LENGTH = 1000;
+
+    private final Plans plans;
+    private final MessageRenderer renderer;
+    private final Clock clock;
+
+    Templates(Plans plans, MessageRenderer renderer, Clock clock) {
+        this.plans = plans;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    /** The clinic's own templates in one language, by step key. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, String> overrides(UUID clinicId, String language) {
+        return TemplateOverride.<TemplateOverride>list("clinicId = ?1 and language = ?2", clinicId, language).stream()
+                .collect(Collectors.toMap(override -> override.step, override -> override.template));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<TemplateView> list(UUID clinicId) {
+        Clinic clinic = Clinic.findById(clinicId);
+        AftercarePlan plan = plans.current();
+        List<TemplateView> views = new ArrayList<>();
+        for (PlanStep step : plan.steps()) {
+            for (String language : plan.languages()) {
+                views.add(effective(clinic, plan, step, language));
+            }
+        }
+        return views;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TemplateView get(UUID clinicId, String stepKey, String language) {
+        AftercarePlan plan = plans.current();
+        return effective(Clinic.findById(clinicId), plan, step(plan, stepKey), language(plan, language));
+    }
+
+    /**
+     * Sets the clinic's wording of a step. Refused unless it renders with every value a text may mention and fits in
+     * {@value TextFit#MAX_SEGMENTS} SMS segments with long names.
+     */
+    @Transactional
+    public TemplateView put(UUID clinicId, String stepKey, String language, String template) {
+        AftercarePlan plan = plans.current();
+        step(plan, stepKey);
+        language(plan, language);
+        Clinic clinic = Clinic.findById(clinicId);
+        if (template == null || template.isBlank()) {
+            throw ProblemException.invalid("template", "must not be blank");
+        }
+        if (template.length() > MAX_TEMPLATE_LENGTH) {
+            throw ProblemException.invalid("template", "must be at most " + MAX_TEMPLATE_LENGTH + " characters");
+        }
+        String sample = sample(clinic, template, language);
+        TextFit fit = TextFit.of(sample);
+        if (!fit.fits()) {
+            throw ProblemException.invalid("template", "takes %d SMS segments (%s, %d units) with long names; at most %d"
+                    .formatted(fit.segments(), fit.encoding(), fit.units(), TextFit.MAX_SEGMENTS));
+        }
+        TemplateOverride override = TemplateOverride.find(clinicId, stepKey, language).orElseGet(() -> {
+            TemplateOverride created = new TemplateOverride();
+            created.id = UUID.randomUUID();
+            created.clinicId = clinicId;
+            created.step = stepKey;
+            created.language = language;
+            return created;
+        });
+        override.template = template;
+        override.updatedAt = clock.instant();
+        override.persist();
+        return new TemplateView(stepKey, language, template, true, sample, fit, override.updatedAt);
+    }
+
+    /** Goes back to the plan's wording. */
+    @Transactional
+    public TemplateView reset(UUID clinicId, String stepKey, String language) {
+        AftercarePlan plan = plans.current();
+        PlanStep step = step(plan, stepKey);
+        TemplateOverride.find(clinicId, stepKey, language(plan, language))
+                .orElseThrow(() -> ProblemException.notFound(
+                        "The clinic has no own text for step " + stepKey + " in '" + language + "'"))
+                .delete();
+        return effective(Clinic.findById(clinicId), plan, step, language);
+    }
+
+    private TemplateView effective(Clinic clinic, AftercarePlan plan, PlanStep step, String language) {
+        var override = TemplateOverride.find(clinic.id, step.key(), language);
+        String template = override.map(own -> own.template).orElseGet(() -> plan.template(step, Locale.forLanguageTag(language)));
+        String sample = sample(clinic, template, language);
+        Instant updatedAt = override.map(own -> own.updatedAt).orElse(null);
+        return new TemplateView(step.key(), language, template, override.isPresent(), sample, TextFit.of(sample), updatedAt);
+    }
+
+    private String sample(Clinic clinic, String template, String language) {
+        MessageContext context = MessageContext.sample(Locale.forLanguageTag(language), clinic.name, clinic.phone);
+        try {
+            return renderer.render(template, context, context.nextSessionDate());
+        } catch (TemplateException e) {
+            throw ProblemException.invalid("template", "does not render: " + e.getMessage());
+        }
+    }
+
+    private static PlanStep step(AftercarePlan plan, String key) {
+        return plan.step(key).orElseThrow(() -> ProblemException.notFound(
+                "The plan " + plan.version() + " has no step '" + key + "'"));
+    }
+
+    private static String language(AftercarePlan plan, String language) {
+        if (!plan.languages().contains(language)) {
+            throw ProblemException.notFound("The plan has texts in " + plan.languages() + ", not in '" + language + "'");
+        }
+        return language;
+    }
+}

@@ -1,0 +1,63 @@
+package io.aftercare.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class QuietHoursTest {
+
+    @ParameterizedTest(name = "{0} {1} with quiet hours {2}-{3}: goes out at {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # zone           | due (UTC)              | quiet | until | goes out (UTC)
+            America/Vancouver| 2026-11-21T06:30:00Z   | 21:00 | 08:00 | 2026-11-21T16:00:00Z
+            America/Vancouver| 2026-11-21T04:59:59Z   | 21:00 | 08:00 | 2026-11-21T04:59:59Z
+            America/Vancouver| 2026-11-21T05:00:00Z   | 21:00 | 08:00 | 2026-11-21T16:00:00Z
+            America/Vancouver| 2026-11-21T08:00:00Z   | 21:00 | 08:00 | 2026-11-21T16:00:00Z
+            America/Vancouver| 2026-11-21T15:59:59Z   | 21:00 | 08:00 | 2026-11-21T16:00:00Z
+            America/Vancouver| 2026-11-21T16:00:00Z   | 21:00 | 08:00 | 2026-11-21T16:00:00Z
+            America/Vancouver| 2026-11-01T04:30:00Z   | 21:00 | 08:00 | 2026-11-01T16:00:00Z
+            America/Vancouver| 2026-11-01T08:30:00Z   | 21:00 | 08:00 | 2026-11-01T16:00:00Z
+            America/Vancouver| 2026-11-01T09:30:00Z   | 21:00 | 08:00 | 2026-11-01T16:00:00Z
+            America/Vancouver| 2027-03-14T09:30:00Z   | 21:00 | 08:00 | 2027-03-14T15:00:00Z
+            America/Vancouver| 2027-03-14T09:30:00Z   | 01:00 | 02:30 | 2027-03-14T10:30:00Z
+            Europe/Paris     | 2026-10-24T20:00:00Z   | 21:00 | 08:00 | 2026-10-25T07:00:00Z
+            Europe/Paris     | 2026-10-25T00:30:00Z   | 21:00 | 08:00 | 2026-10-25T07:00:00Z
+            Europe/Paris     | 2027-03-27T21:00:00Z   | 21:00 | 08:00 | 2027-03-28T06:00:00Z
+            Europe/Paris     | 2026-11-21T11:30:00Z   | 13:00 | 14:00 | 2026-11-21T11:30:00Z
+            Europe/Paris     | 2026-11-21T12:30:00Z   | 12:00 | 14:00 | 2026-11-21T13:00:00Z
+            Asia/Kolkata     | 2026-11-21T17:00:00Z   | 21:00 | 08:00 | 2026-11-22T02:30:00Z
+            Asia/Kolkata     | 2026-11-21T18:29:00Z   | 21:00 | 08:00 | 2026-11-22T02:30:00Z
+            Asia/Kolkata     | 2026-11-21T18:31:00Z   | 21:00 | 08:00 | 2026-11-22T02:30:00Z
+            """)
+    void shouldMoveATextDueInQuietHoursToTheirEnd(String zone, Instant due, LocalTime start, LocalTime end, Instant expected) {
+        QuietHours quiet = new QuietHours(start, end);
+
+        Instant allowed = quiet.nextAllowed(due, ZoneId.of(zone));
+
+        assertThat(allowed).isEqualTo(expected);
+        assertThat(quiet.contains(allowed, ZoneId.of(zone))).isFalse();
+    }
+
+    @Test
+    void shouldSendOnceAtTheEndOfTheNightWhenTheClocksFallBack() {
+        // 2026-11-01 in Vancouver: 01:00-02:00 happens twice. Both 01:30s are quiet and both go out at 08:00 PST.
+        ZoneId vancouver = ZoneId.of("America/Vancouver");
+        Instant firstOneThirty = Instant.parse("2026-11-01T08:30:00Z");
+        Instant secondOneThirty = Instant.parse("2026-11-01T09:30:00Z");
+
+        assertThat(QuietHours.DEFAULT.nextAllowed(firstOneThirty, vancouver))
+                .isEqualTo(QuietHours.DEFAULT.nextAllowed(secondOneThirty, vancouver))
+                .isEqualTo(Instant.parse("2026-11-01T16:00:00Z"));
+    }
+
+    @Test
+    void shouldRefuseAnEmptyWindow() {
+        assertThatIllegalArgumentException().isThrownBy(() -> new QuietHours(LocalTime.NOON, LocalTime.NOON));
+    }
+}
