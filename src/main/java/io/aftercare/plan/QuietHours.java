@@ -9,7 +9,8 @@ import java.util.Objects;
 
 /**
  * Hours of the client's day when no text goes out, e.g. 21:00 to 08:00. The window may cross midnight. A text due
- * inside it goes out when it ends; when the end falls in a DST gap it moves forward with the clocks.
+ * inside it goes out when it ends; when the end falls in a DST gap it moves forward with the clocks, to the first
+ * moment that is not quiet.
  */
 public record QuietHours(LocalTime start, LocalTime end) {
 
@@ -40,7 +41,9 @@ public record QuietHours(LocalTime start, LocalTime end) {
         LocalDate endDate = crossesMidnight() && !local.toLocalTime().isBefore(start)
                 ? local.toLocalDate().plusDays(1)
                 : local.toLocalDate();
-        return ZonedDateTime.of(endDate, end, zone).toInstant();
+        Instant end = ZonedDateTime.of(endDate, this.end, zone).toInstant();
+        // When a DST gap swallows the end, the clocks jump to a time that may still be quiet: then the next end counts.
+        return contains(end, zone) ? nextAllowed(end, zone) : end;
     }
 
     private boolean crossesMidnight() {

@@ -57,6 +57,17 @@ class QuietHoursTest {
     }
 
     @Test
+    void shouldWaitForTheNextEndWhenTheClocksJumpOverThisOne() {
+        // Troll station jumps from 01:00 to 03:00 on 2024-03-31; with quiet hours 01:01-01:00 no moment of that day is
+        // allowed, so the text waits for 01:00 the next day.
+        ZoneId troll = ZoneId.of("Antarctica/Troll");
+        QuietHours almostAllDay = new QuietHours(LocalTime.of(1, 1), LocalTime.of(1, 0));
+
+        assertThat(almostAllDay.nextAllowed(Instant.parse("2024-03-30T23:00:00Z"), troll))
+                .isEqualTo(Instant.parse("2024-03-31T23:00:00Z"));
+    }
+
+    @Test
     void shouldRefuseAnEmptyWindow() {
         assertThatIllegalArgumentException().isThrownBy(() -> new QuietHours(LocalTime.NOON, LocalTime.NOON));
     }

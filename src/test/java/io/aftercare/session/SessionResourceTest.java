@@ -185,8 +185,9 @@ class SessionResourceTest {
 
     @Test
     void shouldCancelPendingTextsAndLeaveSentOnesAlone() {
-        // Posted 5 days late: the day-4 text is still in force and goes out at once; later ones are pending.
-        OffsetDateTime ended = OffsetDateTime.now().minusDays(5);
+        // Posted 5 days late, at noon: the day-4 text is still in force and goes out at once; later ones are pending.
+        OffsetDateTime ended = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
+        clock.setNow(ended.plusDays(5).toInstant());
         Map<String, Object> session = Sessions.post(ended);
         String id = post(session).statusCode(201).extract().path("id");
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() ->

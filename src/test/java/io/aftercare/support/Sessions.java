@@ -1,6 +1,11 @@
 package io.aftercare.support;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.http.ContentType;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +34,21 @@ public final class Sessions {
         session.put("finalSession", false);
         session.put("kind", "TREATMENT");
         return session;
+    }
+
+    /** Replaces the test clinic's settings; {@code null} quiet hours turn them off. */
+    public static void settings(Map<String, String> quietHours, List<String> optionalSteps) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("quietHours", quietHours);
+        body.put("optionalSteps", optionalSteps);
+        given().auth().oauth2(CLINIC_KEY).contentType(ContentType.JSON).body(body)
+                .when().put("/v1/clinic/settings")
+                .then().statusCode(200);
+    }
+
+    /** Back to a new clinic's settings: quiet from 21:00 to 08:00, no optional step. */
+    public static void defaultSettings() {
+        settings(Map.of("start", "21:00", "end", "08:00"), List.of());
     }
 
     @SuppressWarnings("unchecked")
