@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -46,10 +47,12 @@ public class Templates {
     public List<TemplateView> list(UUID clinicId) {
         Clinic clinic = Clinic.findById(clinicId);
         AftercarePlan plan = plans.current();
+        Map<String, TemplateOverride> own = TemplateOverride.forClinic(clinicId).stream()
+                .collect(Collectors.toMap(override -> override.step + "/" + override.language, override -> override));
         List<TemplateView> views = new ArrayList<>();
         for (PlanStep step : plan.steps()) {
             for (String language : plan.languages()) {
-                views.add(effective(clinic, plan, step, language));
+                views.add(view(clinic, plan, step, language, Optional.ofNullable(own.get(step.key() + "/" + language))));
             }
         }
         return views;
@@ -110,7 +113,11 @@ public class Templates {
     }
 
     private TemplateView effective(Clinic clinic, AftercarePlan plan, PlanStep step, String language) {
-        var override = TemplateOverride.find(clinic.id, step.key(), language);
+        return view(clinic, plan, step, language, TemplateOverride.find(clinic.id, step.key(), language));
+    }
+
+    private TemplateView view(Clinic clinic, AftercarePlan plan, PlanStep step, String language,
+            Optional<TemplateOverride> override) {
         String template = override.map(own -> own.template).orElseGet(() -> plan.template(step, Locale.forLanguageTag(language)));
         String sample = sample(clinic, template, language);
         Instant updatedAt = override.map(own -> own.updatedAt).orElse(null);
