@@ -66,6 +66,13 @@ public interface AftercareConfig {
         /** Messaging Service SID ({@code MG...}); takes precedence over {@code from}. */
         Optional<String> messagingServiceSid();
 
+        /**
+         * The public base URL at which Twilio reaches this service, e.g. {@code https://aftercare.example.com}. When set,
+         * every text asks Twilio for delivery receipts at {@code <url>/v1/twilio/status}, and webhook signatures are
+         * checked against URLs under it; while unset the webhooks answer 404.
+         */
+        Optional<String> webhookBaseUrl();
+
         /** Base URL of Twilio's REST API; tests and regional edges point it elsewhere. */
         @WithDefault("https://api.twilio.com")
         String apiUrl();

@@ -58,6 +58,10 @@ public class Reminder extends PanacheEntityBase {
 
     public String error;
 
+    /** The provider's last word on the text (Twilio: queued, sent, delivered, undelivered, failed). */
+    @Column(name = "provider_status")
+    public String providerStatus;
+
     @Column(name = "created_at")
     public Instant createdAt;
 

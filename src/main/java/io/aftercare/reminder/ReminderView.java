@@ -18,10 +18,12 @@ public record ReminderView(
         @Schema(description = "The text as rendered when it was scheduled") String body,
         @Schema(description = "When the SMS provider accepted the text") Instant sentAt,
         @Schema(description = "The SMS provider's message id") String providerId,
+        @Schema(description = "The SMS provider's last reported status", example = "delivered") String providerStatus,
         @Schema(description = "Why the text failed") String error) {
 
     static ReminderView of(Reminder reminder, String sessionId) {
         return new ReminderView(reminder.id, sessionId, reminder.step, reminder.dueAt, reminder.status,
-                reminder.body, reminder.sentAt, reminder.providerId, reminder.error);
+                reminder.body, reminder.sentAt, reminder.providerId, reminder.providerStatus,
+                reminder.error);
     }
 }

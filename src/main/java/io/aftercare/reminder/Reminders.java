@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Records the texts of sessions and answers what became of them. */
@@ -48,6 +49,34 @@ public class Reminders {
         return Reminder.update("status = ?1, updatedAt = ?2 where clientId = ?3 and sessionId <> ?4 and status in ?5"
                         + " and sessionId in (select s.id from TreatmentSession s where s.clientId = ?3 and s.endedAt <= ?6)",
                 ReminderStatus.SUPERSEDED, now, clientId, sessionId, ReminderStatus.PENDING, ended);
+    }
+
+    /**
+     * Records what the SMS provider later said of a sent text. Reports may come twice or out of order: a report is
+     * kept only when it goes further than the one before ({@code rank}), and only a text still {@code SENT} takes the
+     * final status, so a delivered text stays delivered.
+     *
+     * @param finalStatus {@code DELIVERED} or {@code FAILED} when the report ends the text's journey
+     * @return false when no text carries this provider id, or the report was older than what is known
+     */
+    @Transactional
+    public boolean providerReported(String providerId, String providerStatus, int rank,
+            Optional<ReminderStatus> finalStatus, String error, Instant now) {
+        return Reminder.getEntityManager().createNativeQuery("""
+                UPDATE reminder SET provider_status = :providerStatus, provider_rank = :rank,
+                       provider_updated_at = :now, updated_at = :now,
+                       status = CASE WHEN status = 'SENT' AND :final <> '' THEN :final ELSE status END,
+                       error = CASE WHEN status = 'SENT' AND :final = 'FAILED' THEN :error ELSE error END
+                 WHERE provider_id = :providerId
+                   AND COALESCE(provider_rank, -1) < :rank
+                """)
+                .setParameter("providerStatus", providerStatus)
+                .setParameter("now", now)
+                .setParameter("final", finalStatus.map(Enum::name).orElse(""))
+                .setParameter("error", error == null ? "" : error)
+                .setParameter("providerId", providerId)
+                .setParameter("rank", rank)
+                .executeUpdate() == 1;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

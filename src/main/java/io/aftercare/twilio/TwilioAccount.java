@@ -13,9 +13,15 @@ import java.util.regex.Pattern;
  * message instead of failing every text later.
  *
  * @param sender a phone number in E.164 or an alphanumeric sender id; unused when a messaging service is set
+ * @param webhookBaseUrl where Twilio reaches this service, for delivery receipts; none are asked for while unset
  */
 public record TwilioAccount(
-        String accountSid, String authToken, Optional<String> sender, Optional<String> messagingServiceSid, URI apiUrl) {
+        String accountSid,
+        String authToken,
+        Optional<String> sender,
+        Optional<String> messagingServiceSid,
+        URI apiUrl,
+        Optional<URI> webhookBaseUrl) {
 
     private static final Pattern ACCOUNT_SID = Pattern.compile("AC[0-9a-fA-F]{32}");
     private static final Pattern MESSAGING_SERVICE_SID = Pattern.compile("MG[0-9a-fA-F]{32}");
@@ -42,11 +48,14 @@ public record TwilioAccount(
                     ? "aftercare.twilio.from must be a phone number in E.164 or an alphanumeric sender id"
                     : "aftercare.twilio.from or aftercare.twilio.messaging-service-sid must be set");
         }
-        URI apiUrl = parseApiUrl(config.apiUrl(), problems);
+        URI apiUrl = httpUrl(config.apiUrl(), "aftercare.twilio.api-url", problems);
+        Optional<URI> webhookBaseUrl = config.webhookBaseUrl().filter(url -> !url.isBlank())
+                .map(url -> httpUrl(url, "aftercare.twilio.webhook-base-url", problems));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The Twilio sender is misconfigured: " + String.join("; ", problems));
         }
-        return new TwilioAccount(accountSid, config.authToken().orElseThrow(), sender, messagingService, apiUrl);
+        return new TwilioAccount(accountSid, config.authToken().orElseThrow(), sender, messagingService, apiUrl,
+                webhookBaseUrl);
     }
 
     private static String normaliseSender(String from) {
@@ -56,22 +65,24 @@ public record TwilioAccount(
         return PhoneNumbers.any(from, null).e164();
     }
 
-    private static URI parseApiUrl(String apiUrl, List<String> problems) {
+    private static URI httpUrl(String url, String key, List<String> problems) {
         try {
-            URI uri = URI.create(apiUrl);
+            URI uri = URI.create(url);
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                 return uri;
             }
         } catch (IllegalArgumentException e) {
             // reported below
         }
-        problems.add("aftercare.twilio.api-url must be an http(s) URL");
+        problems.add(key + " must be an http(s) URL");
         return null;
     }
 
     @Override
     public String toString() {
         return "TwilioAccount[accountSid=" + accountSid + ", authToken=<hidden>, sender=" + sender
-                + ", messagingServiceSid=" + messagingServiceSid + ", apiUrl=" + apiUrl + "]";
+                + ", messagingServiceSid=" + messagingServiceSid + ", apiUrl=" + apiUrl + ", webhookBaseUrl="
+                + webhookBaseUrl + "]";
     }
 }
+

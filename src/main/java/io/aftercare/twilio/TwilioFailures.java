@@ -92,6 +92,20 @@ final class TwilioFailures {
         return new SendOutcome.Rejected(FailureKind.UNKNOWN_OUTCOME, "io", what + ": " + reason);
     }
 
+    /** A Twilio error code with its reason, e.g. {@code "30003: the handset is unreachable"}. */
+    static String describe(String code) {
+        if (code == null || code.isBlank()) {
+            return "no error code";
+        }
+        try {
+            int number = Integer.parseInt(code.strip());
+            String reason = PERMANENT.getOrDefault(number, ACCOUNT.getOrDefault(number, TRANSIENT.get(number)));
+            return reason == null ? "Twilio error " + number : number + ": " + reason;
+        } catch (NumberFormatException e) {
+            return "Twilio error " + redact(code);
+        }
+    }
+
     private static SendOutcome.Rejected rejected(FailureKind kind, int code, String reason) {
         return new SendOutcome.Rejected(kind, String.valueOf(code), reason);
     }

@@ -43,9 +43,11 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
 
     private MessageCreator creator(OutgoingSms sms) {
         PhoneNumber to = new PhoneNumber(sms.to());
-        return account.messagingServiceSid()
+        MessageCreator creator = account.messagingServiceSid()
                 .map(service -> Message.creator(to, service, sms.body()))
                 .orElseGet(() -> Message.creator(to, new PhoneNumber(account.sender().orElseThrow()), sms.body()));
+        account.webhookBaseUrl().ifPresent(base -> creator.setStatusCallback(TwilioWebhooks.url(base, TwilioWebhooks.STATUS_PATH)));
+        return creator;
     }
 
     @Override

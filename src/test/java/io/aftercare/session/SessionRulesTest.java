@@ -195,6 +195,10 @@ class SessionRulesTest {
                 .body("fit.encoding", equalTo("GSM_7"))
                 .body("fit.segments", equalTo(1));
         String after = post(session(NOON, 1)).statusCode(201).extract().path("id");
+        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic/templates").then().statusCode(200)
+                .body("", hasSize(12))
+                .body("findAll { it.overridden }.step", contains("day-4"))
+                .body("find { it.step == 'day-10' && it.language == 'fr' }.template", startsWith("{clinicName} : Bonjour"));
 
         get(after).body("reminders.find { it.step == 'day-4' }.body",
                 equalTo("Test Clinic: Sam, from November 5 rinse gently with warm water."));

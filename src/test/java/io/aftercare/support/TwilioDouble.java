@@ -12,11 +12,16 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
+import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Twilio's Messages API on 127.0.0.1, shaped after Twilio's own OpenAPI description: a form-encoded POST with Basic
@@ -54,10 +59,14 @@ public final class TwilioDouble {
         return server.baseUrl();
     }
 
+    /** Where the service under test tells Twilio to call back: Quarkus' test port. */
+    public static final String WEBHOOK_BASE_URL = "http://localhost:8081";
+
     /** The configuration that points the service's Twilio sender here. */
     public Map<String, String> config() {
         return Map.of(
                 "aftercare.sms.sender", "twilio",
+                "aftercare.twilio.webhook-base-url", WEBHOOK_BASE_URL,
                 "aftercare.twilio.account-sid", ACCOUNT_SID,
                 "aftercare.twilio.auth-token", AUTH_TOKEN,
                 "aftercare.twilio.from", FROM,
@@ -109,6 +118,19 @@ public final class TwilioDouble {
             form.put(decode(nameAndValue[0]), nameAndValue.length > 1 ? decode(nameAndValue[1]) : "");
         }
         return form;
+    }
+
+    /** The {@code X-Twilio-Signature} Twilio would send: Base64(HMAC-SHA1(token, url + sorted names and values)). */
+    public static String signature(String url, Map<String, String> params) {
+        StringBuilder signed = new StringBuilder(url);
+        new TreeMap<>(params).forEach((name, value) -> signed.append(name).append(value));
+        try {
+            Mac mac = Mac.getInstance("HmacSHA1");
+            mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+            return Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String decode(String encoded) {

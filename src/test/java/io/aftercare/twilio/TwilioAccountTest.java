@@ -66,6 +66,7 @@ class TwilioAccountTest {
             public Optional<String> authToken() { return Optional.ofNullable(authToken); }
             public Optional<String> from() { return Optional.ofNullable(from); }
             public Optional<String> messagingServiceSid() { return Optional.ofNullable(messagingServiceSid); }
+            public Optional<String> webhookBaseUrl() { return Optional.empty(); }
             public String apiUrl() { return apiUrl; }
             public Duration connectTimeout() { return Duration.ofSeconds(1); }
             public Duration responseTimeout() { return Duration.ofSeconds(1); }

@@ -46,7 +46,7 @@ class TwilioSmsGatewayTest {
     void createGateway() {
         twilio.acceptEverything();
         gateway = gatewayFrom(new TwilioAccount(TwilioDouble.ACCOUNT_SID, TwilioDouble.AUTH_TOKEN,
-                Optional.of(TwilioDouble.FROM), Optional.empty(), URI.create(twilio.baseUrl())));
+                Optional.of(TwilioDouble.FROM), Optional.empty(), URI.create(twilio.baseUrl()), Optional.empty()));
     }
 
     @AfterEach
@@ -73,7 +73,7 @@ class TwilioSmsGatewayTest {
     void shouldSendThroughTheMessagingServiceWhenOneIsConfigured() {
         String service = "MG0123456789abcdef0123456789abcdef";
         gateway = gatewayFrom(new TwilioAccount(TwilioDouble.ACCOUNT_SID, TwilioDouble.AUTH_TOKEN,
-                Optional.of(TwilioDouble.FROM), Optional.of(service), URI.create(twilio.baseUrl())));
+                Optional.of(TwilioDouble.FROM), Optional.of(service), URI.create(twilio.baseUrl()), Optional.empty()));
 
         assertThat(gateway.send(text())).isInstanceOf(SendOutcome.Accepted.class);
         assertThat(TwilioDouble.form(twilio.messageRequests().get(0)))
@@ -163,7 +163,7 @@ class TwilioSmsGatewayTest {
             closedPort = socket.getLocalPort();
         }
         gateway = gatewayFrom(new TwilioAccount(TwilioDouble.ACCOUNT_SID, TwilioDouble.AUTH_TOKEN,
-                Optional.of(TwilioDouble.FROM), Optional.empty(), URI.create("http://127.0.0.1:" + closedPort)));
+                Optional.of(TwilioDouble.FROM), Optional.empty(), URI.create("http://127.0.0.1:" + closedPort), Optional.empty()));
 
         assertThat(gateway.send(text())).isInstanceOfSatisfying(SendOutcome.Rejected.class, rejected -> {
             assertThat(rejected.kind()).isEqualTo(FailureKind.TRANSIENT);

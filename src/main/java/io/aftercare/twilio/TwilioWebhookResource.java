@@ -1,0 +1,46 @@
+package io.aftercare.twilio;
+
+import io.aftercare.problem.Problem;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Where Twilio calls back; authenticated by Twilio's request signature, not by an API key. */
+@Path("/v1/twilio")
+@Tag(name = "Twilio webhooks")
+@APIResponse(responseCode = "403", description = "Missing or wrong X-Twilio-Signature",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "Twilio webhooks are not configured",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+public class TwilioWebhookResource {
+
+    private static final String SIGNATURE = "X-Twilio-Signature";
+
+    private final TwilioWebhooks webhooks;
+    private final TwilioStatusReports statusReports;
+
+    TwilioWebhookResource(TwilioWebhooks webhooks, TwilioStatusReports statusReports) {
+        this.webhooks = webhooks;
+        this.statusReports = statusReports;
+    }
+
+    @POST
+    @Path("/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Twilio's status callback for a text we sent (MessageSid, MessageStatus, ErrorCode)")
+    @APIResponse(responseCode = "204", description = "Recorded, or older than what was known and ignored")
+    public Response status(@HeaderParam(SIGNATURE) String signature, MultivaluedMap<String, String> form) {
+        webhooks.verify(TwilioWebhooks.STATUS_PATH, form, signature);
+        statusReports.record(form.getFirst("MessageSid"), form.getFirst("MessageStatus"), form.getFirst("ErrorCode"));
+        return Response.noContent().build();
+    }
+}
