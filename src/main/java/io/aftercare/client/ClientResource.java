@@ -1,6 +1,7 @@
 package io.aftercare.client;
 
 import io.aftercare.clinic.CurrentClinic;
+import io.aftercare.optout.OptOuts;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.reminder.ReminderView;
@@ -11,7 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -28,10 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ClientResource {
 
     private final Reminders reminders;
+    private final OptOuts optOuts;
     private final CurrentClinic clinic;
 
-    ClientResource(Reminders reminders, CurrentClinic clinic) {
+    ClientResource(Reminders reminders, OptOuts optOuts, CurrentClinic clinic) {
         this.reminders = reminders;
+        this.optOuts = optOuts;
         this.clinic = clinic;
     }
 
@@ -45,9 +50,15 @@ public class ClientResource {
     public ClientHistory reminders(@PathParam("clientId") String clientId) {
         Client client = Client.findByExternalId(clinic.id(), clientId)
                 .orElseThrow(() -> ProblemException.notFound("No client " + clientId + " for this clinic"));
-        return new ClientHistory(client.externalId, reminders.forClient(client.id));
+        Optional<Instant> optedOutAt = optOuts.optedOutSince(clinic.id(), client.phone);
+        return new ClientHistory(client.externalId, optedOutAt.isPresent(), optedOutAt.orElse(null),
+                reminders.forClient(client.id));
     }
 
     @Schema(name = "ClientHistory")
-    public record ClientHistory(String clientId, List<ReminderView> reminders) {}
+    public record ClientHistory(
+            String clientId,
+            @Schema(description = "The client replied STOP: their texts are held until they reply START") boolean optedOut,
+            Instant optedOutAt,
+            List<ReminderView> reminders) {}
 }

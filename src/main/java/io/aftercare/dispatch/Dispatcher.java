@@ -1,6 +1,7 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.optout.OptOuts;
 import io.aftercare.sms.FailureKind;
 import io.aftercare.sms.PhoneMask;
 import io.aftercare.sms.SendOutcome;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,18 +30,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class Dispatcher {
 
+    /** Twilio's "the recipient has unsubscribed": the number replied STOP to our sender at some point. */
+    private static final String UNSUBSCRIBED = "21610";
+
     private final ReminderClaims claims;
     private final SendOutcomes outcomes;
     private final SmsGateway gateway;
+    private final OptOuts optOuts;
     private final AftercareConfig.Dispatch config;
     private final Clock clock;
     private final ExecutorService senders;
     private volatile boolean stopping;
 
-    Dispatcher(ReminderClaims claims, SendOutcomes outcomes, SmsGateway gateway, AftercareConfig config, Clock clock) {
+    Dispatcher(ReminderClaims claims, SendOutcomes outcomes, SmsGateway gateway, OptOuts optOuts, AftercareConfig config,
+            Clock clock) {
         this.claims = claims;
         this.outcomes = outcomes;
         this.gateway = gateway;
+        this.optOuts = optOuts;
         this.config = config.dispatch();
         this.clock = clock;
         AtomicInteger threads = new AtomicInteger();
@@ -102,6 +110,9 @@ public class Dispatcher {
         }
         SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
         String error = rejected.code() + ": " + rejected.reason();
+        if (UNSUBSCRIBED.equals(rejected.code())) {
+            optOuts.optOut(text.to(), Optional.of(text.clinicId()), "twilio " + UNSUBSCRIBED);
+        }
         Log.infof("Reminder %s not sent (%s, attempt %d): %s", text.reminderId(), rejected.kind(), text.attempt(), error);
         return switch (rejected.kind()) {
             case TRANSIENT -> text.attempt() < RetryBackoff.MAX_ATTEMPTS

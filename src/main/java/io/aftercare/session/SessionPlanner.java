@@ -1,6 +1,7 @@
 package io.aftercare.session;
 
 import io.aftercare.clinic.Clinic;
+import io.aftercare.optout.OptOuts;
 import io.aftercare.plan.AftercarePlan;
 import io.aftercare.plan.MessageContext;
 import io.aftercare.plan.MessageRenderer;
@@ -31,11 +32,13 @@ class SessionPlanner {
     private final Plans plans;
     private final MessageRenderer renderer;
     private final Templates templates;
+    private final OptOuts optOuts;
 
-    SessionPlanner(Plans plans, MessageRenderer renderer, Templates templates) {
+    SessionPlanner(Plans plans, MessageRenderer renderer, Templates templates, OptOuts optOuts) {
         this.plans = plans;
         this.renderer = renderer;
         this.templates = templates;
+        this.optOuts = optOuts;
     }
 
     /**
@@ -60,10 +63,14 @@ class SessionPlanner {
                 session.kind() == SessionKind.TREATMENT && !session.finalSession(), session.locale(), sessionDate,
                 sessionDate.plusDays(plan.minimumSessionSpacing().toDays()));
         Map<String, String> ownWords = templates.overrides(clinic.id, session.locale().getLanguage());
+        boolean optedOut = optOuts.optedOutSince(clinic.id, session.phone()).isPresent();
+        if (optedOut) {
+            warnings.add("The client's number has opted out of texts (replied STOP): the texts are held until it opts back in");
+        }
 
         List<PlannedText> texts = ScheduleCalculator.schedule(plan, facts, now).stream()
                 .map(step -> new PlannedText(step, render(plan, step, ownWords, context, session),
-                        status(step, later.isPresent())))
+                        status(step, later.isPresent(), optedOut)))
                 .toList();
         return new SessionPlan(plan.version(), texts, warnings);
     }
@@ -74,11 +81,14 @@ class SessionPlanner {
         return renderer.render(template, context, step.dueAt().atZone(session.zone()).toLocalDate());
     }
 
-    private static ReminderStatus status(ScheduledStep step, boolean supersededByLaterSession) {
+    private static ReminderStatus status(ScheduledStep step, boolean supersededByLaterSession, boolean optedOut) {
         if (step.stale()) {
             return ReminderStatus.SKIPPED;
         }
-        return supersededByLaterSession ? ReminderStatus.SUPERSEDED : ReminderStatus.SCHEDULED;
+        if (supersededByLaterSession) {
+            return ReminderStatus.SUPERSEDED;
+        }
+        return optedOut ? ReminderStatus.HELD : ReminderStatus.SCHEDULED;
     }
 
     private static List<String> spacingWarnings(Duration spacing, ValidSession session, List<TreatmentSession> others) {

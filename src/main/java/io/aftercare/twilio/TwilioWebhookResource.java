@@ -1,10 +1,12 @@
 package io.aftercare.twilio;
 
+import io.aftercare.optout.InboundTexts;
 import io.aftercare.problem.Problem;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -27,10 +29,12 @@ public class TwilioWebhookResource {
 
     private final TwilioWebhooks webhooks;
     private final TwilioStatusReports statusReports;
+    private final InboundTexts inbound;
 
-    TwilioWebhookResource(TwilioWebhooks webhooks, TwilioStatusReports statusReports) {
+    TwilioWebhookResource(TwilioWebhooks webhooks, TwilioStatusReports statusReports, InboundTexts inbound) {
         this.webhooks = webhooks;
         this.statusReports = statusReports;
+        this.inbound = inbound;
     }
 
     @POST
@@ -42,5 +46,23 @@ public class TwilioWebhookResource {
         webhooks.verify(TwilioWebhooks.STATUS_PATH, form, signature);
         statusReports.record(form.getFirst("MessageSid"), form.getFirst("MessageStatus"), form.getFirst("ErrorCode"));
         return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/inbound")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "Twilio's incoming-message webhook: STOP, START and HELP replies (From, Body)")
+    @APIResponse(responseCode = "200", description = "TwiML: empty, or the HELP answer")
+    public String inbound(@HeaderParam(SIGNATURE) String signature, MultivaluedMap<String, String> form) {
+        webhooks.verify(TwilioWebhooks.INBOUND_PATH, form, signature);
+        return inbound.receive(form.getFirst("From"), form.getFirst("Body"))
+                .map(reply -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + xml(reply)
+                        + "</Message></Response>")
+                .orElse("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 }

@@ -1,0 +1,108 @@
+package io.aftercare.optout;
+
+import io.aftercare.sms.PhoneMask;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Who asked not to be texted. An opted-out number's pending texts are held, never sent; after it opts back in, the
+ * held texts that still make sense are scheduled again and the rest skipped.
+ */
+@ApplicationScoped
+public class OptOuts {
+
+    /** A last step held past its due time is still sent on opt-in if it fell due this recently. */
+    static final Duration LAST_STEP_GRACE = Duration.ofDays(3);
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    OptOuts(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    /**
+     * Opts {@code phone} out of one clinic's texts, or of every clinic it is a client of.
+     *
+     * @return how many pending texts were held
+     */
+    @Transactional
+    public int optOut(String phone, Optional<UUID> clinicId, String source) {
+        Instant now = clock.instant();
+        List<UUID> clinics = clinicId.map(List::of).orElseGet(() -> clinicsOf(phone));
+        if (clinics.isEmpty()) {
+            return 0;
+        }
+        for (UUID clinic : clinics) {
+            entityManager.createNativeQuery("INSERT INTO opt_out (clinic_id, phone, opted_out_at, source)"
+                            + " VALUES (:clinic, :phone, :now, :source) ON CONFLICT (clinic_id, phone) DO NOTHING")
+                    .setParameter("clinic", clinic).setParameter("phone", phone).setParameter("now", now)
+                    .setParameter("source", source)
+                    .executeUpdate();
+        }
+        int held = entityManager.createNativeQuery("UPDATE reminder SET status = 'HELD', updated_at = :now"
+                        + " WHERE status = 'SCHEDULED' AND client_id IN"
+                        + " (SELECT id FROM client WHERE phone = :phone AND clinic_id IN (:clinics))")
+                .setParameter("phone", phone).setParameter("clinics", clinics).setParameter("now", now)
+                .executeUpdate();
+        Log.infof("%s opted out (%s); %d pending texts held", PhoneMask.mask(phone), source, held);
+        return held;
+    }
+
+    /**
+     * Opts {@code phone} back in with every clinic. Held texts due later are scheduled again; of those whose time has
+     * passed, only the one whose advice still applies (the next text of its session is not due yet) goes out, the
+     * others are skipped.
+     *
+     * @return how many held texts were scheduled again or skipped
+     */
+    @Transactional
+    public int optIn(String phone) {
+        Instant now = clock.instant();
+        entityManager.createNativeQuery("DELETE FROM opt_out WHERE phone = :phone").setParameter("phone", phone)
+                .executeUpdate();
+        int reviewed = entityManager.createNativeQuery("""
+                WITH held AS (
+                    SELECT r.id, r.due_at, LEAD(r.due_at) OVER (PARTITION BY r.session_id ORDER BY r.due_at) AS next_due
+                      FROM reminder r JOIN client c ON c.id = r.client_id
+                     WHERE c.phone = :phone AND r.status = 'HELD')
+                UPDATE reminder r
+                   SET status = CASE WHEN h.due_at > :now THEN 'SCHEDULED'
+                                     WHEN h.next_due IS NOT NULL AND h.next_due > :now THEN 'SCHEDULED'
+                                     WHEN h.next_due IS NULL AND h.due_at > :graceStart THEN 'SCHEDULED'
+                                     ELSE 'SKIPPED' END,
+                       updated_at = :now
+                  FROM held h
+                 WHERE r.id = h.id
+                """)
+                .setParameter("phone", phone)
+                .setParameter("now", now)
+                .setParameter("graceStart", now.minus(LAST_STEP_GRACE))
+                .executeUpdate();
+        Log.infof("%s opted back in; %d held texts scheduled again or skipped", PhoneMask.mask(phone), reviewed);
+        return reviewed;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<UUID> clinicsOf(String phone) {
+        return entityManager.createNativeQuery("SELECT DISTINCT clinic_id FROM client WHERE phone = :phone", UUID.class)
+                .setParameter("phone", phone).getResultList();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Instant> optedOutSince(UUID clinicId, String phone) {
+        return entityManager.createNativeQuery("SELECT opted_out_at FROM opt_out WHERE clinic_id = :clinic AND phone = :phone",
+                        Instant.class)
+                .setParameter("clinic", clinicId).setParameter("phone", phone)
+                .getResultStream().map(Instant.class::cast).findFirst();
+    }
+}
