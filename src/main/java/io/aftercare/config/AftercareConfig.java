@@ -108,6 +108,18 @@ public interface AftercareConfig {
         @WithDefault("2m")
         Duration claimLease();
 
+        /** How many times a text is tried at most when sending fails for a reason that may pass. */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait before the first retry; it doubles on each further one, with a random spread of 20 %. */
+        @WithDefault("30s")
+        Duration retryDelay();
+
+        /** Longest wait between two tries of a text. */
+        @WithDefault("30m")
+        Duration maxRetryDelay();
+
         /** Longest a single run of the dispatch job keeps draining before it yields to the next trigger. */
         @WithDefault("30s")
         Duration maxRunTime();

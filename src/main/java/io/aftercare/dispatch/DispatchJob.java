@@ -36,5 +36,9 @@ class DispatchJob {
             Log.warnf("Put %d texts back in the queue: the node that claimed them did not finish within its lease",
                     released);
         }
+        int expired = dispatcher.expireStaleTexts();
+        if (expired > 0) {
+            Log.infof("%d texts expired unsent: their advice no longer applied", expired);
+        }
     }
 }

@@ -39,6 +39,7 @@ public class Dispatcher {
     private final OptOuts optOuts;
     private final AftercareConfig.Dispatch config;
     private final Clock clock;
+    private final RetryBackoff backoff;
     private final ExecutorService senders;
     private volatile boolean stopping;
 
@@ -50,6 +51,7 @@ public class Dispatcher {
         this.optOuts = optOuts;
         this.config = config.dispatch();
         this.clock = clock;
+        this.backoff = RetryBackoff.from(this.config);
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(this.config.concurrency(),
                 task -> new Thread(task, "sms-sender-" + threads.incrementAndGet()));
@@ -80,6 +82,11 @@ public class Dispatcher {
     /** Puts texts claimed by a node that died before recording their outcome back in the queue. */
     public int releaseExpiredClaims() {
         return claims.releaseExpired(clock.instant());
+    }
+
+    /** Records as expired the texts that waited past the time their advice applied. */
+    public int expireStaleTexts() {
+        return claims.expireStale(clock.instant());
     }
 
     private void send(ClaimedText text) {
@@ -115,13 +122,22 @@ public class Dispatcher {
         }
         Log.infof("Reminder %s not sent (%s, attempt %d): %s", text.reminderId(), rejected.kind(), text.attempt(), error);
         return switch (rejected.kind()) {
-            case TRANSIENT -> text.attempt() < RetryBackoff.MAX_ATTEMPTS
-                    ? outcomes.retryLater(text, error, RetryBackoff.delayAfter(text.attempt()), now)
-                    : outcomes.failed(text, "gave up after " + text.attempt() + " attempts; " + error, now);
+            case TRANSIENT -> retryOrStop(text, error, now);
             // Sending again could text the client twice; a person has to look at these.
             case UNKNOWN_OUTCOME -> outcomes.failed(text, "outcome unknown, not resent; " + error, now);
             case PERMANENT, ACCOUNT -> outcomes.failed(text, error, now);
         };
+    }
+
+    private boolean retryOrStop(ClaimedText text, String error, Instant now) {
+        RetryBackoff.Decision decision = backoff.after(text.attempt(), now, text.expiresAt());
+        if (decision instanceof RetryBackoff.Decision.RetryAt retry) {
+            return outcomes.retryLater(text, error, retry.at(), now);
+        }
+        if (decision instanceof RetryBackoff.Decision.Expire) {
+            return outcomes.expired(text, "its advice no longer applied by the next try; " + error, now);
+        }
+        return outcomes.failed(text, "gave up after " + text.attempt() + " attempts; " + error, now);
     }
 
     /** On shutdown, texts already being sent finish and are recorded; no new batch is claimed. */

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -18,7 +19,7 @@ class ReminderClaims {
     private static final String CLAIM = """
             WITH due AS (
                 SELECT id FROM reminder
-                WHERE status = 'SCHEDULED' AND due_at <= :now
+                WHERE status = 'SCHEDULED' AND due_at <= :now AND (expires_at IS NULL OR expires_at > :now)
                 ORDER BY due_at
                 LIMIT :limit
                 FOR UPDATE SKIP LOCKED
@@ -28,7 +29,14 @@ class ReminderClaims {
                 attempts = r.attempts + 1, updated_at = :now
             FROM due, client c
             WHERE r.id = due.id AND c.id = r.client_id
-            RETURNING r.id, r.clinic_id, c.phone, r.body, r.attempts
+            RETURNING r.id, r.clinic_id, c.phone, r.body, r.expires_at, r.attempts
+            """;
+
+    private static final String EXPIRE_STALE = """
+            UPDATE reminder
+            SET status = 'EXPIRED', error = COALESCE(error || '; ', '') || 'its advice no longer applied by the time it could be sent',
+                updated_at = :now
+            WHERE status = 'SCHEDULED' AND expires_at <= :now
             """;
 
     private static final String RELEASE_EXPIRED = """
@@ -54,9 +62,22 @@ class ReminderClaims {
                 .setParameter("leaseEnd", now.plus(lease))
                 .getResultList();
         return rows.stream()
-                .map(row -> new ClaimedText((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3], node,
-                        ((Number) row[4]).intValue()))
+                .map(row -> new ClaimedText((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3],
+                        Optional.ofNullable(instant(row[4])), node, ((Number) row[5]).intValue()))
                 .toList();
+    }
+
+    /** Records as expired the texts still waiting (retrying, backlogged) after their advice stopped applying. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int expireStale(Instant now) {
+        return entityManager.createNativeQuery(EXPIRE_STALE).setParameter("now", now).executeUpdate();
+    }
+
+    private static Instant instant(Object column) {
+        if (column == null) {
+            return null;
+        }
+        return column instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (Instant) column;
     }
 
     /**

@@ -22,6 +22,9 @@ class SendOutcomes {
     private static final String RETRY = "UPDATE reminder SET status = 'SCHEDULED', due_at = :retryAt, error = :error,"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
+    private static final String EXPIRED = "UPDATE reminder SET status = 'EXPIRED', error = :error,"
+            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+
     private static final String RELEASE = "UPDATE reminder SET status = 'SCHEDULED', attempts = attempts - 1,"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
@@ -44,10 +47,15 @@ class SendOutcomes {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean retryLater(ClaimedText text, String error, Duration delay, Instant now) {
+    boolean expired(ClaimedText text, String error, Instant now) {
+        return fenced(EXPIRED, text).setParameter("now", now).setParameter("error", error).executeUpdate() == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean retryLater(ClaimedText text, String error, Instant retryAt, Instant now) {
         return fenced(RETRY, text)
                 .setParameter("now", now)
-                .setParameter("retryAt", now.plus(delay))
+                .setParameter("retryAt", retryAt)
                 .setParameter("error", error)
                 .executeUpdate() == 1;
     }

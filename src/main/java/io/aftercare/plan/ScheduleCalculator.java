@@ -3,6 +3,7 @@ package io.aftercare.plan;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Places a plan's steps on the calendar of one session.
@@ -26,8 +27,10 @@ public final class ScheduleCalculator {
             PlanStep step = steps.get(i);
             Instant dueAt = due.get(i);
             Instant nextDue = i + 1 < due.size() ? due.get(i + 1) : null;
-            boolean stale = !now.isBefore(adviceEnds(step, dueAt, nextDue));
-            schedule.add(new ScheduledStep(step, stale ? dueAt : outsideQuietHours(dueAt, session, now), stale));
+            Instant adviceEnds = adviceEnds(step, dueAt, nextDue);
+            boolean stale = !now.isBefore(adviceEnds);
+            Optional<Instant> expiresAt = adviceEnds.equals(Instant.MAX) ? Optional.empty() : Optional.of(adviceEnds);
+            schedule.add(new ScheduledStep(step, stale ? dueAt : outsideQuietHours(dueAt, session, now), expiresAt, stale));
         }
         return schedule;
     }

@@ -39,6 +39,10 @@ public class Reminder extends PanacheEntityBase {
     @Column(name = "due_at")
     public Instant dueAt;
 
+    /** When its advice stops applying: not sent by then, it expires. Null: never. */
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
     @Enumerated(EnumType.STRING)
     public ReminderStatus status;
 

@@ -25,6 +25,7 @@ public class Reminders {
             reminder.planVersion = planVersion;
             reminder.body = draft.body();
             reminder.dueAt = draft.dueAt();
+            reminder.expiresAt = draft.expiresAt().orElse(null);
             reminder.status = draft.status();
             reminder.createdAt = now;
             reminder.updatedAt = now;

@@ -55,7 +55,8 @@ class SessionWriter {
         session.warnings = String.join("\n", planned.warnings());
         reminders.supersedeEarlier(client.id, session.id, valid.endedAt(), now);
         List<ReminderDraft> drafts = planned.texts().stream()
-                .map(text -> new ReminderDraft(text.step().step().key(), text.step().dueAt(), text.body(), text.status()))
+                .map(text -> new ReminderDraft(text.step().step().key(), text.step().dueAt(), text.step().expiresAt(),
+                        text.body(), text.status()))
                 .toList();
         List<ReminderView> texts = reminders.record(clinicId, session.id, client.id, planned.planVersion(), drafts, now);
         return new PostedSession(SessionViews.of(session, valid.clientId(), texts), true);

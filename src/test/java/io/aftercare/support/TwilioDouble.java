@@ -89,6 +89,18 @@ public final class TwilioDouble {
         server.stubFor(createMessage().willReturn(error(httpStatus, twilioCode, message)));
     }
 
+    /** Answers the next {@code errors.length} creates with these HTTP statuses (and Twilio error codes), then 201s. */
+    public void failNext(int[][] errors) {
+        String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+        for (int i = 0; i < errors.length; i++) {
+            server.stubFor(createMessage().inScenario("flaky").whenScenarioStateIs(state)
+                    .willReturn(error(errors[i][0], errors[i][1], "Temporarily unavailable"))
+                    .willSetStateTo("after-" + (i + 1)));
+            state = "after-" + (i + 1);
+        }
+        server.stubFor(createMessage().inScenario("flaky").whenScenarioStateIs(state).willReturn(created()));
+    }
+
     /** Answers every create with a bare HTTP status and no Twilio error body, as a proxy in front of it might. */
     public void failWithBareStatus(int httpStatus) {
         server.stubFor(createMessage().willReturn(aResponse().withStatus(httpStatus)));

@@ -1,0 +1,139 @@
+package io.aftercare.dispatch;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.aftercare.support.Sessions;
+import io.aftercare.support.TestClock;
+import io.aftercare.support.TwilioDouble;
+import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Failures that may pass are retried with backoff, one HTTP request per try, until sent, given up or expired. */
+@QuarkusTest
+@TestProfile(RetryEndToEndTest.FastRetries.class)
+class RetryEndToEndTest {
+
+    private static final String FIRST_TEXT = "Test Clinic: Hi Sam, keep your scalp dry today.";
+    private static final String LAST_TEXT = "Test Clinic: Hi Sam, the gym is back.";
+
+    public static class FastRetries implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = new HashMap<>(new FastPlanProfile().getConfigOverrides());
+            config.put("aftercare.dispatch.retry-delay", "100ms");
+            config.put("aftercare.dispatch.max-retry-delay", "400ms");
+            config.put("aftercare.dispatch.max-attempts", "6");
+            return config;
+        }
+    }
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    TestClock clock;
+
+    @InjectTwilioDouble
+    TwilioDouble twilio;
+
+    @BeforeEach
+    void sendAtAnyHour() {
+        Sessions.settings(null, List.of());
+    }
+
+    @AfterEach
+    void reset() {
+        twilio.acceptEverything();
+        clock.reset();
+    }
+
+    @Test
+    void shouldSendAfterServerErrorsWithOneRequestPerTry() {
+        twilio.failNext(new int[][] {{503, 20503}, {500, 20500}});
+        String phone = "+16045550181";
+
+        String id = postSession(phone);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> firstText(id).body("status", equalTo("SENT")));
+        assertThat(bodiesTo(phone)).filteredOn(FIRST_TEXT::equals).hasSize(3);
+    }
+
+    @Test
+    void shouldSendAfterBeingRateLimited() {
+        twilio.failNext(new int[][] {{429, 20429}});
+        String phone = "+16045550182";
+
+        String id = postSession(phone);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> firstText(id).body("status", equalTo("SENT")));
+        assertThat(bodiesTo(phone)).filteredOn(FIRST_TEXT::equals).hasSize(2);
+    }
+
+    @Test
+    void shouldGiveUpAfterTheLastAttempt() {
+        twilio.failWithBareStatus(503);
+        String phone = "+16045550183";
+
+        String id = postSession(phone);
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> text(id, 2)
+                .body("status", equalTo("FAILED"))
+                .body("error", startsWith("gave up after 6 attempts; http-503")));
+        assertThat(bodiesTo(phone)).filteredOn(LAST_TEXT::equals).hasSize(6);
+    }
+
+    @Test
+    void shouldExpireATextStillRetryingWhenItsAdviceNoLongerApplies() {
+        twilio.failWithBareStatus(503);
+        String phone = "+16045550184";
+        String id = postSession(phone);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> firstText(id).body("error", notNullValue()));
+
+        // The next step is due 2 s after the first: ten seconds on, the first text's advice is out of date.
+        clock.setNow(clock.instant().plusSeconds(10));
+        dispatcher.expireStaleTexts();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> firstText(id).body("status", equalTo("EXPIRED")));
+        int triesBefore = (int) bodiesTo(phone).stream().filter(FIRST_TEXT::equals).count();
+        dispatcher.drain("test-node");
+        assertThat(bodiesTo(phone)).filteredOn(FIRST_TEXT::equals).hasSize(triesBefore);
+    }
+
+    private List<String> bodiesTo(String phone) {
+        return twilio.messagesTo(phone).stream().map(form -> form.get("Body")).toList();
+    }
+
+    private static String postSession(String phone) {
+        Map<String, Object> session = Sessions.post(OffsetDateTime.now());
+        Sessions.client(session).put("phone", phone);
+        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
+                .post("/v1/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    private static ValidatableResponse firstText(String id) {
+        return text(id, 0);
+    }
+
+    private static ValidatableResponse text(String id, int index) {
+        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id)
+                .then().statusCode(200).rootPath("reminders[" + index + "]");
+    }
+}
