@@ -5,6 +5,7 @@ import io.aftercare.optout.OptOuts;
 import io.aftercare.sms.FailureKind;
 import io.aftercare.sms.PhoneMask;
 import io.aftercare.sms.SendOutcome;
+import io.aftercare.sms.SentLookup;
 import io.aftercare.sms.OutgoingSms;
 import io.aftercare.sms.SmsGateway;
 import io.quarkus.logging.Log;
@@ -95,17 +96,41 @@ public class Dispatcher {
             outcomes.release(text, clock.instant());
             return;
         }
-        SendOutcome outcome;
-        try {
-            outcome = gateway.send(new OutgoingSms(text.reminderId(), text.to(), text.body()));
-        } catch (RuntimeException e) {
-            Log.errorf(e, "SMS gateway failed on reminder %s", text.reminderId());
-            outcome = new SendOutcome.Rejected(FailureKind.UNKNOWN_OUTCOME, "gateway", e.getClass().getSimpleName());
-        }
-        boolean recorded = record(text, outcome);
-        if (!recorded) {
+        OutgoingSms sms = new OutgoingSms(text.reminderId(), text.to(), text.body());
+        SendOutcome outcome = text.unknownSince().isPresent() ? checkThenSend(text, sms) : attempt(sms);
+        if (outcome != null && !record(text, outcome)) {
             Log.warnf("Claim on reminder %s (attempt %d) was lost before its outcome was recorded",
                     text.reminderId(), text.attempt());
+        }
+    }
+
+    /**
+     * An earlier attempt may have reached the provider (its connection broke, or its node died mid-send): ask before
+     * sending again, so that the client is not texted twice.
+     */
+    private SendOutcome checkThenSend(ClaimedText text, OutgoingSms sms) {
+        SentLookup lookup = gateway.findAccepted(sms, text.unknownSince().get());
+        Optional<String> accepted = lookup instanceof SentLookup.Found found
+                ? found.providerIds().stream().filter(providerId -> !outcomes.isRecorded(providerId)).findFirst()
+                : Optional.empty();
+        if (accepted.isPresent()) {
+            Log.infof("Reminder %s had been accepted already as %s; not sent again", text.reminderId(), accepted.get());
+            return new SendOutcome.Accepted(accepted.get());
+        }
+        if (lookup instanceof SentLookup.Unavailable unavailable) {
+            retryOrStop(text, "not resent until the provider can confirm it did not take it; " + unavailable.reason(),
+                    true, clock.instant());
+            return null;
+        }
+        return attempt(sms);
+    }
+
+    private SendOutcome attempt(OutgoingSms sms) {
+        try {
+            return gateway.send(sms);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "SMS gateway failed on reminder %s", sms.reminderId());
+            return new SendOutcome.Rejected(FailureKind.UNKNOWN_OUTCOME, "gateway", e.getClass().getSimpleName());
         }
     }
 
@@ -122,17 +147,17 @@ public class Dispatcher {
         }
         Log.infof("Reminder %s not sent (%s, attempt %d): %s", text.reminderId(), rejected.kind(), text.attempt(), error);
         return switch (rejected.kind()) {
-            case TRANSIENT -> retryOrStop(text, error, now);
-            // Sending again could text the client twice; a person has to look at these.
-            case UNKNOWN_OUTCOME -> outcomes.failed(text, "outcome unknown, not resent; " + error, now);
+            case TRANSIENT -> retryOrStop(text, error, false, now);
+            // The next try first asks the provider whether this one got through.
+            case UNKNOWN_OUTCOME -> retryOrStop(text, "outcome unknown; " + error, true, now);
             case PERMANENT, ACCOUNT -> outcomes.failed(text, error, now);
         };
     }
 
-    private boolean retryOrStop(ClaimedText text, String error, Instant now) {
+    private boolean retryOrStop(ClaimedText text, String error, boolean outcomeUnknown, Instant now) {
         RetryBackoff.Decision decision = backoff.after(text.attempt(), now, text.expiresAt());
         if (decision instanceof RetryBackoff.Decision.RetryAt retry) {
-            return outcomes.retryLater(text, error, retry.at(), now);
+            return outcomes.retryLater(text, error, retry.at(), outcomeUnknown, now);
         }
         if (decision instanceof RetryBackoff.Decision.Expire) {
             return outcomes.expired(text, "its advice no longer applied by the next try; " + error, now);

@@ -26,10 +26,10 @@ class ReminderClaims {
             )
             UPDATE reminder r
             SET status = 'SENDING', claimed_by = :node, claim_expires_at = :leaseEnd,
-                attempts = r.attempts + 1, updated_at = :now
+                attempts = r.attempts + 1, last_attempt_at = :now, updated_at = :now
             FROM due, client c
             WHERE r.id = due.id AND c.id = r.client_id
-            RETURNING r.id, r.clinic_id, c.phone, r.body, r.expires_at, r.attempts
+            RETURNING r.id, r.clinic_id, c.phone, r.body, r.expires_at, r.unknown_since, r.attempts
             """;
 
     private static final String EXPIRE_STALE = """
@@ -41,7 +41,8 @@ class ReminderClaims {
 
     private static final String RELEASE_EXPIRED = """
             UPDATE reminder
-            SET status = 'SCHEDULED', claimed_by = NULL, claim_expires_at = NULL, updated_at = :now
+            SET status = 'SCHEDULED', claimed_by = NULL, claim_expires_at = NULL, updated_at = :now,
+                unknown_since = COALESCE(unknown_since, last_attempt_at)
             WHERE status = 'SENDING' AND claim_expires_at < :now
             """;
 
@@ -63,7 +64,8 @@ class ReminderClaims {
                 .getResultList();
         return rows.stream()
                 .map(row -> new ClaimedText((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3],
-                        Optional.ofNullable(instant(row[4])), node, ((Number) row[5]).intValue()))
+                        Optional.ofNullable(instant(row[4])), Optional.ofNullable(instant(row[5])), node,
+                        ((Number) row[6]).intValue()))
                 .toList();
     }
 
@@ -82,7 +84,7 @@ class ReminderClaims {
 
     /**
      * Puts texts whose claim outlived its lease (their node died or froze before recording an outcome) back in the
-     * queue.
+     * queue, marked as of unknown outcome: the node may have sent them before it died.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int releaseExpired(Instant now) {

@@ -14,12 +14,17 @@ class SendOutcomes {
     private static final String FENCE = " WHERE id = :id AND status = 'SENDING' AND claimed_by = :node AND attempts = :attempt";
 
     private static final String SENT = "UPDATE reminder SET status = 'SENT', sent_at = :now, provider_id = :providerId,"
-            + " error = NULL, claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+            + " error = NULL, unknown_since = NULL, claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
     private static final String FAILED = "UPDATE reminder SET status = 'FAILED', error = :error,"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
     private static final String RETRY = "UPDATE reminder SET status = 'SCHEDULED', due_at = :retryAt, error = :error,"
+            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+
+    // The attempt may have reached the provider: the next one asks it first.
+    private static final String RETRY_UNKNOWN = "UPDATE reminder SET status = 'SCHEDULED', due_at = :retryAt,"
+            + " error = :error, unknown_since = COALESCE(unknown_since, last_attempt_at),"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
     private static final String EXPIRED = "UPDATE reminder SET status = 'EXPIRED', error = :error,"
@@ -52,12 +57,19 @@ class SendOutcomes {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean retryLater(ClaimedText text, String error, Instant retryAt, Instant now) {
-        return fenced(RETRY, text)
+    boolean retryLater(ClaimedText text, String error, Instant retryAt, boolean outcomeUnknown, Instant now) {
+        return fenced(outcomeUnknown ? RETRY_UNKNOWN : RETRY, text)
                 .setParameter("now", now)
                 .setParameter("retryAt", retryAt)
                 .setParameter("error", error)
                 .executeUpdate() == 1;
+    }
+
+    /** Whether a provider message id is already the record of some text. */
+    @Transactional
+    boolean isRecorded(String providerId) {
+        return !entityManager.createNativeQuery("SELECT 1 FROM reminder WHERE provider_id = :providerId")
+                .setParameter("providerId", providerId).getResultList().isEmpty();
     }
 
     /** Hands back a claimed text that was never sent, as if it had not been claimed. */

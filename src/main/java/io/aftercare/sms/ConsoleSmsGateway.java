@@ -1,6 +1,7 @@
 package io.aftercare.sms;
 
 import io.quarkus.logging.Log;
+import java.time.Instant;
 import java.util.UUID;
 
 /** Writes texts to the log instead of sending them: the default when no Twilio account is configured. */
@@ -13,5 +14,11 @@ public class ConsoleSmsGateway implements SmsGateway {
                 PhoneMask.mask(sms.to()), sms.reminderId(), sms.body().length(), providerId);
         Log.debugf("SMS body for reminder %s: %s", sms.reminderId(), sms.body());
         return new SendOutcome.Accepted(providerId);
+    }
+
+    /** A console send cannot half-happen: there is never anything to find. */
+    @Override
+    public SentLookup findAccepted(OutgoingSms sms, Instant since) {
+        return new SentLookup.NotFound();
     }
 }

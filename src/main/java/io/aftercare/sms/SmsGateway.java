@@ -1,5 +1,7 @@
 package io.aftercare.sms;
 
+import java.time.Instant;
+
 /**
  * Hands one text to an SMS provider. Implementations make exactly one attempt per call and never throw
  * for a provider's answer: every outcome, including "we cannot tell", comes back as a {@link SendOutcome}.
@@ -7,4 +9,10 @@ package io.aftercare.sms;
 public interface SmsGateway {
 
     SendOutcome send(OutgoingSms sms);
+
+    /**
+     * Whether the provider accepted this text (same recipient, same body) at or after {@code since}: asked before
+     * sending again a text whose previous attempt has an unknown outcome.
+     */
+    SentLookup findAccepted(OutgoingSms sms, Instant since);
 }

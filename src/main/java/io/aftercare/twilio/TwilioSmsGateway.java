@@ -8,8 +8,11 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import io.aftercare.sms.OutgoingSms;
 import io.aftercare.sms.SendOutcome;
+import io.aftercare.sms.SentLookup;
 import io.aftercare.sms.SmsGateway;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Sends texts with the Twilio SDK ({@code Message.creator(...)}), one HTTP request per text.
@@ -18,6 +21,9 @@ import java.time.Duration;
  * a global client with the SDK's retrying HTTP client.
  */
 public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
+
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
+    private static final long LOOKUP_PAGE_SIZE = 50;
 
     private final TwilioAccount account;
     private final SingleAttemptHttpClient http;
@@ -38,6 +44,27 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
             return TwilioFailures.of(e);
         } catch (ApiException e) {
             return TwilioFailures.of(e);
+        }
+    }
+
+    /**
+     * Looks through the latest messages to the recipient for one with the same body created since the attempt (less a
+     * minute for clock skew between us and Twilio).
+     */
+    @Override
+    public SentLookup findAccepted(OutgoingSms sms, Instant since) {
+        Instant from = since.minus(CLOCK_SKEW);
+        try {
+            List<String> matches = Message.reader().setTo(new PhoneNumber(sms.to())).setPageSize(LOOKUP_PAGE_SIZE)
+                    .firstPage(client).getRecords().stream()
+                    .filter(message -> sms.body().equals(message.getBody()))
+                    .filter(message -> message.getDateCreated() == null || !message.getDateCreated().toInstant().isBefore(from))
+                    .map(Message::getSid)
+                    .toList();
+            return matches.isEmpty() ? new SentLookup.NotFound() : new SentLookup.Found(matches);
+        } catch (ApiConnectionException | ApiException e) {
+            // The exception text may quote the response, with numbers and bodies: keep it out of the reason.
+            return new SentLookup.Unavailable("Twilio's message list could not be read: " + e.getClass().getSimpleName());
         }
     }
 

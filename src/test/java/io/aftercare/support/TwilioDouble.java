@@ -1,6 +1,10 @@
 package io.aftercare.support;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -10,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
 import java.security.GeneralSecurityException;
@@ -91,7 +96,7 @@ public final class TwilioDouble {
 
     /** Answers the next {@code errors.length} creates with these HTTP statuses (and Twilio error codes), then 201s. */
     public void failNext(int[][] errors) {
-        String state = com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+        String state = Scenario.STARTED;
         for (int i = 0; i < errors.length; i++) {
             server.stubFor(createMessage().inScenario("flaky").whenScenarioStateIs(state)
                     .willReturn(error(errors[i][0], errors[i][1], "Temporarily unavailable"))
@@ -109,6 +114,50 @@ public final class TwilioDouble {
     /** Breaks the connection after reading the request, so the caller cannot know whether it was processed. */
     public void dropConnection() {
         server.stubFor(createMessage().willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    }
+
+    /** Twilio's message list for {@code to} holds one message with this body, created just now, as {@code sid}. */
+    public void listsMessage(String to, String body, String sid) {
+        String message = """
+                {"account_sid":"%s","api_version":"2010-04-01","body":%s,\
+                "date_created":"{{now format='EEE, dd MMM yyyy HH:mm:ss Z'}}","date_sent":null,\
+                "date_updated":"{{now format='EEE, dd MMM yyyy HH:mm:ss Z'}}","direction":"outbound-api",\
+                "error_code":null,"error_message":null,"from":"%s","messaging_service_sid":null,"num_media":"0",\
+                "num_segments":"1","price":null,"price_unit":"USD","sid":"%s","status":"queued",\
+                "subresource_uris":{},"to":"%s","uri":"%s"}""".formatted(ACCOUNT_SID, json(body), FROM, sid, to, MESSAGES_PATH);
+        server.stubFor(get(urlPathEqualTo(MESSAGES_PATH)).withQueryParam("To", equalTo(to))
+                .willReturn(page(message)));
+    }
+
+    /** Twilio's message list for anyone is empty. */
+    public void listsNothing() {
+        server.stubFor(get(urlPathEqualTo(MESSAGES_PATH)).willReturn(page("")));
+    }
+
+    public List<LoggedRequest> listRequests() {
+        return server.findAll(getRequestedFor(urlPathEqualTo(MESSAGES_PATH)));
+    }
+
+    private static ResponseDefinitionBuilder page(String messages) {
+        String body = """
+                {"messages":[%s],"end":0,"first_page_uri":"%s?PageSize=50&Page=0","next_page_uri":null,"page":0,\
+                "page_size":50,"previous_page_uri":null,"start":0,"uri":"%s?PageSize=50&Page=0"}"""
+                .formatted(messages, MESSAGES_PATH, MESSAGES_PATH);
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)
+                .withTransformers("response-template");
+    }
+
+    private static String json(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** Breaks the connection on the next create to {@code to} only; later ones are answered 201. */
+    public void dropConnectionOnce(String to) {
+        server.stubFor(createMessage().withFormParam("To", equalTo(to))
+                .inScenario("drop-once").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("dropped"));
+        server.stubFor(createMessage().withFormParam("To", equalTo(to))
+                .inScenario("drop-once").whenScenarioStateIs("dropped").willReturn(created()));
     }
 
     public List<LoggedRequest> messageRequests() {

@@ -1,0 +1,126 @@
+package io.aftercare.dispatch;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+
+import io.aftercare.support.Sessions;
+import io.aftercare.support.TestClock;
+import io.aftercare.support.TwilioDouble;
+import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A text whose first attempt may have reached Twilio is sent again only once Twilio says it has no such message. */
+@QuarkusTest
+@TestProfile(RetryEndToEndTest.FastRetries.class)
+class UnknownOutcomeTest {
+
+    private static final String FIRST_TEXT = "Test Clinic: Hi Sam, keep your scalp dry today.";
+    private static final String LAST_TEXT = "Test Clinic: Hi Sam, the gym is back.";
+    private static final String ACCEPTED_SID = "SM00000000000000000000000000000abc";
+    private static final String ACCEPTED_BEFORE_CRASH_SID = "SM00000000000000000000000000000def";
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    ReminderClaims claims;
+
+    @Inject
+    TestClock clock;
+
+    @InjectTwilioDouble
+    TwilioDouble twilio;
+
+    @AfterEach
+    void reset() {
+        twilio.acceptEverything();
+        clock.reset();
+        Sessions.defaultSettings();
+    }
+
+    @Test
+    void shouldNotResendATextTwilioAcceptedBeforeTheConnectionBroke() {
+        Sessions.settings(null, List.of());
+        String phone = "+16045550191";
+        twilio.dropConnection();
+        twilio.listsMessage(phone, FIRST_TEXT, ACCEPTED_SID);
+
+        String id = postSession(phone, OffsetDateTime.now());
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> firstText(id)
+                .body("status", equalTo("SENT"))
+                .body("providerId", equalTo(ACCEPTED_SID)));
+        assertThat(creates(phone)).filteredOn(FIRST_TEXT::equals).hasSize(1);
+    }
+
+    @Test
+    void shouldResendWhenTwilioHasNoTraceOfTheText() {
+        Sessions.settings(null, List.of());
+        String phone = "+16045550192";
+        twilio.dropConnectionOnce(phone);
+        twilio.listsNothing();
+
+        String id = postSession(phone, OffsetDateTime.now());
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> firstText(id)
+                .body("status", equalTo("SENT"))
+                .body("providerId", not(equalTo(ACCEPTED_SID))));
+        assertThat(creates(phone)).filteredOn(FIRST_TEXT::equals).hasSize(2);
+        assertThat(twilio.listRequests()).isNotEmpty();
+    }
+
+    @Test
+    void shouldAskTwilioBeforeResendingTheTextsOfANodeThatDiedMidSend() {
+        Sessions.settings(null, List.of());
+        String phone = "+16045550193";
+        Instant posted = clock.instant();
+        String id = postSession(phone, OffsetDateTime.now());
+
+        // A node claims the last text once it falls due, 4 s on, and dies before it can record anything.
+        Instant lastDue = posted.plusSeconds(5);
+        assertThat(claims.claimDue("dead-node", 500, lastDue, Duration.ofSeconds(5)))
+                .anySatisfy(claimed -> assertThat(List.of(claimed.to(), claimed.body())).containsExactly(phone, LAST_TEXT));
+        twilio.listsMessage(phone, LAST_TEXT, ACCEPTED_BEFORE_CRASH_SID);
+        clock.setNow(lastDue.plusSeconds(10));
+        dispatcher.releaseExpiredClaims();
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> text(id, 2)
+                .body("status", equalTo("SENT"))
+                .body("providerId", equalTo(ACCEPTED_BEFORE_CRASH_SID)));
+        assertThat(creates(phone)).doesNotContain(LAST_TEXT);
+    }
+
+    private List<String> creates(String phone) {
+        return twilio.messagesTo(phone).stream().map(form -> form.get("Body")).toList();
+    }
+
+    private static String postSession(String phone, OffsetDateTime ended) {
+        Map<String, Object> session = Sessions.post(ended);
+        Sessions.client(session).put("phone", phone);
+        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
+                .post("/v1/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    private static ValidatableResponse firstText(String id) {
+        return text(id, 0);
+    }
+
+    private static ValidatableResponse text(String id, int index) {
+        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id)
+                .then().statusCode(200).rootPath("reminders[" + index + "]");
+    }
+}
