@@ -1,5 +1,6 @@
 package io.aftercare.clinic;
 
+import io.aftercare.pause.SendingPauses;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.ProblemException;
 import jakarta.ws.rs.Consumes;
@@ -33,10 +34,12 @@ public class ClinicAdminResource {
 
     private final ClinicService clinics;
     private final ApiKeys apiKeys;
+    private final SendingPauses pauses;
 
-    ClinicAdminResource(ClinicService clinics, ApiKeys apiKeys) {
+    ClinicAdminResource(ClinicService clinics, ApiKeys apiKeys, SendingPauses pauses) {
         this.clinics = clinics;
         this.apiKeys = apiKeys;
+        this.pauses = pauses;
     }
 
     @POST
@@ -95,5 +98,27 @@ public class ClinicAdminResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ApiKeys.KeyView revokeKey(@PathParam("clinicId") UUID clinicId, @PathParam("keyId") UUID keyId) {
         return apiKeys.revoke(clinicId, keyId);
+    }
+
+    @GET
+    @Path("/{clinicId}/sending-pause")
+    @Operation(summary = "Why the clinic's sending is paused, if it is")
+    @APIResponse(responseCode = "404", description = "The clinic's sending is not paused",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public SendingPauses.Pause pause(@PathParam("clinicId") UUID clinicId) {
+        return pauses.of(clinicId).orElseThrow(() -> ProblemException.notFound("Sending is not paused for " + clinicId));
+    }
+
+    @DELETE
+    @Path("/{clinicId}/sending-pause")
+    @Operation(summary = "Resume the clinic's sending once its SMS account works again")
+    @APIResponse(responseCode = "204", description = "Resumed: its waiting texts go out")
+    @APIResponse(responseCode = "404", description = "The clinic's sending was not paused",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response resume(@PathParam("clinicId") UUID clinicId) {
+        if (!pauses.resume(clinicId)) {
+            throw ProblemException.notFound("Sending is not paused for " + clinicId);
+        }
+        return Response.noContent().build();
     }
 }

@@ -2,6 +2,7 @@ package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.optout.OptOuts;
+import io.aftercare.pause.SendingPauses;
 import io.aftercare.sms.FailureKind;
 import io.aftercare.sms.PhoneMask;
 import io.aftercare.sms.SendOutcome;
@@ -38,18 +39,20 @@ public class Dispatcher {
     private final SendOutcomes outcomes;
     private final SmsGateway gateway;
     private final OptOuts optOuts;
+    private final SendingPauses pauses;
     private final AftercareConfig.Dispatch config;
     private final Clock clock;
     private final RetryBackoff backoff;
     private final ExecutorService senders;
     private volatile boolean stopping;
 
-    Dispatcher(ReminderClaims claims, SendOutcomes outcomes, SmsGateway gateway, OptOuts optOuts, AftercareConfig config,
-            Clock clock) {
+    Dispatcher(ReminderClaims claims, SendOutcomes outcomes, SmsGateway gateway, OptOuts optOuts, SendingPauses pauses,
+            AftercareConfig config, Clock clock) {
         this.claims = claims;
         this.outcomes = outcomes;
         this.gateway = gateway;
         this.optOuts = optOuts;
+        this.pauses = pauses;
         this.config = config.dispatch();
         this.clock = clock;
         this.backoff = RetryBackoff.from(this.config);
@@ -150,7 +153,12 @@ public class Dispatcher {
             case TRANSIENT -> retryOrStop(text, error, false, now);
             // The next try first asks the provider whether this one got through.
             case UNKNOWN_OUTCOME -> retryOrStop(text, "outcome unknown; " + error, true, now);
-            case PERMANENT, ACCOUNT -> outcomes.failed(text, error, now);
+            case PERMANENT -> outcomes.failed(text, error, now);
+            // The account itself is refused: stop the clinic's sending rather than fail its whole queue; the text waits.
+            case ACCOUNT -> {
+                pauses.pause(text.clinicId(), error);
+                yield outcomes.release(text, now);
+            }
         };
     }
 

@@ -20,6 +20,7 @@ class ReminderClaims {
             WITH due AS (
                 SELECT id FROM reminder
                 WHERE status = 'SCHEDULED' AND due_at <= :now AND (expires_at IS NULL OR expires_at > :now)
+                  AND clinic_id NOT IN (SELECT clinic_id FROM sending_pause)
                 ORDER BY due_at
                 LIMIT :limit
                 FOR UPDATE SKIP LOCKED

@@ -1,0 +1,67 @@
+package io.aftercare.pause;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Clinics whose sending is stopped because the SMS account refused to work for them. */
+@ApplicationScoped
+public class SendingPauses {
+
+    /** Why and since when a clinic's sending is stopped. */
+    public record Pause(UUID clinicId, String reason, Instant pausedAt) {}
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+
+    SendingPauses(EntityManager entityManager, Clock clock) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public void pause(UUID clinicId, String reason) {
+        int created = entityManager.createNativeQuery("INSERT INTO sending_pause (clinic_id, reason, paused_at)"
+                        + " VALUES (:clinic, :reason, :now) ON CONFLICT (clinic_id) DO NOTHING")
+                .setParameter("clinic", clinicId).setParameter("reason", reason).setParameter("now", clock.instant())
+                .executeUpdate();
+        if (created == 1) {
+            Log.errorf("Sending paused for clinic %s: %s. Fix the SMS account, then resume it with"
+                    + " DELETE /admin/v1/clinics/%s/sending-pause", clinicId, reason, clinicId);
+        }
+    }
+
+    /** @return false when the clinic's sending was not paused */
+    @Transactional
+    public boolean resume(UUID clinicId) {
+        boolean resumed = entityManager.createNativeQuery("DELETE FROM sending_pause WHERE clinic_id = :clinic")
+                .setParameter("clinic", clinicId).executeUpdate() == 1;
+        if (resumed) {
+            Log.infof("Sending resumed for clinic %s", clinicId);
+        }
+        return resumed;
+    }
+
+    @Transactional
+    public List<Pause> all() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery(
+                "SELECT clinic_id, reason, paused_at FROM sending_pause ORDER BY paused_at").getResultList();
+        return rows.stream().map(row -> new Pause((UUID) row[0], (String) row[1], instant(row[2]))).toList();
+    }
+
+    public Optional<Pause> of(UUID clinicId) {
+        return all().stream().filter(pause -> pause.clinicId().equals(clinicId)).findFirst();
+    }
+
+    private static Instant instant(Object column) {
+        return column instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
+                : column instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) column;
+    }
+}

@@ -1,0 +1,88 @@
+package io.aftercare.pause;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.aftercare.support.Sessions;
+import io.aftercare.support.TestClock;
+import io.aftercare.support.TwilioDouble;
+import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** An account-level refusal stops the clinic's sending instead of failing its whole queue. */
+@QuarkusTest
+class SendingPauseTest {
+
+    private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
+
+    @Inject
+    TestClock clock;
+
+    @InjectTwilioDouble
+    TwilioDouble twilio;
+
+    private String clinicId;
+
+    @BeforeEach
+    void findClinic() {
+        clinicId = given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic").then().extract().path("id");
+    }
+
+    @AfterEach
+    void reset() {
+        given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause");
+        twilio.acceptEverything();
+        clock.reset();
+    }
+
+    @Test
+    void shouldPauseTheClinicOnRefusedCredentialsAndSendTheWaitingTextsOnceResumed() {
+        twilio.failWith(401, 20003, "Authenticate");
+        String phone = "+16045550195";
+        clock.setNow(NOON.plusMinutes(1).toInstant());
+        String id = postSession(phone);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().when().get("/q/health/well")
+                .then().statusCode(503).body("checks.find { it.name == 'sms-sending' }.data." + clinicId,
+                        startsWith("20003: Twilio refused the account credentials")));
+        firstText(id).body("status", equalTo("SCHEDULED"));
+        given().get("/q/health/ready").then().statusCode(200);
+        int refused = twilio.messagesTo(phone).size();
+        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+                .until(() -> twilio.messagesTo(phone).size() == refused);
+        assertThat(refused).isEqualTo(1);
+
+        twilio.acceptEverything();
+        given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
+                .then().statusCode(204);
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> firstText(id).body("status", equalTo("SENT")));
+        given().when().get("/q/health/well").then().statusCode(200);
+        given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
+                .then().statusCode(404);
+    }
+
+    private static String postSession(String phone) {
+        Map<String, Object> session = Sessions.post(NOON);
+        Sessions.client(session).put("phone", phone);
+        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
+                .post("/v1/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    private static ValidatableResponse firstText(String id) {
+        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id)
+                .then().statusCode(200).rootPath("reminders[0]");
+    }
+}
