@@ -51,6 +51,13 @@ public interface AftercareConfig {
     interface Sms {
         /** {@code console} or {@code twilio}; unset means twilio when an account SID is configured, console otherwise. */
         Optional<String> sender();
+
+        /**
+         * Most texts per second the whole cluster sends through one sender (Twilio: about 1 for a long code, 3 for
+         * toll-free, 100 or more for a short code). 0 lifts the limit.
+         */
+        @WithDefault("1")
+        double maxPerSecond();
     }
 
     interface Twilio {

@@ -17,6 +17,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 
 /**
  * Sends the texts that are due: claims a batch, sends it with bounded concurrency (the SMS SDK blocks), records each
@@ -31,6 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ApplicationScoped
 public class Dispatcher {
+
+    /** How far ahead a rate-limited node claims and reserves sending slots. */
+    private static final Duration RATE_WINDOW = Duration.ofSeconds(5);
 
     /** Twilio's "the recipient has unsubscribed": the number replied STOP to our sender at some point. */
     private static final String UNSUBSCRIBED = "21610";
@@ -43,11 +48,13 @@ public class Dispatcher {
     private final AftercareConfig.Dispatch config;
     private final Clock clock;
     private final RetryBackoff backoff;
+    private final SendRate sendRate;
+    private final Optional<Duration> spacing;
     private final ExecutorService senders;
     private volatile boolean stopping;
 
     Dispatcher(ReminderClaims claims, SendOutcomes outcomes, SmsGateway gateway, OptOuts optOuts, SendingPauses pauses,
-            AftercareConfig config, Clock clock) {
+            SendRate sendRate, AftercareConfig config, Clock clock) {
         this.claims = claims;
         this.outcomes = outcomes;
         this.gateway = gateway;
@@ -56,6 +63,11 @@ public class Dispatcher {
         this.config = config.dispatch();
         this.clock = clock;
         this.backoff = RetryBackoff.from(this.config);
+        this.sendRate = sendRate;
+        double perSecond = config.sms().maxPerSecond();
+        this.spacing = perSecond > 0
+                ? Optional.of(Duration.ofNanos(Math.round(1_000_000_000 / perSecond)))
+                : Optional.empty();
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(this.config.concurrency(),
                 task -> new Thread(task, "sms-sender-" + threads.incrementAndGet()));
@@ -70,17 +82,51 @@ public class Dispatcher {
         Instant deadline = clock.instant().plus(config.maxRunTime());
         int handled = 0;
         while (!stopping && clock.instant().isBefore(deadline)) {
-            List<ClaimedText> batch = claims.claimDue(node, config.batchSize(), clock.instant(), config.claimLease());
+            List<ClaimedText> batch = claims.claimDue(node, batchSize(), clock.instant(), config.claimLease());
             if (batch.isEmpty()) {
                 break;
             }
-            CompletableFuture.allOf(batch.stream()
-                            .map(text -> CompletableFuture.runAsync(() -> send(text), senders))
+            List<Instant> slots = slots(batch.size());
+            CompletableFuture.allOf(IntStream.range(0, batch.size())
+                            .mapToObj(i -> CompletableFuture.runAsync(() -> sendAt(batch.get(i), slots.get(i)), senders))
                             .toArray(CompletableFuture[]::new))
                     .join();
             handled += batch.size();
         }
         return handled;
+    }
+
+    /** Under a rate limit, a claim takes only what the sender may send in the next few seconds, well within a lease. */
+    private int batchSize() {
+        if (spacing.isEmpty()) {
+            return config.batchSize();
+        }
+        long perWindow = Math.max(1, RATE_WINDOW.toMillis() / Math.max(1, spacing.get().toMillis()));
+        return (int) Math.min(config.batchSize(), perWindow);
+    }
+
+    /** When each text of a batch may go: now, or the sender's slots reserved for the whole cluster. */
+    private List<Instant> slots(int count) {
+        Instant now = clock.instant();
+        if (spacing.isEmpty()) {
+            return Collections.nCopies(count, now);
+        }
+        Instant first = sendRate.reserve(gateway.sender(), count, spacing.get(), now);
+        return IntStream.range(0, count).mapToObj(i -> first.plus(spacing.get().multipliedBy(i))).toList();
+    }
+
+    private void sendAt(ClaimedText text, Instant slot) {
+        long wait = Duration.between(clock.instant(), slot).toMillis();
+        if (wait > 0) {
+            try {
+                Thread.sleep(wait);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcomes.release(text, clock.instant());
+                return;
+            }
+        }
+        send(text);
     }
 
     /** Puts texts claimed by a node that died before recording their outcome back in the queue. */

@@ -16,6 +16,11 @@ public class ConsoleSmsGateway implements SmsGateway {
         return new SendOutcome.Accepted(providerId);
     }
 
+    @Override
+    public String sender() {
+        return "console";
+    }
+
     /** A console send cannot half-happen: there is never anything to find. */
     @Override
     public SentLookup findAccepted(OutgoingSms sms, Instant since) {

@@ -10,6 +10,9 @@ public interface SmsGateway {
 
     SendOutcome send(OutgoingSms sms);
 
+    /** The sender texts leave from (a number, a messaging service): the unit of the provider's rate limit. */
+    String sender();
+
     /**
      * Whether the provider accepted this text (same recipient, same body) at or after {@code since}: asked before
      * sending again a text whose previous attempt has an unknown outcome.

@@ -47,6 +47,11 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
         }
     }
 
+    @Override
+    public String sender() {
+        return "twilio:" + account.messagingServiceSid().orElseGet(() -> account.sender().orElseThrow());
+    }
+
     /**
      * Looks through the latest messages to the recipient for one with the same body created since the attempt (less a
      * minute for clock skew between us and Twilio).

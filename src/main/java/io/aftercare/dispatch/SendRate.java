@@ -1,0 +1,45 @@
+package io.aftercare.dispatch;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The sending slots of one sender, shared through the database by every node: a node reserves slots for the texts it
+ * claimed, and the row lock on the sender's row orders reservations across the cluster.
+ */
+@ApplicationScoped
+class SendRate {
+
+    private static final String RESERVE = """
+            INSERT INTO send_rate AS rate (sender, next_slot)
+            VALUES (:sender, CAST(:now AS timestamptz) + :spanMillis * INTERVAL '1 millisecond')
+            ON CONFLICT (sender) DO UPDATE
+               SET next_slot = GREATEST(rate.next_slot, CAST(:now AS timestamptz)) + :spanMillis * INTERVAL '1 millisecond'
+            RETURNING next_slot - :spanMillis * INTERVAL '1 millisecond'
+            """;
+
+    private final EntityManager entityManager;
+
+    SendRate(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * Reserves {@code count} consecutive slots {@code spacing} apart.
+     *
+     * @return the first slot; the others follow it at {@code spacing}
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    Instant reserve(String sender, int count, Duration spacing, Instant now) {
+        Object first = entityManager.createNativeQuery(RESERVE)
+                .setParameter("sender", sender)
+                .setParameter("now", now)
+                .setParameter("spanMillis", spacing.multipliedBy(count).toMillis())
+                .getSingleResult();
+        return first instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
+                : first instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) first;
+    }
+}

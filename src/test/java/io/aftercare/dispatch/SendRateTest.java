@@ -1,0 +1,95 @@
+package io.aftercare.dispatch;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.aftercare.support.Sessions;
+import io.aftercare.support.TestClock;
+import io.aftercare.support.TwilioDouble;
+import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CyclicBarrier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Two nodes draining a burst together stay within the sender's messages-per-second allowance, as a cluster. */
+@QuarkusTest
+@TestProfile(SendRateTest.FiveTextsPerSecond.class)
+class SendRateTest {
+
+    private static final int TEXTS = 50;
+    private static final double PER_SECOND = 5;
+    private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
+
+    public static class FiveTextsPerSecond implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("aftercare.dispatch.interval", "1h", "aftercare.sms.max-per-second", String.valueOf(PER_SECOND));
+        }
+    }
+
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    TestClock clock;
+
+    @InjectTwilioDouble
+    TwilioDouble twilio;
+
+    @AfterEach
+    void reset() {
+        clock.reset();
+    }
+
+    @Test
+    void shouldHoldTheClusterToTheSendersRateThroughABurst() throws Exception {
+        clock.setNow(NOON.plusMinutes(1).toInstant());
+        for (int i = 0; i < TEXTS; i++) {
+            postSession("+1604555%04d".formatted(1000 + i));
+        }
+        twilio.acceptEverything();
+
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture<Integer> nodeA = CompletableFuture.supplyAsync(() -> drainAfter(start, "node-a"));
+        CompletableFuture<Integer> nodeB = CompletableFuture.supplyAsync(() -> drainAfter(start, "node-b"));
+        assertThat(nodeA.get() + nodeB.get()).isEqualTo(TEXTS);
+        assertThat(nodeA.get()).isPositive();
+        assertThat(nodeB.get()).isPositive();
+
+        List<Long> sentAt = twilio.messageRequests().stream().map(request -> request.getLoggedDate().getTime()).sorted().toList();
+        assertThat(sentAt).hasSize(TEXTS);
+        double seconds = (sentAt.get(TEXTS - 1) - sentAt.get(0)) / 1000.0;
+        double rate = (TEXTS - 1) / seconds;
+        assertThat(rate).as("texts per second over %.1f s", seconds).isBetween(PER_SECOND * 0.9, PER_SECOND * 1.1);
+        int busiestSecond = IntStream.range(0, TEXTS)
+                .map(i -> (int) sentAt.stream().filter(t -> t >= sentAt.get(i) && t < sentAt.get(i) + 1000).count())
+                .max().orElseThrow();
+        assertThat(busiestSecond).as("most texts in any one second").isLessThanOrEqualTo((int) Math.ceil(PER_SECOND * 1.1));
+    }
+
+    private int drainAfter(CyclicBarrier start, String node) {
+        try {
+            start.await();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return dispatcher.drain(node);
+    }
+
+    private static void postSession(String phone) {
+        Map<String, Object> session = Sessions.post(NOON);
+        Sessions.client(session).put("phone", phone);
+        given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
+                .post("/v1/sessions").then().statusCode(201);
+    }
+}
