@@ -16,22 +16,31 @@ import java.util.UUID;
 @ApplicationScoped
 class ReminderClaims {
 
+    // Round robin across clinics: every clinic's oldest due text, then every clinic's second, and so on, so that a
+    // clinic with a backlog (or a slow batch) never holds up another clinic's texts.
     private static final String CLAIM = """
-            WITH due AS (
-                SELECT id FROM reminder
-                WHERE status = 'SCHEDULED' AND due_at <= :now AND (expires_at IS NULL OR expires_at > :now)
-                  AND clinic_id NOT IN (SELECT clinic_id FROM sending_pause)
-                ORDER BY due_at
-                LIMIT :limit
-                FOR UPDATE SKIP LOCKED
-            )
+            WITH candidates AS (
+                SELECT due.id, due.due_at, row_number() OVER (PARTITION BY clinic.id ORDER BY due.due_at) AS turn
+                FROM clinic
+                CROSS JOIN LATERAL (
+                    SELECT id, due_at FROM reminder
+                    WHERE clinic_id = clinic.id AND status = 'SCHEDULED' AND due_at <= :now
+                      AND (expires_at IS NULL OR expires_at > :now)
+                    ORDER BY due_at
+                    LIMIT :limit
+                    FOR UPDATE SKIP LOCKED
+                ) due
+                WHERE clinic.id NOT IN (SELECT clinic_id FROM sending_pause)
+            ),
+            chosen AS (SELECT id FROM candidates ORDER BY turn, due_at LIMIT :limit)
             UPDATE reminder r
             SET status = 'SENDING', claimed_by = :node, claim_expires_at = :leaseEnd,
                 attempts = r.attempts + 1, last_attempt_at = :now, updated_at = :now
-            FROM due, client c
-            WHERE r.id = due.id AND c.id = r.client_id
+            FROM chosen, client c
+            WHERE r.id = chosen.id AND c.id = r.client_id
             RETURNING r.id, r.clinic_id, c.phone, r.body, r.expires_at, r.unknown_since, r.attempts
             """;
+
 
     private static final String EXPIRE_STALE = """
             UPDATE reminder

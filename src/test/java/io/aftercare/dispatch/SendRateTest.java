@@ -12,7 +12,10 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +46,9 @@ class SendRateTest {
     @Inject
     TestClock clock;
 
+    @Inject
+    SendRate sendRate;
+
     @InjectTwilioDouble
     TwilioDouble twilio;
 
@@ -70,11 +76,28 @@ class SendRateTest {
         assertThat(sentAt).hasSize(TEXTS);
         double seconds = (sentAt.get(TEXTS - 1) - sentAt.get(0)) / 1000.0;
         double rate = (TEXTS - 1) / seconds;
+        // Arrival times at the double also carry the machine's pauses (a stalled JVM delivers several requests at once),
+        // so the rate is judged over the whole burst; the exact spacing is the slots' (next test).
         assertThat(rate).as("texts per second over %.1f s", seconds).isBetween(PER_SECOND * 0.9, PER_SECOND * 1.1);
-        int busiestSecond = IntStream.range(0, TEXTS)
-                .map(i -> (int) sentAt.stream().filter(t -> t >= sentAt.get(i) && t < sentAt.get(i) + 1000).count())
-                .max().orElseThrow();
-        assertThat(busiestSecond).as("most texts in any one second").isLessThanOrEqualTo((int) Math.ceil(PER_SECOND * 1.1));
+    }
+
+    @Test
+    void shouldHandOutEachSlotOnceWhenNodesReserveTogether() throws Exception {
+        Duration spacing = Duration.ofMillis(200);
+        Instant now = Instant.parse("2030-01-01T00:00:00Z");
+        List<CompletableFuture<Instant>> reservations = IntStream.range(0, 8)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> sendRate.reserve("test-sender", 3, spacing, now)))
+                .toList();
+
+        List<Instant> slots = new ArrayList<>();
+        for (CompletableFuture<Instant> reservation : reservations) {
+            Instant first = reservation.get();
+            IntStream.range(0, 3).forEach(i -> slots.add(first.plus(spacing.multipliedBy(i))));
+        }
+
+        assertThat(slots).doesNotHaveDuplicates().hasSize(24);
+        assertThat(slots.stream().sorted().toList())
+                .isEqualTo(IntStream.range(0, 24).mapToObj(i -> now.plus(spacing.multipliedBy(i))).toList());
     }
 
     private int drainAfter(CyclicBarrier start, String node) {
