@@ -1,5 +1,6 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.db.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -74,8 +75,8 @@ class ReminderClaims {
                 .getResultList();
         return rows.stream()
                 .map(row -> new ClaimedText((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3],
-                        Optional.ofNullable(instant(row[4])), Optional.ofNullable(instant(row[5])), node,
-                        ((Number) row[6]).intValue()))
+                        Optional.ofNullable(SqlValues.instant(row[4])), Optional.ofNullable(SqlValues.instant(row[5])),
+                        node, ((Number) row[6]).intValue()))
                 .toList();
     }
 
@@ -83,13 +84,6 @@ class ReminderClaims {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int expireStale(Instant now) {
         return entityManager.createNativeQuery(EXPIRE_STALE).setParameter("now", now).executeUpdate();
-    }
-
-    private static Instant instant(Object column) {
-        if (column == null) {
-            return null;
-        }
-        return column instanceof java.sql.Timestamp timestamp ? timestamp.toInstant() : (Instant) column;
     }
 
     /**

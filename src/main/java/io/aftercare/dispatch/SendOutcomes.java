@@ -4,7 +4,6 @@ import io.aftercare.sms.SendOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Duration;
 import java.time.Instant;
 
 /** Records what became of a claimed text, if the claim is still the one that sent it. */

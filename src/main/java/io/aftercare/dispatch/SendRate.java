@@ -1,5 +1,6 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.db.SqlValues;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -34,12 +35,10 @@ class SendRate {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Instant reserve(String sender, int count, Duration spacing, Instant now) {
-        Object first = entityManager.createNativeQuery(RESERVE)
+        return SqlValues.instant(entityManager.createNativeQuery(RESERVE)
                 .setParameter("sender", sender)
                 .setParameter("now", now)
                 .setParameter("spanMillis", spacing.multipliedBy(count).toMillis())
-                .getSingleResult();
-        return first instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
-                : first instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) first;
+                .getSingleResult());
     }
 }

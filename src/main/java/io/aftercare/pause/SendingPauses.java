@@ -1,5 +1,6 @@
 package io.aftercare.pause;
 
+import io.aftercare.db.SqlValues;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -53,15 +54,10 @@ public class SendingPauses {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(
                 "SELECT clinic_id, reason, paused_at FROM sending_pause ORDER BY paused_at").getResultList();
-        return rows.stream().map(row -> new Pause((UUID) row[0], (String) row[1], instant(row[2]))).toList();
+        return rows.stream().map(row -> new Pause((UUID) row[0], (String) row[1], SqlValues.instant(row[2]))).toList();
     }
 
     public Optional<Pause> of(UUID clinicId) {
         return all().stream().filter(pause -> pause.clinicId().equals(clinicId)).findFirst();
-    }
-
-    private static Instant instant(Object column) {
-        return column instanceof java.sql.Timestamp timestamp ? timestamp.toInstant()
-                : column instanceof java.time.OffsetDateTime offset ? offset.toInstant() : (Instant) column;
     }
 }

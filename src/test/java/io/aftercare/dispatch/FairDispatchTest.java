@@ -19,7 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A slow gateway and one clinic's backlog do not hold up another clinic's texts. */
+/** A slow gateway (500 ms a text) and one clinic's backlog do not hold up another clinic's texts. */
 @QuarkusTest
 @TestProfile(FairDispatchTest.SlowAndNarrow.class)
 class FairDispatchTest {
@@ -57,11 +57,11 @@ class FairDispatchTest {
                 .post("/admin/v1/clinics").then().statusCode(201).extract().path("apiKey.key");
         clock.setNow(NOON.plusMinutes(5).toInstant());
         for (int i = 0; i < 20; i++) {
-            post(Sessions.CLINIC_KEY, NOON, "+1604555%04d".formatted(1100 + i));
+            Sessions.postFor("+1604555%04d".formatted(1100 + i), NOON);
         }
         // The other clinic's text falls due after all of the backlog.
-        post(otherClinicKey, NOON.plusMinutes(1), OTHER_CLINICS_CLIENT);
-        twilio.acceptAfter(Duration.ofMillis(300));
+        Sessions.postFor(otherClinicKey, OTHER_CLINICS_CLIENT, NOON.plusMinutes(1));
+        twilio.acceptAfter(Duration.ofMillis(500));
 
         dispatcher.drain("node-a");
 
@@ -72,12 +72,5 @@ class FairDispatchTest {
         assertThat(order).hasSize(21);
         // Claimed in the first batch of ten, not behind the twenty texts of the backlog.
         assertThat(order.indexOf(OTHER_CLINICS_CLIENT)).as("place of the other clinic's text").isLessThan(10);
-    }
-
-    private static void post(String key, OffsetDateTime ended, String phone) {
-        Map<String, Object> session = Sessions.post(ended);
-        Sessions.client(session).put("phone", phone);
-        given().auth().oauth2(key).contentType(ContentType.JSON).body(session)
-                .post("/v1/sessions").then().statusCode(201);
     }
 }

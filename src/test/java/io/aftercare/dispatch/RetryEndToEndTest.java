@@ -14,8 +14,6 @@ import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -41,6 +39,7 @@ class RetryEndToEndTest {
             config.put("aftercare.dispatch.retry-delay", "100ms");
             config.put("aftercare.dispatch.max-retry-delay", "400ms");
             config.put("aftercare.dispatch.max-attempts", "6");
+            config.put("aftercare.twilio.response-timeout", "1s");
             return config;
         }
     }
@@ -70,9 +69,9 @@ class RetryEndToEndTest {
         twilio.failNext(new int[][] {{503, 20503}, {500, 20500}});
         String phone = "+16045550181";
 
-        String id = postSession(phone);
+        String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> firstText(id).body("status", equalTo("SENT")));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENT")));
         assertThat(bodiesTo(phone)).filteredOn(FIRST_TEXT::equals).hasSize(3);
     }
 
@@ -81,9 +80,9 @@ class RetryEndToEndTest {
         twilio.failNext(new int[][] {{429, 20429}});
         String phone = "+16045550182";
 
-        String id = postSession(phone);
+        String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> firstText(id).body("status", equalTo("SENT")));
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENT")));
         assertThat(bodiesTo(phone)).filteredOn(FIRST_TEXT::equals).hasSize(2);
     }
 
@@ -92,9 +91,9 @@ class RetryEndToEndTest {
         twilio.failWithBareStatus(503);
         String phone = "+16045550183";
 
-        String id = postSession(phone);
+        String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> text(id, 2)
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Sessions.reminder(id, 2)
                 .body("status", equalTo("FAILED"))
                 .body("error", startsWith("gave up after 6 attempts; http-503")));
         assertThat(bodiesTo(phone)).filteredOn(LAST_TEXT::equals).hasSize(6);
@@ -104,14 +103,14 @@ class RetryEndToEndTest {
     void shouldExpireATextStillRetryingWhenItsAdviceNoLongerApplies() {
         twilio.failWithBareStatus(503);
         String phone = "+16045550184";
-        String id = postSession(phone);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> firstText(id).body("error", notNullValue()));
+        String id = Sessions.postFor(phone, OffsetDateTime.now());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Sessions.reminder(id, 0).body("error", notNullValue()));
 
         // The next step is due 2 s after the first: ten seconds on, the first text's advice is out of date.
         clock.setNow(clock.instant().plusSeconds(10));
         dispatcher.expireStaleTexts();
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> firstText(id).body("status", equalTo("EXPIRED")));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("EXPIRED")));
         int triesBefore = (int) bodiesTo(phone).stream().filter(FIRST_TEXT::equals).count();
         dispatcher.drain("test-node");
         assertThat(bodiesTo(phone)).filteredOn(FIRST_TEXT::equals).hasSize(triesBefore);
@@ -119,21 +118,5 @@ class RetryEndToEndTest {
 
     private List<String> bodiesTo(String phone) {
         return twilio.messagesTo(phone).stream().map(form -> form.get("Body")).toList();
-    }
-
-    private static String postSession(String phone) {
-        Map<String, Object> session = Sessions.post(OffsetDateTime.now());
-        Sessions.client(session).put("phone", phone);
-        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .post("/v1/sessions").then().statusCode(201).extract().path("id");
-    }
-
-    private static ValidatableResponse firstText(String id) {
-        return text(id, 0);
-    }
-
-    private static ValidatableResponse text(String id, int index) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id)
-                .then().statusCode(200).rootPath("reminders[" + index + "]");
     }
 }

@@ -1,6 +1,5 @@
 package io.aftercare.dispatch;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.support.Sessions;
@@ -10,7 +9,6 @@ import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -61,16 +58,14 @@ class SendRateTest {
     void shouldHoldTheClusterToTheSendersRateThroughABurst() throws Exception {
         clock.setNow(NOON.plusMinutes(1).toInstant());
         for (int i = 0; i < TEXTS; i++) {
-            postSession("+1604555%04d".formatted(1000 + i));
+            Sessions.postFor("+1604555%04d".formatted(1000 + i), NOON);
         }
         twilio.acceptEverything();
 
-        CyclicBarrier start = new CyclicBarrier(2);
-        CompletableFuture<Integer> nodeA = CompletableFuture.supplyAsync(() -> drainAfter(start, "node-a"));
-        CompletableFuture<Integer> nodeB = CompletableFuture.supplyAsync(() -> drainAfter(start, "node-b"));
-        assertThat(nodeA.get() + nodeB.get()).isEqualTo(TEXTS);
-        assertThat(nodeA.get()).isPositive();
-        assertThat(nodeB.get()).isPositive();
+        List<Integer> handled = Drains.together(dispatcher, "node-a", "node-b");
+
+        assertThat(handled).allSatisfy(texts -> assertThat(texts).isPositive());
+        assertThat(handled.get(0) + handled.get(1)).isEqualTo(TEXTS);
 
         List<Long> sentAt = twilio.messageRequests().stream().map(request -> request.getLoggedDate().getTime()).sorted().toList();
         assertThat(sentAt).hasSize(TEXTS);
@@ -98,21 +93,5 @@ class SendRateTest {
         assertThat(slots).doesNotHaveDuplicates().hasSize(24);
         assertThat(slots.stream().sorted().toList())
                 .isEqualTo(IntStream.range(0, 24).mapToObj(i -> now.plus(spacing.multipliedBy(i))).toList());
-    }
-
-    private int drainAfter(CyclicBarrier start, String node) {
-        try {
-            start.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return dispatcher.drain(node);
-    }
-
-    private static void postSession(String phone) {
-        Map<String, Object> session = Sessions.post(NOON);
-        Sessions.client(session).put("phone", phone);
-        given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .post("/v1/sessions").then().statusCode(201);
     }
 }

@@ -11,15 +11,12 @@ import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CyclicBarrier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -62,17 +59,14 @@ class TwoDispatchersTest {
         List<String> phones = IntStream.range(0, SESSIONS).mapToObj(i -> "+1604555%04d".formatted(200 + i)).toList();
         List<String> sessionIds = new ArrayList<>();
         for (String phone : phones) {
-            sessionIds.add(postSession(phone));
+            sessionIds.add(Sessions.postFor(phone, NOON));
         }
         twilio.acceptAfter(Duration.ofMillis(20));
 
-        CyclicBarrier start = new CyclicBarrier(2);
-        CompletableFuture<Integer> nodeA = CompletableFuture.supplyAsync(() -> drainAfter(start, "node-a"));
-        CompletableFuture<Integer> nodeB = CompletableFuture.supplyAsync(() -> drainAfter(start, "node-b"));
+        List<Integer> handled = Drains.together(dispatcher, "node-a", "node-b");
 
-        assertThat(nodeA.get()).as("texts sent by node-a").isPositive();
-        assertThat(nodeB.get()).as("texts sent by node-b").isPositive();
-        assertThat(nodeA.get() + nodeB.get()).isEqualTo(SESSIONS);
+        assertThat(handled).as("texts sent by each node").allSatisfy(texts -> assertThat(texts).isPositive());
+        assertThat(handled.get(0) + handled.get(1)).isEqualTo(SESSIONS);
         for (String phone : phones) {
             assertThat(twilio.messagesTo(phone)).as("texts to %s", phone).hasSize(1);
         }
@@ -80,23 +74,5 @@ class TwoDispatchersTest {
             given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id)
                     .then().body("reminders.status", contains("SENT", "SCHEDULED", "SCHEDULED", "SCHEDULED"));
         }
-    }
-
-    private int drainAfter(CyclicBarrier start, String node) {
-        try {
-            start.await();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return dispatcher.drain(node);
-    }
-
-    private static String postSession(String phone) {
-        Map<String, Object> session = Sessions.post(NOON);
-        Sessions.client(session).put("phone", phone);
-        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .when().post("/v1/sessions")
-                .then().statusCode(201)
-                .extract().path("id");
     }
 }

@@ -1,6 +1,5 @@
 package io.aftercare.dispatch;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,14 +11,11 @@ import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,9 +55,9 @@ class UnknownOutcomeTest {
         twilio.dropConnection();
         twilio.listsMessage(phone, FIRST_TEXT, ACCEPTED_SID);
 
-        String id = postSession(phone, OffsetDateTime.now());
+        String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> firstText(id)
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 0)
                 .body("status", equalTo("SENT"))
                 .body("providerId", equalTo(ACCEPTED_SID)));
         assertThat(creates(phone)).filteredOn(FIRST_TEXT::equals).hasSize(1);
@@ -74,9 +70,9 @@ class UnknownOutcomeTest {
         twilio.dropConnectionOnce(phone);
         twilio.listsNothing();
 
-        String id = postSession(phone, OffsetDateTime.now());
+        String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> firstText(id)
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 0)
                 .body("status", equalTo("SENT"))
                 .body("providerId", not(equalTo(ACCEPTED_SID))));
         assertThat(creates(phone)).filteredOn(FIRST_TEXT::equals).hasSize(2);
@@ -84,11 +80,24 @@ class UnknownOutcomeTest {
     }
 
     @Test
+    void shouldSendAfterATimeoutOnceTwilioShowsNoSuchMessage() {
+        Sessions.settings(null, List.of());
+        String phone = "+16045550194";
+        twilio.slowOnce(phone, Duration.ofSeconds(3));
+        twilio.listsNothing();
+
+        String id = Sessions.postFor(phone, OffsetDateTime.now());
+
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENT")));
+        assertThat(creates(phone)).filteredOn(FIRST_TEXT::equals).hasSize(2);
+    }
+
+    @Test
     void shouldAskTwilioBeforeResendingTheTextsOfANodeThatDiedMidSend() {
         Sessions.settings(null, List.of());
         String phone = "+16045550193";
         Instant posted = clock.instant();
-        String id = postSession(phone, OffsetDateTime.now());
+        String id = Sessions.postFor(phone, OffsetDateTime.now());
 
         // A node claims the last text once it falls due, 4 s on, and dies before it can record anything.
         Instant lastDue = posted.plusSeconds(5);
@@ -98,7 +107,7 @@ class UnknownOutcomeTest {
         clock.setNow(lastDue.plusSeconds(10));
         dispatcher.releaseExpiredClaims();
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> text(id, 2)
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 2)
                 .body("status", equalTo("SENT"))
                 .body("providerId", equalTo(ACCEPTED_BEFORE_CRASH_SID)));
         assertThat(creates(phone)).doesNotContain(LAST_TEXT);
@@ -106,21 +115,5 @@ class UnknownOutcomeTest {
 
     private List<String> creates(String phone) {
         return twilio.messagesTo(phone).stream().map(form -> form.get("Body")).toList();
-    }
-
-    private static String postSession(String phone, OffsetDateTime ended) {
-        Map<String, Object> session = Sessions.post(ended);
-        Sessions.client(session).put("phone", phone);
-        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .post("/v1/sessions").then().statusCode(201).extract().path("id");
-    }
-
-    private static ValidatableResponse firstText(String id) {
-        return text(id, 0);
-    }
-
-    private static ValidatableResponse text(String id, int index) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id)
-                .then().statusCode(200).rootPath("reminders[" + index + "]");
     }
 }

@@ -11,12 +11,9 @@ import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +39,9 @@ class SendingPauseTest {
 
     @AfterEach
     void reset() {
-        given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause");
+        // Twilio first: resumed while it still refused, the clinic would be paused again by the next send.
         twilio.acceptEverything();
+        given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause");
         clock.reset();
     }
 
@@ -52,12 +50,12 @@ class SendingPauseTest {
         twilio.failWith(401, 20003, "Authenticate");
         String phone = "+16045550195";
         clock.setNow(NOON.plusMinutes(1).toInstant());
-        String id = postSession(phone);
+        String id = Sessions.postFor(phone, NOON);
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> given().when().get("/q/health/well")
                 .then().statusCode(503).body("checks.find { it.name == 'sms-sending' }.data." + clinicId,
                         startsWith("20003: Twilio refused the account credentials")));
-        firstText(id).body("status", equalTo("SCHEDULED"));
+        Sessions.reminder(id, 0).body("status", equalTo("SCHEDULED"));
         given().get("/q/health/ready").then().statusCode(200);
         int refused = twilio.messagesTo(phone).size();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
@@ -68,21 +66,10 @@ class SendingPauseTest {
         given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
                 .then().statusCode(204);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> firstText(id).body("status", equalTo("SENT")));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENT")));
         given().when().get("/q/health/well").then().statusCode(200);
         given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
                 .then().statusCode(404);
-    }
-
-    private static String postSession(String phone) {
-        Map<String, Object> session = Sessions.post(NOON);
-        Sessions.client(session).put("phone", phone);
-        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .post("/v1/sessions").then().statusCode(201).extract().path("id");
-    }
-
-    private static ValidatableResponse firstText(String id) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id)
-                .then().statusCode(200).rootPath("reminders[0]");
     }
 }

@@ -3,6 +3,7 @@ package io.aftercare.support;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +35,25 @@ public final class Sessions {
         session.put("finalSession", false);
         session.put("kind", "TREATMENT");
         return session;
+    }
+
+    /** Posts a valid session, ended at {@code ended}, for a client with this number; answers the session's id. */
+    public static String postFor(String phone, OffsetDateTime ended) {
+        return postFor(CLINIC_KEY, phone, ended);
+    }
+
+    /** The same, as the clinic with this API key. */
+    public static String postFor(String clinicKey, String phone, OffsetDateTime ended) {
+        Map<String, Object> session = post(ended);
+        client(session).put("phone", phone);
+        return given().auth().oauth2(clinicKey).contentType(ContentType.JSON).body(session)
+                .post("/v1/sessions").then().statusCode(201).extract().path("id");
+    }
+
+    /** The {@code index}-th text of a session, as the clinic reads it. */
+    public static ValidatableResponse reminder(String sessionId, int index) {
+        return given().auth().oauth2(CLINIC_KEY).get("/v1/sessions/" + sessionId)
+                .then().statusCode(200).rootPath("reminders[" + index + "]");
     }
 
     /** Replaces the test clinic's settings; {@code null} quiet hours turn them off. */

@@ -160,6 +160,15 @@ public final class TwilioDouble {
                 .inScenario("drop-once").whenScenarioStateIs("dropped").willReturn(created()));
     }
 
+    /** Answers the next create to {@code to} only after {@code delay}, later ones at once. */
+    public void slowOnce(String to, Duration delay) {
+        server.stubFor(createMessage().withFormParam("To", equalTo(to))
+                .inScenario("slow-once").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(created().withFixedDelay((int) delay.toMillis())).willSetStateTo("slow"));
+        server.stubFor(createMessage().withFormParam("To", equalTo(to))
+                .inScenario("slow-once").whenScenarioStateIs("slow").willReturn(created()));
+    }
+
     public List<LoggedRequest> messageRequests() {
         return server.findAll(postRequestedFor(urlEqualTo(MESSAGES_PATH)));
     }
