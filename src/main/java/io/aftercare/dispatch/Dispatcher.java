@@ -145,6 +145,11 @@ public class Dispatcher {
             outcomes.release(text, clock.instant());
             return;
         }
+        if (!outcomes.renew(text, clock.instant(), config.claimLease())) {
+            Log.warnf("Claim on reminder %s (attempt %d) ran out before it could be sent; left to its new owner",
+                    text.reminderId(), text.attempt());
+            return;
+        }
         OutgoingSms sms = new OutgoingSms(text.reminderId(), text.to(), text.body());
         SendOutcome outcome = text.unknownSince().isPresent() ? checkThenSend(text, sms) : attempt(sms);
         if (outcome != null && !record(text, outcome)) {
@@ -167,6 +172,7 @@ public class Dispatcher {
             return new SendOutcome.Accepted(accepted.get());
         }
         if (lookup instanceof SentLookup.Unavailable unavailable) {
+            Log.infof("Reminder %s not resent yet: %s", text.reminderId(), unavailable.reason());
             retryOrStop(text, "not resent until the provider can confirm it did not take it; " + unavailable.reason(),
                     true, clock.instant());
             return null;
@@ -192,7 +198,9 @@ public class Dispatcher {
         SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
         String error = rejected.code() + ": " + rejected.reason();
         if (UNSUBSCRIBED.equals(rejected.code())) {
-            optOuts.optOut(text.to(), Optional.of(text.clinicId()), "twilio " + UNSUBSCRIBED);
+            // Twilio blocks the number for the whole sender, so for every clinic; the text waits for a START.
+            optOuts.optOut(text.to(), Optional.empty(), "twilio " + UNSUBSCRIBED);
+            return outcomes.release(text, now);
         }
         Log.infof("Reminder %s not sent (%s, attempt %d): %s", text.reminderId(), rejected.kind(), text.attempt(), error);
         return switch (rejected.kind()) {

@@ -27,6 +27,9 @@ class ReminderClaims {
                     SELECT id, due_at FROM reminder
                     WHERE clinic_id = clinic.id AND status = 'SCHEDULED' AND due_at <= :now
                       AND (expires_at IS NULL OR expires_at > :now)
+                      -- A STOP that committed while the session was being posted: the text waits, never goes.
+                      AND NOT EXISTS (SELECT 1 FROM opt_out o JOIN client c ON c.phone = o.phone
+                                      WHERE c.id = reminder.client_id AND o.clinic_id = reminder.clinic_id)
                     ORDER BY due_at
                     LIMIT :limit
                     FOR UPDATE SKIP LOCKED
@@ -52,10 +55,10 @@ class ReminderClaims {
 
     private static final String RELEASE_EXPIRED = """
             UPDATE reminder
-            SET status = 'SCHEDULED', claimed_by = NULL, claim_expires_at = NULL, updated_at = :now,
+            SET status = %s, claimed_by = NULL, claim_expires_at = NULL, updated_at = :now,
                 unknown_since = COALESCE(unknown_since, last_attempt_at)
             WHERE status = 'SENDING' AND claim_expires_at < :now
-            """;
+            """.formatted(WaitingStatus.SQL);
 
     private final EntityManager entityManager;
 

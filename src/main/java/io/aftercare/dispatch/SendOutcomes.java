@@ -4,6 +4,7 @@ import io.aftercare.sms.SendOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 
 /** Records what became of a claimed text, if the claim is still the one that sent it. */
@@ -18,18 +19,18 @@ class SendOutcomes {
     private static final String FAILED = "UPDATE reminder SET status = 'FAILED', error = :error,"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
-    private static final String RETRY = "UPDATE reminder SET status = 'SCHEDULED', due_at = :retryAt, error = :error,"
+    private static final String RETRY = "UPDATE reminder SET status = " + WaitingStatus.SQL + ", due_at = :retryAt, error = :error,"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
     // The attempt may have reached the provider: the next one asks it first.
-    private static final String RETRY_UNKNOWN = "UPDATE reminder SET status = 'SCHEDULED', due_at = :retryAt,"
+    private static final String RETRY_UNKNOWN = "UPDATE reminder SET status = " + WaitingStatus.SQL + ", due_at = :retryAt,"
             + " error = :error, unknown_since = COALESCE(unknown_since, last_attempt_at),"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
     private static final String EXPIRED = "UPDATE reminder SET status = 'EXPIRED', error = :error,"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
-    private static final String RELEASE = "UPDATE reminder SET status = 'SCHEDULED', attempts = attempts - 1,"
+    private static final String RELEASE = "UPDATE reminder SET status = " + WaitingStatus.SQL + ", attempts = attempts - 1,"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
     private final EntityManager entityManager;
@@ -62,6 +63,16 @@ class SendOutcomes {
                 .setParameter("retryAt", retryAt)
                 .setParameter("error", error)
                 .executeUpdate() == 1;
+    }
+
+    // Taken just before the provider is called: a claim whose lease ran out while the text waited for a sender thread
+    // or a rate slot may already belong to another node, which would send it too.
+    private static final String RENEW = "UPDATE reminder SET claim_expires_at = :leaseEnd, updated_at = :now" + FENCE;
+
+    /** @return false when the claim was lost: the text must not be sent from here */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean renew(ClaimedText text, Instant now, Duration lease) {
+        return fenced(RENEW, text).setParameter("now", now).setParameter("leaseEnd", now.plus(lease)).executeUpdate() == 1;
     }
 
     /** Whether a provider message id is already the record of some text. */

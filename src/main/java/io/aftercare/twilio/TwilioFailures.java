@@ -64,8 +64,12 @@ final class TwilioFailures {
         }
         String httpCode = code == null ? "http-" + status : String.valueOf(code);
         String reason = redact(e.getMessage());
-        if (status == 429 || status >= 500) {
+        if (status == 429) {
             return new SendOutcome.Rejected(FailureKind.TRANSIENT, httpCode, reason);
+        }
+        if (status >= 500) {
+            // Twilio (or a proxy before it) may have created the message before failing: check before sending again.
+            return new SendOutcome.Rejected(FailureKind.UNKNOWN_OUTCOME, httpCode, reason);
         }
         if (ACCOUNT_HTTP_STATUSES.contains(status)) {
             return new SendOutcome.Rejected(FailureKind.ACCOUNT, httpCode, reason);

@@ -99,11 +99,11 @@ class UnknownOutcomeTest {
         Instant posted = clock.instant();
         String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        // A node claims the last text once it falls due, 4 s on, and dies before it can record anything.
-        Instant lastDue = posted.plusSeconds(5);
+        // A node claims the last text once it falls due, a minute on, and dies before it can record anything.
+        Instant lastDue = posted.plusSeconds(61);
         assertThat(claims.claimDue("dead-node", 500, lastDue, Duration.ofSeconds(5)))
                 .anySatisfy(claimed -> assertThat(List.of(claimed.to(), claimed.body())).containsExactly(phone, LAST_TEXT));
-        twilio.listsMessage(phone, LAST_TEXT, ACCEPTED_BEFORE_CRASH_SID);
+        twilio.listsMessage(phone, LAST_TEXT, ACCEPTED_BEFORE_CRASH_SID, lastDue);
         clock.setNow(lastDue.plusSeconds(10));
         dispatcher.releaseExpiredClaims();
 

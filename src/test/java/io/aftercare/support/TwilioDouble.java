@@ -20,9 +20,13 @@ import java.net.URLDecoder;
 import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import javax.crypto.Mac;
@@ -82,6 +86,12 @@ public final class TwilioDouble {
     public void acceptEverything() {
         server.resetAll();
         server.stubFor(createMessage().willReturn(created()));
+        listsNothing();
+    }
+
+    /** Answers every create with a bare HTTP status, after {@code delay}. */
+    public void failSlowly(int httpStatus, Duration delay) {
+        server.stubFor(createMessage().willReturn(aResponse().withStatus(httpStatus).withFixedDelay((int) delay.toMillis())));
     }
 
     /** Answers every create after {@code delay}, as a slow Twilio would. */
@@ -118,13 +128,21 @@ public final class TwilioDouble {
 
     /** Twilio's message list for {@code to} holds one message with this body, created just now, as {@code sid}. */
     public void listsMessage(String to, String body, String sid) {
+        listsMessage(to, body, sid, Instant.now());
+    }
+
+    /** The same, created at {@code createdAt} (as Twilio's clock saw it). */
+    public void listsMessage(String to, String body, String sid, Instant createdAt) {
+        String created = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH)
+                .format(createdAt.atOffset(ZoneOffset.UTC));
         String message = """
                 {"account_sid":"%s","api_version":"2010-04-01","body":%s,\
-                "date_created":"{{now format='EEE, dd MMM yyyy HH:mm:ss Z'}}","date_sent":null,\
+                "date_created":"%s","date_sent":null,\
                 "date_updated":"{{now format='EEE, dd MMM yyyy HH:mm:ss Z'}}","direction":"outbound-api",\
                 "error_code":null,"error_message":null,"from":"%s","messaging_service_sid":null,"num_media":"0",\
                 "num_segments":"1","price":null,"price_unit":"USD","sid":"%s","status":"queued",\
-                "subresource_uris":{},"to":"%s","uri":"%s"}""".formatted(ACCOUNT_SID, json(body), FROM, sid, to, MESSAGES_PATH);
+                "subresource_uris":{},"to":"%s","uri":"%s"}""".formatted(ACCOUNT_SID, json(body), created, FROM, sid, to,
+                MESSAGES_PATH);
         server.stubFor(get(urlPathEqualTo(MESSAGES_PATH)).withQueryParam("To", equalTo(to))
                 .willReturn(page(message)));
     }

@@ -81,13 +81,13 @@ class TwilioSmsGatewayTest {
                 .doesNotContainKey("From");
     }
 
-    @ParameterizedTest(name = "HTTP {0} is answered once and retried later by the dispatcher")
+    @ParameterizedTest(name = "HTTP {0} is answered once, and checked with Twilio before any retry")
     @CsvSource({"500", "502", "503", "504"})
     void shouldMakeExactlyOneRequestOnAServerError(int status) {
         twilio.failWithBareStatus(status);
 
         assertThat(gateway.send(text())).isInstanceOfSatisfying(SendOutcome.Rejected.class, rejected -> {
-            assertThat(rejected.kind()).isEqualTo(FailureKind.TRANSIENT);
+            assertThat(rejected.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME);
             assertThat(rejected.code()).isEqualTo("http-" + status);
             assertThat(rejected.reason()).startsWith("HTTP " + status);
         });
