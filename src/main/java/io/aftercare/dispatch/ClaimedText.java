@@ -1,6 +1,8 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.plan.QuietHours;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -8,6 +10,7 @@ import java.util.UUID;
  * A due text claimed by one dispatcher. {@code claimedBy} and {@code attempt} fence the claim: an outcome is recorded
  * only while the claim is still this one, so a node that stalled past its lease cannot overwrite a newer attempt.
  *
+ * @param clientZone and {@code quietHours}: a text handed back (retry, release, resume) may come due at night
  * @param unknownSince set when an earlier attempt may have reached the provider: check before sending again
  */
 record ClaimedText(
@@ -17,5 +20,7 @@ record ClaimedText(
         String body,
         Optional<Instant> expiresAt,
         Optional<Instant> unknownSince,
+        ZoneId clientZone,
+        Optional<QuietHours> quietHours,
         String claimedBy,
         int attempt) {}

@@ -145,7 +145,16 @@ public class Dispatcher {
             outcomes.release(text, clock.instant());
             return;
         }
-        if (!outcomes.renew(text, clock.instant(), config.claimLease())) {
+        Instant now = clock.instant();
+        Optional<Instant> morning = text.quietHours()
+                .map(quiet -> quiet.nextAllowed(now, text.clientZone()))
+                .filter(allowed -> allowed.isAfter(now));
+        if (morning.isPresent()) {
+            // Handed back by a retry, a release or a resume at night: it waits for the end of the quiet hours.
+            outcomes.postpone(text, morning.get(), now);
+            return;
+        }
+        if (!outcomes.renew(text, now, config.claimLease())) {
             Log.warnf("Claim on reminder %s (attempt %d) ran out before it could be sent; left to its new owner",
                     text.reminderId(), text.attempt());
             return;

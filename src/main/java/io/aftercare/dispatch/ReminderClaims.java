@@ -1,11 +1,13 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.db.SqlValues;
+import io.aftercare.plan.QuietHours;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -40,9 +42,10 @@ class ReminderClaims {
             UPDATE reminder r
             SET status = 'SENDING', claimed_by = :node, claim_expires_at = :leaseEnd,
                 attempts = r.attempts + 1, last_attempt_at = :now, updated_at = :now
-            FROM chosen, client c
-            WHERE r.id = chosen.id AND c.id = r.client_id
-            RETURNING r.id, r.clinic_id, c.phone, r.body, r.expires_at, r.unknown_since, r.attempts
+            FROM chosen, client c, clinic k
+            WHERE r.id = chosen.id AND c.id = r.client_id AND k.id = r.clinic_id
+            RETURNING r.id, r.clinic_id, c.phone, r.body, r.expires_at, r.unknown_since, r.attempts,
+                      c.time_zone, k.quiet_hours_start, k.quiet_hours_end
             """;
 
 
@@ -79,8 +82,13 @@ class ReminderClaims {
         return rows.stream()
                 .map(row -> new ClaimedText((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3],
                         Optional.ofNullable(SqlValues.instant(row[4])), Optional.ofNullable(SqlValues.instant(row[5])),
-                        node, ((Number) row[6]).intValue()))
+                        ZoneId.of((String) row[7]), quietHours(row[8], row[9]), node, ((Number) row[6]).intValue()))
                 .toList();
+    }
+
+    private static Optional<QuietHours> quietHours(Object start, Object end) {
+        return start == null ? Optional.empty()
+                : Optional.of(new QuietHours(SqlValues.localTime(start), SqlValues.localTime(end)));
     }
 
     /** Records as expired the texts still waiting (retrying, backlogged) after their advice stopped applying. */

@@ -65,6 +65,16 @@ class SendOutcomes {
                 .executeUpdate() == 1;
     }
 
+    // Not an attempt: the text only waits for the client's morning.
+    private static final String POSTPONE = "UPDATE reminder SET status = " + WaitingStatus.SQL + ", due_at = :at,"
+            + " attempts = attempts - 1, claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+
+    /** Puts a claimed text back in the queue until {@code at}, as if it had not been claimed. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean postpone(ClaimedText text, Instant at, Instant now) {
+        return fenced(POSTPONE, text).setParameter("at", at).setParameter("now", now).executeUpdate() == 1;
+    }
+
     // Taken just before the provider is called: a claim whose lease ran out while the text waited for a sender thread
     // or a rate slot may already belong to another node, which would send it too.
     private static final String RENEW = "UPDATE reminder SET claim_expires_at = :leaseEnd, updated_at = :now" + FENCE;
