@@ -4,6 +4,7 @@ import io.aftercare.db.SqlValues;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,13 +52,20 @@ public class SendingPauses {
 
     @Transactional
     public List<Pause> all() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                "SELECT clinic_id, reason, paused_at FROM sending_pause ORDER BY paused_at").getResultList();
-        return rows.stream().map(row -> new Pause((UUID) row[0], (String) row[1], SqlValues.instant(row[2]))).toList();
+        return pauses(entityManager.createNativeQuery(
+                "SELECT clinic_id, reason, paused_at FROM sending_pause ORDER BY paused_at"));
     }
 
+    @Transactional
     public Optional<Pause> of(UUID clinicId) {
-        return all().stream().filter(pause -> pause.clinicId().equals(clinicId)).findFirst();
+        return pauses(entityManager.createNativeQuery(
+                        "SELECT clinic_id, reason, paused_at FROM sending_pause WHERE clinic_id = :clinic")
+                .setParameter("clinic", clinicId)).stream().findFirst();
+    }
+
+    private static List<Pause> pauses(Query query) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(row -> new Pause((UUID) row[0], (String) row[1], SqlValues.instant(row[2]))).toList();
     }
 }

@@ -57,6 +57,8 @@ class SendingPauseTest {
                         startsWith("20003: Twilio refused the account credentials")));
         Sessions.reminder(id, 0).body("status", equalTo("SCHEDULED"));
         given().get("/q/health/ready").then().statusCode(200);
+        given().auth().oauth2(Sessions.ADMIN_KEY).get("/admin/v1/clinics/" + clinicId + "/sending-pause")
+                .then().statusCode(200).body("reason", startsWith("20003: Twilio refused the account credentials"));
         int refused = twilio.messagesTo(phone).size();
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
                 .until(() -> twilio.messagesTo(phone).size() == refused);
