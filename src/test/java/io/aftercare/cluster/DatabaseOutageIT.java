@@ -104,10 +104,10 @@ class DatabaseOutageIT {
 
         Map<Integer, Long> answers = new TreeMap<>(posts.stream()
                 .collect(Collectors.groupingBy(post -> post.answer().status(), Collectors.counting())));
-        Duration notReady = Duration.ofMillis(250).multipliedBy(
-                readiness.stream().filter(probe -> probe.status() != 200).count());
+        List<Instant> downProbes = readiness.stream().filter(probe -> probe.status() != 200).map(Probe::at).toList();
+        Duration notReady = Duration.between(downProbes.get(0), downProbes.get(downProbes.size() - 1));
         ReliabilityReport.record("database down " + OUTAGE.toSeconds() + " s", ("%d session posts, answers %s (no 5xx"
-                + " but 503 problem+json, nothing written for them); readiness down about %d s; first post accepted"
+                + " but 503 problem+json, nothing written for them); readiness reported down for %d s; first post accepted"
                 + " %.1f s after the database was back; all %d texts of accepted sessions sent exactly once %.1f s after;"
                 + " duplicates %d, lost 0").formatted(posts.size(), answers, notReady.toSeconds(),
                 Duration.between(up, recovered).toMillis() / 1000.0, expected.size(),

@@ -61,6 +61,10 @@ public final class ServiceNode implements AutoCloseable {
         return process.isAlive();
     }
 
+    public Instant started() {
+        return started;
+    }
+
     public Path log() {
         return log;
     }
