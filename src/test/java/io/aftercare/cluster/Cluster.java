@@ -50,7 +50,7 @@ public final class Cluster implements AutoCloseable {
         this.settings = settings;
         try {
             for (String name : names) {
-                nodes.put(name, settings.apply(node(name)).start());
+                nodes.put(name, settings.apply(settingsFor(name)).start());
             }
             nodes.values().forEach(node -> node.awaitReady(Duration.ofSeconds(120)));
             return this;
@@ -61,7 +61,7 @@ public final class Cluster implements AutoCloseable {
     }
 
     /** The settings of a cluster node, to start one by hand (a restart, say). */
-    public ServiceNode.Builder node(String name) {
+    public ServiceNode.Builder settingsFor(String name) {
         return ServiceNode.named(name, directory)
                 .database(database)
                 .twilio(twilio.listenerFor(name))
@@ -77,7 +77,7 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts again, with the same settings, every node that was killed or stopped. */
     public void restartStopped() {
-        nodes.replaceAll((name, node) -> node.isAlive() ? node : settings.apply(node(name)).start());
+        nodes.replaceAll((name, node) -> node.isAlive() ? node : settings.apply(settingsFor(name)).start());
         nodes.values().forEach(node -> node.awaitReady(Duration.ofSeconds(120)));
     }
 
