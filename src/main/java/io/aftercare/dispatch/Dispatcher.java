@@ -37,6 +37,9 @@ public class Dispatcher {
     /** How far ahead a rate-limited node claims and reserves sending slots. */
     private static final Duration RATE_WINDOW = Duration.ofSeconds(5);
 
+    /** How long shutdown waits for the sends in flight, as Quartz's {@code shutdown-wait-time}. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
     /** Twilio's "the recipient has unsubscribed": the number replied STOP to our sender at some point. */
     private static final String UNSUBSCRIBED = "21610";
 
@@ -51,6 +54,7 @@ public class Dispatcher {
     private final SendRate sendRate;
     private final Optional<Duration> spacing;
     private final ExecutorService senders;
+    private final AtomicInteger drainsRunning = new AtomicInteger();
     private volatile boolean stopping;
 
     Dispatcher(ReminderClaims claims, SendOutcomes outcomes, SmsGateway gateway, OptOuts optOuts, SendingPauses pauses,
@@ -79,6 +83,20 @@ public class Dispatcher {
      * @return how many texts were handed to the gateway
      */
     public int drain(String node) {
+        synchronized (drainsRunning) {
+            drainsRunning.incrementAndGet();
+        }
+        try {
+            return drainWhileDue(node);
+        } finally {
+            synchronized (drainsRunning) {
+                drainsRunning.decrementAndGet();
+                drainsRunning.notifyAll();
+            }
+        }
+    }
+
+    private int drainWhileDue(String node) {
         Instant deadline = clock.instant().plus(config.maxRunTime());
         int handled = 0;
         while (!stopping && clock.instant().isBefore(deadline)) {
@@ -237,9 +255,23 @@ public class Dispatcher {
         return outcomes.failed(text, "gave up after " + text.attempt() + " attempts; " + error, now);
     }
 
-    /** On shutdown, texts already being sent finish and are recorded; no new batch is claimed. */
+    /**
+     * On shutdown no new batch is claimed, texts not yet started are handed back, and shutdown waits here (the
+     * database is still open) until the texts being sent are recorded.
+     */
     void onShutdown(@Observes ShutdownEvent event) {
         stopping = true;
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        synchronized (drainsRunning) {
+            while (drainsRunning.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    drainsRunning.wait(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     @PreDestroy
