@@ -1,0 +1,84 @@
+package io.aftercare.benchmark;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/** Texts all due at the same instant, as at 09:00 in one time zone: how long the service takes to send them all. */
+final class BurstScenario {
+
+    /**
+     * @param perSecond texts per second from the commit to the last answer
+     * @param steadyRate texts per second from the first answer to the last (the sending rate itself)
+     * @param peakWindow most texts answered in any one second
+     * @param repeated texts that reached a number already texted: duplicates
+     */
+    record Outcome(int texts, Duration drain, double perSecond, double steadyRate, long peakWindow, int repeated,
+            long peakRssMib) {}
+
+    private final BenchmarkDatabase database;
+    private final TextSeeder seeder;
+    private final LatencyTwilio twilio;
+
+    BurstScenario(BenchmarkDatabase database, TextSeeder seeder, LatencyTwilio twilio) {
+        this.database = database;
+        this.seeder = seeder;
+        this.twilio = twilio;
+    }
+
+    Outcome run(ServiceProcess service, String tag, int texts, int clinics) throws InterruptedException {
+        List<UUID> clinicIds = seeder.clinics(tag, clinics);
+        twilio.reset();
+        service.resetPeakRss();
+        // One commit makes every text due at once: the burst starts there.
+        seeder.texts(tag, clinicIds, texts, "now()");
+        long committed = System.nanoTime();
+        awaitSent(texts);
+        List<Long> arrivals = twilio.arrivals();
+        long first = arrivals.stream().mapToLong(Long::longValue).min().orElse(committed);
+        long last = arrivals.stream().mapToLong(Long::longValue).max().orElse(committed);
+        Duration drain = Duration.ofNanos(last - committed);
+        double steady = last > first ? (arrivals.size() - 1) / ((last - first) / 1e9) : 0;
+        return new Outcome(texts, drain, texts / (drain.toNanos() / 1e9), steady, peakWindow(arrivals),
+                twilio.repeatedRecipients(), service.peakRssMib());
+    }
+
+    /** Until the double has answered every text and the service has recorded every outcome. */
+    void awaitSent(int texts) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (twilio.accepted() < texts || inFlight() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Only " + twilio.accepted() + " of " + texts + " texts sent in 30 minutes");
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private int inFlight() {
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet count = statement.executeQuery("SELECT count(*) FROM reminder WHERE status = 'SENDING'")) {
+            count.next();
+            return count.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static long peakWindow(List<Long> arrivals) {
+        long[] sorted = arrivals.stream().mapToLong(Long::longValue).sorted().toArray();
+        long peak = 0;
+        int start = 0;
+        for (int end = 0; end < sorted.length; end++) {
+            while (sorted[end] - sorted[start] >= 1_000_000_000L) {
+                start++;
+            }
+            peak = Math.max(peak, end - start + 1);
+        }
+        return peak;
+    }
+}

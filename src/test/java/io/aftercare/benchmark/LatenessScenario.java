@@ -1,0 +1,52 @@
+package io.aftercare.benchmark;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A steady stream of texts falling due: how late each goes out after its due instant. */
+final class LatenessScenario {
+
+    record Outcome(int texts, double perSecond, Duration p50, Duration p99, Duration max) {}
+
+    private final BenchmarkDatabase database;
+    private final TextSeeder seeder;
+    private final BurstScenario sends;
+
+    LatenessScenario(BenchmarkDatabase database, TextSeeder seeder, BurstScenario sends) {
+        this.database = database;
+        this.seeder = seeder;
+        this.sends = sends;
+    }
+
+    Outcome run(String tag, double perSecond, Duration span, int clinics) throws InterruptedException {
+        List<UUID> clinicIds = seeder.clinics(tag, clinics);
+        int texts = (int) Math.round(perSecond * span.toSeconds());
+        long stepMicros = Math.round(1_000_000 / perSecond);
+        // Seeded ahead of time; the first falls due a few seconds after the commit.
+        Instant first = Instant.now().plusSeconds(10);
+        seeder.texts(tag, clinicIds, texts,
+                "TIMESTAMPTZ '" + first + "' + i * INTERVAL '" + stepMicros + " microseconds'");
+        sends.awaitSent(texts);
+        String clinicList = clinicIds.stream().map(id -> "'" + id + "'").reduce((a, b) -> a + "," + b).orElseThrow();
+        try (Connection connection = database.dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery("""
+                        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY late),
+                               percentile_cont(0.99) WITHIN GROUP (ORDER BY late), max(late)
+                        FROM (SELECT extract(epoch FROM sent_at - due_at) * 1000 AS late FROM reminder
+                              WHERE clinic_id IN (%s) AND status = 'SENT') sent
+                        """.formatted(clinicList))) {
+            row.next();
+            return new Outcome(texts, perSecond, Duration.ofMillis(Math.round(row.getDouble(1))),
+                    Duration.ofMillis(Math.round(row.getDouble(2))), Duration.ofMillis(Math.round(row.getDouble(3))));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
