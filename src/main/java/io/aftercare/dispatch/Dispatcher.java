@@ -20,9 +20,9 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -51,6 +51,8 @@ public class Dispatcher {
     private final SendRate sendRate;
     private final Optional<Duration> spacing;
     private final ExecutorService senders;
+    private final SentRecorder sentRecorder;
+    private final ClaimRenewal renewal;
     private volatile boolean stopping;
 
     Dispatcher(ReminderClaims claims, SendOutcomes outcomes, SmsGateway gateway, OptOuts optOuts, SendingPauses pauses,
@@ -68,6 +70,8 @@ public class Dispatcher {
         this.spacing = perSecond > 0
                 ? Optional.of(Duration.ofNanos(Math.round(1_000_000_000 / perSecond)))
                 : Optional.empty();
+        this.renewal = ClaimRenewal.from(config.twilio());
+        this.sentRecorder = new SentRecorder(outcomes);
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(this.config.concurrency(),
                 task -> new Thread(task, "sms-sender-" + threads.incrementAndGet()));
@@ -80,20 +84,46 @@ public class Dispatcher {
      */
     public int drain(String node) {
         Instant deadline = clock.instant().plus(config.maxRunTime());
+        int outstanding = mostOutstanding();
+        Semaphore room = new Semaphore(outstanding);
         int handled = 0;
         while (!stopping && clock.instant().isBefore(deadline)) {
-            List<ClaimedText> batch = claims.claimDue(node, batchSize(), clock.instant(), config.claimLease());
+            int size = batchSize();
+            room.acquireUninterruptibly(size);
+            List<ClaimedText> batch = claims.claimDue(node, size, clock.instant(), config.claimLease());
+            room.release(size - batch.size());
             if (batch.isEmpty()) {
                 break;
             }
             List<Instant> slots = slots(batch.size());
-            CompletableFuture.allOf(IntStream.range(0, batch.size())
-                            .mapToObj(i -> CompletableFuture.runAsync(() -> sendAt(batch.get(i), slots.get(i)), senders))
-                            .toArray(CompletableFuture[]::new))
-                    .join();
+            for (int i = 0; i < batch.size(); i++) {
+                ClaimedText text = batch.get(i);
+                Instant slot = slots.get(i);
+                senders.execute(() -> {
+                    try {
+                        sendAt(text, slot);
+                    } catch (RuntimeException e) {
+                        Log.errorf(e, "Sending reminder %s failed; its claim runs out and it is checked before any resend",
+                                text.reminderId());
+                    } finally {
+                        room.release();
+                    }
+                });
+            }
             handled += batch.size();
         }
+        // The run ends when every text it claimed has been sent and recorded.
+        room.acquireUninterruptibly(outstanding);
         return handled;
+    }
+
+    /**
+     * How many claimed texts may wait for a sender at once. Without a rate limit, the next batch is claimed while the
+     * last one is still being sent, so the senders never wait for the database; under a limit, one batch at a time,
+     * as its slots were reserved for it.
+     */
+    private int mostOutstanding() {
+        return spacing.isEmpty() ? config.concurrency() + batchSize() : batchSize();
     }
 
     /** Under a rate limit, a claim takes only what the sender may send in the next few seconds, well within a lease. */
@@ -154,7 +184,7 @@ public class Dispatcher {
             outcomes.postpone(text, morning.get(), now);
             return;
         }
-        if (!outcomes.renew(text, now, config.claimLease())) {
+        if (renewal.needed(text, now) && !outcomes.renew(text, now, config.claimLease())) {
             Log.warnf("Claim on reminder %s (attempt %d) ran out before it could be sent; left to its new owner",
                     text.reminderId(), text.attempt());
             return;
@@ -202,7 +232,7 @@ public class Dispatcher {
         Instant now = clock.instant();
         if (outcome instanceof SendOutcome.Accepted accepted) {
             Log.debugf("Reminder %s sent to %s as %s", text.reminderId(), PhoneMask.mask(text.to()), accepted.providerId());
-            return outcomes.sent(text, accepted, now);
+            return sentRecorder.record(text, accepted.providerId(), now);
         }
         SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
         String error = rejected.code() + ": " + rejected.reason();
@@ -251,6 +281,11 @@ public class Dispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             senders.shutdownNow();
+        }
+        try {
+            sentRecorder.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

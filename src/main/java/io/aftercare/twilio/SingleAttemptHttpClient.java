@@ -61,6 +61,7 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
                         .setResponseTimeout(Timeout.of(responseTimeout))
                         .build())
                 .disableAutomaticRetries()
+                .disableCookieManagement()
                 .disableRedirectHandling()
                 .build();
     }

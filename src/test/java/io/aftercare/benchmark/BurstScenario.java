@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Texts all due at the same instant, as at 09:00 in one time zone: how long the service takes to send them all. */
@@ -18,7 +19,7 @@ final class BurstScenario {
      * @param repeated texts that reached a number already texted: duplicates
      */
     record Outcome(int texts, Duration drain, double perSecond, double steadyRate, long peakWindow, int repeated,
-            long peakRssMib) {}
+            long peakRssMib, Map<String, Double> cpuSeconds) {}
 
     private final BenchmarkDatabase database;
     private final TextSeeder seeder;
@@ -30,21 +31,24 @@ final class BurstScenario {
         this.twilio = twilio;
     }
 
-    Outcome run(ServiceProcess service, String tag, int texts, int clinics) throws InterruptedException {
+    Outcome run(ServiceProcess service, CpuMeter cpu, String tag, int texts, int clinics) throws InterruptedException {
         List<UUID> clinicIds = seeder.clinics(tag, clinics);
         twilio.reset();
         service.resetPeakRss();
         // One commit makes every text due at once: the burst starts there.
         seeder.texts(tag, clinicIds, texts, "now()");
         long committed = System.nanoTime();
+        Map<String, Double> cpuBefore = cpu.sample();
         awaitSent(texts);
+        Map<String, Double> cpuSeconds = CpuMeter.since(cpuBefore, cpu.sample());
         List<Long> arrivals = twilio.arrivals();
         long first = arrivals.stream().mapToLong(Long::longValue).min().orElse(committed);
         long last = arrivals.stream().mapToLong(Long::longValue).max().orElse(committed);
         Duration drain = Duration.ofNanos(last - committed);
+        System.out.println(tag + ", texts answered in each second: " + perSecond(arrivals, committed));
         double steady = last > first ? (arrivals.size() - 1) / ((last - first) / 1e9) : 0;
         return new Outcome(texts, drain, texts / (drain.toNanos() / 1e9), steady, peakWindow(arrivals),
-                twilio.repeatedRecipients(), service.peakRssMib());
+                twilio.repeatedRecipients(), service.peakRssMib(), cpuSeconds);
     }
 
     /** Until the double has answered every text and the service has recorded every outcome. */
@@ -67,6 +71,12 @@ final class BurstScenario {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<Integer> perSecond(List<Long> arrivals, long from) {
+        int[] counts = new int[1 + (int) ((arrivals.stream().mapToLong(Long::longValue).max().orElse(from) - from) / 1_000_000_000L)];
+        arrivals.forEach(at -> counts[(int) ((at - from) / 1_000_000_000L)]++);
+        return java.util.Arrays.stream(counts).boxed().toList();
     }
 
     static long peakWindow(List<Long> arrivals) {
