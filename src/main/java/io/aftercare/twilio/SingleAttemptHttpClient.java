@@ -62,6 +62,7 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
                         .build())
                 .disableAutomaticRetries()
                 .disableCookieManagement()
+                .disableContentCompression()
                 .disableRedirectHandling()
                 .build();
     }

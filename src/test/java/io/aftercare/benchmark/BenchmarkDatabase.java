@@ -15,7 +15,7 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     BenchmarkDatabase(Path dataDirectory) throws IOException {
         this.postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(dataDirectory)
+                .setDataDirectory(dataDirectory.toAbsolutePath())
                 .setCleanDataDirectory(true)
                 .setServerConfig("max_connections", "200")
                 .start();
