@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class IngestScenario {
 
-    record Outcome(int sessions, int errors, double perSecond, Duration p50, Duration p99, Duration max) {}
+    record Outcome(int sessions, int errors, double perSecond, Duration p50, Duration p99, Duration max,
+            Map<String, Double> cpuSeconds) {}
 
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -35,8 +37,8 @@ final class IngestScenario {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    Outcome run(ServiceProcess service, String adminKey, String tag, int clinics, int clientsPerClinic, Duration span)
-            throws Exception {
+    Outcome run(ServiceProcess service, CpuMeter cpu, String adminKey, String tag, int clinics, int clientsPerClinic,
+            Duration span) throws Exception {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < clinics; i++) {
             keys.add(onboard(service, adminKey, tag + "-" + i));
@@ -46,6 +48,7 @@ final class IngestScenario {
         AtomicInteger errors = new AtomicInteger();
         long end = System.nanoTime() + span.toNanos();
         long started = System.nanoTime();
+        Map<String, Double> cpuBefore = cpu.sample();
         List<Future<long[]>> latencies = new ArrayList<>();
         for (int w = 0; w < workers; w++) {
             String key = keys.get(w % clinics);
@@ -59,11 +62,12 @@ final class IngestScenario {
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Double> cpuSeconds = CpuMeter.since(cpuBefore, cpu.sample());
         pool.shutdown();
         Percentiles percentiles = new Percentiles(all.stream().mapToLong(Long::longValue).toArray());
         return new Outcome(all.size(), errors.get(), (all.size() - errors.get()) / seconds,
                 Duration.ofNanos(percentiles.at(50)), Duration.ofNanos(percentiles.at(99)),
-                Duration.ofNanos(percentiles.at(100)));
+                Duration.ofNanos(percentiles.at(100)), cpuSeconds);
     }
 
     private long[] postUntil(ServiceProcess service, String key, String worker, long end, AtomicInteger errors)

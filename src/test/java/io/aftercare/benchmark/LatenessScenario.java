@@ -16,11 +16,13 @@ final class LatenessScenario {
 
     private final BenchmarkDatabase database;
     private final TextSeeder seeder;
+    private final LatencyTwilio twilio;
     private final BurstScenario sends;
 
-    LatenessScenario(BenchmarkDatabase database, TextSeeder seeder, BurstScenario sends) {
+    LatenessScenario(BenchmarkDatabase database, TextSeeder seeder, LatencyTwilio twilio, BurstScenario sends) {
         this.database = database;
         this.seeder = seeder;
+        this.twilio = twilio;
         this.sends = sends;
     }
 
@@ -28,6 +30,7 @@ final class LatenessScenario {
         List<UUID> clinicIds = seeder.clinics(tag, clinics);
         int texts = (int) Math.round(perSecond * span.toSeconds());
         long stepMicros = Math.round(1_000_000 / perSecond);
+        twilio.reset();
         // Seeded ahead of time; the first falls due a few seconds after the commit.
         Instant first = Instant.now().plusSeconds(10);
         seeder.texts(tag, clinicIds, texts,
