@@ -9,6 +9,7 @@ import java.util.Set;
 /**
  * Sizes of a benchmark run, each a {@code -Dbench.<name>} system property; the defaults are the README's run.
  *
+ * @param serviceJvmOptions the service's JVM options; by default a 256 MB heap, as in a container of 512 MB
  * @param serviceEnv extra environment of the service, {@code -Dbench.service-env="AFTERCARE_DISPATCH_CONCURRENCY=64 ..."}
  */
 record BenchmarkSettings(
@@ -45,7 +46,7 @@ record BenchmarkSettings(
                 Long.parseLong(property("backlog", "10000000")),
                 Integer.parseInt(property("baseline-texts", "3000")),
                 Integer.parseInt(property("baseline-threads", "16")),
-                Benchmark.words(property("service-jvm", "")),
+                Benchmark.words(property("service-jvm", "-Xmx256m")),
                 env(property("service-env", "")));
     }
 
