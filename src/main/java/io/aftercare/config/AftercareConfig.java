@@ -118,6 +118,13 @@ public interface AftercareConfig {
         @WithDefault("2m")
         Duration claimLease();
 
+        /**
+         * How often the cluster looks for claims that outlived their lease (their node died or froze) and puts those
+         * texts back in the queue: a takeover comes at most this long after the lease runs out.
+         */
+        @WithDefault("15s")
+        Duration releaseInterval();
+
         /** How many times a text is tried at most when sending fails for a reason that may pass. */
         @WithDefault("5")
         int maxAttempts();

@@ -28,7 +28,7 @@ class DispatchJob {
         }
     }
 
-    @Scheduled(identity = "release-expired-claims", every = "${aftercare.dispatch.claim-lease}",
+    @Scheduled(identity = "release-expired-claims", every = "${aftercare.dispatch.release-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void releaseExpiredClaims() {
         int released = dispatcher.releaseExpiredClaims();

@@ -102,8 +102,9 @@ class HostileInputTest {
         Response response = given().auth().oauth2(Sessions.CLINIC_KEY).contentType("application/json")
                 .body(huge).post("/v1/sessions");
 
-        // Refused by the HTTP layer from its Content-Length, before any resource or problem mapper runs: no body.
         assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("detail")).contains("64 KB");
     }
 
     @AfterAll

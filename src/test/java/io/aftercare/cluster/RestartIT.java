@@ -1,0 +1,129 @@
+package io.aftercare.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One node on its own embedded PostgreSQL, as a clinic trying the service runs it, stopped and started again on the
+ * same data directory: its clinic, sessions and texts are all still there, the texts that fell due while it was down
+ * go out as soon as it is back, and the later ones on time.
+ */
+class RestartIT {
+
+    private static final String PREFIX = "+1506555";
+    private static final int PER_GROUP = 10;
+
+    private TwilioApiDouble twilio;
+    private ServiceNode node;
+
+    @AfterEach
+    void tearDown() {
+        if (node != null) {
+            node.close();
+        }
+        if (twilio != null) {
+            twilio.close();
+        }
+    }
+
+    @Test
+    void scheduledTextsSurviveARestartAndGoOutOnTime() {
+        Path directory = Cluster.freshDirectory("restart");
+        twilio = new TwilioApiDouble();
+        node = solo(directory).start();
+        node.awaitReady(Duration.ofSeconds(120));
+        ClinicClient clinic = new ClinicClient(node);
+        clinic.quietHoursOff();
+
+        // The plan's first text comes five minutes after a session: these fall due while the node is down ...
+        List<String> sessions = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int n = 0; n < PER_GROUP; n++) {
+            sessions.add(post(clinic, n, now.minus(Duration.ofMinutes(5)).plusSeconds(15)));
+        }
+        // ... and these after it is back.
+        for (int n = PER_GROUP; n < 2 * PER_GROUP; n++) {
+            sessions.add(post(clinic, n, now.minus(Duration.ofMinutes(5)).plusSeconds(60)));
+        }
+        assertThat(node.stop()).as("exit code after SIGTERM").isIn(0, 143);
+        Instant downUntil = now.plusSeconds(20);
+        ServiceNode.sleep(Duration.between(Instant.now(), downUntil));
+        assertThat(twilio.accepted()).as("texts sent before the restart").isEmpty();
+
+        node = solo(directory).start();
+        Duration startup = node.awaitReady(Duration.ofSeconds(120));
+        Instant ready = Instant.now();
+        awaitAccepted(2 * PER_GROUP, Duration.ofSeconds(90));
+        assertThat(twilio.duplicates()).isEmpty();
+
+        Duration overdueWait = Duration.ZERO;
+        Duration lateness = Duration.ZERO;
+        for (String session : sessions) {
+            ClinicClient.Answer answer = new ClinicClient(node).get("/v1/sessions/" + session);
+            assertThat(answer.status()).as("session %s after the restart", session).isEqualTo(200);
+            JsonNode first = StreamSupport.stream(json(answer.body()).path("reminders").spliterator(), false)
+                    .filter(reminder -> reminder.path("step").asText().equals("soon")).findFirst().orElseThrow();
+            assertThat(first.path("status").asText()).isEqualTo("SENT");
+            Instant due = Instant.parse(first.path("dueAt").asText());
+            Instant sent = Instant.parse(first.path("sentAt").asText());
+            if (due.isBefore(ready)) {
+                overdueWait = max(overdueWait, Duration.between(ready, sent));
+            } else {
+                lateness = max(lateness, Duration.between(due, sent));
+            }
+        }
+        assertThat(overdueWait).as("overdue texts, from ready to sent").isLessThan(Duration.ofSeconds(5));
+        assertThat(lateness).as("later texts, from due to sent").isLessThan(Duration.ofSeconds(2));
+        ReliabilityReport.record("restart on the same data directory", ("%d sessions and their texts kept; %d texts due"
+                + " while down sent within %d ms of the node being ready again (started in %.1f s), %d later ones at most"
+                + " %d ms after due; duplicates %d, lost %d").formatted(sessions.size(), PER_GROUP,
+                overdueWait.toMillis(), startup.toMillis() / 1000.0, PER_GROUP, lateness.toMillis(),
+                twilio.duplicates().size(), 2 * PER_GROUP - twilio.accepted().size()));
+    }
+
+    private ServiceNode.Builder solo(Path directory) {
+        return ServiceNode.named("solo", directory)
+                .twilio(twilio.listenerFor("solo"))
+                .plan(Path.of("src", "test", "resources", "plans", "cluster-plan.json"))
+                .set("AFTERCARE_DISPATCH_INTERVAL", "0.5s");
+    }
+
+    private static String post(ClinicClient clinic, int n, Instant endedAt) {
+        String phone = PREFIX + "%04d".formatted(n);
+        ClinicClient.Answer answer = clinic.postSession("restart-" + phone, phone, endedAt);
+        assertThat(answer.status()).as("post for %s: %s", phone, answer).isEqualTo(201);
+        return json(answer.body()).path("id").asText();
+    }
+
+    private void awaitAccepted(int count, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (twilio.accepted().size() < count && Instant.now().isBefore(deadline)) {
+            ServiceNode.sleep(Duration.ofMillis(200));
+        }
+        assertThat(twilio.accepted()).as("texts sent within " + timeout).hasSize(count);
+        ServiceNode.sleep(Duration.ofSeconds(1)); // their outcomes are recorded just after
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

@@ -1,0 +1,238 @@
+package io.aftercare.cluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a process of its own, configured
+ * through its environment as an operator would, so that a test can kill it ({@code SIGKILL}), freeze it
+ * ({@code SIGSTOP}/{@code SIGCONT}) or stop it ({@code SIGTERM}) like a real node.
+ */
+public final class ServiceNode implements AutoCloseable {
+
+    public static final String CLINIC_KEY = "cluster-clinic-key-0123456789abcdef0123456789";
+    public static final String ADMIN_KEY = "cluster-admin-key-0123456789abcdef0123456789";
+    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private final Instant started;
+
+    private ServiceNode(String name, Process process, int port, Path log, Instant started) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+        this.started = started;
+    }
+
+    public static Builder named(String name, Path workDirectory) {
+        return new Builder(name, workDirectory);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** {@code SIGKILL}: the node dies on the spot, with whatever it had claimed or sent. */
+    public void kill() {
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroyForcibly();
+        await(Duration.ofSeconds(10));
+        // Its own idle embedded PostgreSQL would outlive it; a real machine dying takes it along.
+        children.forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** {@code SIGSTOP}: the node stops dead, holding its claims and connections, as a long GC pause or a VM freeze. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** {@code SIGCONT}: the frozen node carries on from where it stopped. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    /** {@code SIGTERM}, then waits for the node to finish shutting down; answers its exit code. */
+    public int stop() {
+        process.destroy();
+        if (!await(Duration.ofSeconds(60))) {
+            kill();
+            throw new IllegalStateException(name + " did not stop within 60 s of SIGTERM; see " + log);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            thaw();
+            kill();
+        }
+    }
+
+    /** GET on the node, answering the status code, or -1 when it does not answer. */
+    public int statusOf(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    /** How long the node took from its process start to being ready. */
+    public Duration awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; "
+                        + "see " + log);
+            }
+            if (statusOf("/q/health/ready") == 200) {
+                return Duration.between(started, Instant.now());
+            }
+            sleep(Duration.ofMillis(200));
+        }
+        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+    }
+
+    private boolean await(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void signal(String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Sleeps for {@code duration}, or not at all when it is negative (a moment already past). */
+    static void sleep(Duration duration) {
+        if (duration.isNegative()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What a node is started with; its environment is the only configuration, as in production. */
+    public static final class Builder {
+
+        private final String name;
+        private final Path workDirectory;
+        private final Map<String, String> environment = new LinkedHashMap<>();
+        private String maxHeap = "256m";
+
+        private Builder(String name, Path workDirectory) {
+            this.name = name;
+            this.workDirectory = workDirectory;
+            environment.put("AFTERCARE_DATA_DIR", workDirectory.resolve(name).toAbsolutePath().toString());
+            environment.put("AFTERCARE_BOOTSTRAP_CLINIC_NAME", "Cluster Clinic");
+            environment.put("AFTERCARE_BOOTSTRAP_API_KEY", CLINIC_KEY);
+            environment.put("AFTERCARE_ADMIN_API_KEY", ADMIN_KEY);
+            environment.put("AFTERCARE_SMS_MAX_PER_SECOND", "0");
+            environment.put("QUARKUS_LOG_CONSOLE_FORMAT", "%d{HH:mm:ss.SSS} %-5p [%c{2.}] (%t) %s%e%n");
+        }
+
+        /** The shared PostgreSQL instead of the node's own embedded one. */
+        public Builder database(ClusterDatabase database) {
+            environment.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
+            environment.put("QUARKUS_DATASOURCE_USERNAME", database.username());
+            environment.put("QUARKUS_DATASOURCE_PASSWORD", "");
+            return this;
+        }
+
+        /** Sends through the Twilio SDK to this base URL (a {@link TwilioApiDouble} listener). */
+        public Builder twilio(String apiUrl) {
+            environment.put("AFTERCARE_SMS_SENDER", "twilio");
+            environment.put("AFTERCARE_TWILIO_API_URL", apiUrl);
+            environment.put("AFTERCARE_TWILIO_ACCOUNT_SID", TwilioApiDouble.ACCOUNT_SID);
+            environment.put("AFTERCARE_TWILIO_AUTH_TOKEN", TwilioApiDouble.AUTH_TOKEN);
+            environment.put("AFTERCARE_TWILIO_FROM", TwilioApiDouble.FROM);
+            return this;
+        }
+
+        public Builder plan(Path planFile) {
+            return set("AFTERCARE_PLAN_LOCATION", planFile.toAbsolutePath().toString());
+        }
+
+        public Builder set(String variable, String value) {
+            environment.put(variable, value);
+            return this;
+        }
+
+        public Builder maxHeap(String maxHeap) {
+            this.maxHeap = maxHeap;
+            return this;
+        }
+
+        public ServiceNode start() {
+            if (!Files.exists(JAR)) {
+                throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
+            }
+            int port = ClusterDatabase.freePort();
+            Path log = workDirectory.resolve(name + ".log").toAbsolutePath();
+            String java = ProcessHandle.current().info().command().orElse("java");
+            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + maxHeap, "-jar", JAR.toAbsolutePath().toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.directory(workDirectory.toFile());
+            try {
+                Files.createDirectories(workDirectory);
+                Instant started = Instant.now();
+                return new ServiceNode(name, builder.start(), port, log, started);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}
