@@ -118,12 +118,12 @@ public class Dispatcher {
     }
 
     /**
-     * How many claimed texts may wait for a sender at once. Without a rate limit, the next batch is claimed while the
-     * last one is still being sent, so the senders never wait for the database; under a limit, one batch at a time,
-     * as its slots were reserved for it.
+     * How many claimed texts may wait for a sender at once: the next batch is claimed while the last one is still being
+     * sent, so that the senders never wait for the database. Under a limit that is two half-window batches, so the
+     * next batch's slots follow the last one's without a gap and no text is claimed more than a window ahead.
      */
     private int mostOutstanding() {
-        return spacing.isEmpty() ? config.concurrency() + batchSize() : batchSize();
+        return spacing.isEmpty() ? config.concurrency() + batchSize() : 2 * batchSize();
     }
 
     /** Under a rate limit, a claim takes only what the sender may send in the next few seconds, well within a lease. */
@@ -131,8 +131,8 @@ public class Dispatcher {
         if (spacing.isEmpty()) {
             return config.batchSize();
         }
-        long perWindow = Math.max(1, RATE_WINDOW.toMillis() / Math.max(1, spacing.get().toMillis()));
-        return (int) Math.min(config.batchSize(), perWindow);
+        long perHalfWindow = Math.max(1, RATE_WINDOW.toMillis() / 2 / Math.max(1, spacing.get().toMillis()));
+        return (int) Math.min(config.batchSize(), perHalfWindow);
     }
 
     /** When each text of a batch may go: now, or the sender's slots reserved for the whole cluster. */

@@ -1,20 +1,24 @@
 package io.aftercare.benchmark;
 
+import io.aftercare.cluster.ClusterDatabase;
+import io.aftercare.cluster.ServiceNode;
+import io.aftercare.cluster.TwilioApiDouble;
 import io.aftercare.twilio.TwilioAccount;
 import io.aftercare.twilio.TwilioSmsGateway;
-import java.net.ServerSocket;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Runs the scenarios of the README's "Performance" section against the packaged service, on an embedded PostgreSQL and
@@ -26,18 +30,29 @@ public final class Benchmark {
 
     private final BenchmarkSettings settings;
     private final Path work;
-    private final BenchmarkDatabase database;
+    private final ClusterDatabase database;
     private final LatencyTwilio twilio;
     private final TextSeeder seeder;
     private final BurstScenario burst;
     private final Results results = new Results();
-    private final String adminKey = "benchmark-admin-" + UUID.randomUUID();
+
+    /** The service under test, with its resident set watched. */
+    private record Service(ServiceNode node, PeakRss rss, Duration startup) implements AutoCloseable {
+        @Override
+        public void close() {
+            rss.close();
+            node.stop();
+        }
+    }
 
     private Benchmark(BenchmarkSettings settings) throws Exception {
         this.settings = settings;
         this.work = Path.of("target", "benchmark");
         Files.createDirectories(work);
-        this.database = new BenchmarkDatabase(work.resolve("postgresql"));
+        Path data = work.resolve("postgresql").toAbsolutePath();
+        deleteRecursively(data);
+        // Room for the 10-million-text backlog's indexes, and no checkpoint storm while it is written.
+        this.database = ClusterDatabase.start(data, Map.of("shared_buffers", "1GB", "max_wal_size", "8GB"));
         this.twilio = new LatencyTwilio(settings.latency());
         this.seeder = new TextSeeder(database);
         this.burst = new BurstScenario(database, seeder, twilio);
@@ -61,7 +76,7 @@ public final class Benchmark {
         results.machine("started", Instant.now().toString());
         results.machine("settings", settings.toString());
         Set<String> scenarios = settings.scenarios();
-        try (ServiceProcess service = start("unlimited", 0)) {
+        try (Service service = start("unlimited", 0)) {
             results.add("startup", "process start to ready", service.startup().toMillis(), "ms");
             if (scenarios.contains("burst")) {
                 burst(service, "burst", "burst, empty table");
@@ -74,7 +89,7 @@ public final class Benchmark {
             }
         }
         if (scenarios.contains("limited")) {
-            try (ServiceProcess limited = start("limited", settings.limitedMps())) {
+            try (Service limited = start("limited", settings.limitedMps())) {
                 limited(limited);
             }
         }
@@ -83,7 +98,7 @@ public final class Benchmark {
         }
         if (scenarios.contains("scale")) {
             backlog();
-            try (ServiceProcess service = start("backlog", 0)) {
+            try (Service service = start("backlog", 0)) {
                 ingest(service, "ingest-backlog", "ingest, " + settings.backlog() + " pending");
                 burst(service, "burst-backlog", "burst, " + settings.backlog() + " pending");
             }
@@ -95,9 +110,9 @@ public final class Benchmark {
         System.out.println("Written to " + work.resolve("results.json").toAbsolutePath());
     }
 
-    private void burst(ServiceProcess service, String tag, String scenario) throws Exception {
+    private void burst(Service service, String tag, String scenario) throws Exception {
         warmUp(service, tag);
-        BurstScenario.Outcome outcome = burst.run(service, cpu(service), tag, settings.burstTexts(), settings.clinics());
+        BurstScenario.Outcome outcome = burst.run(service.rss(), cpu(service), tag, settings.burstTexts(), settings.clinics());
         results.add(scenario, "texts", outcome.texts(), "");
         results.add(scenario, "drain time", outcome.drain().toMillis() / 1000.0, "s");
         results.add(scenario, "texts/s", outcome.perSecond(), "/s", "≥ 2,000", outcome.perSecond() >= 2000);
@@ -114,21 +129,21 @@ public final class Benchmark {
     }
 
     /** A fresh JVM runs the send path interpreted for seconds: a burst first, not measured, as a running service would be warm. */
-    private void warmUp(ServiceProcess service, String tag) throws Exception {
+    private void warmUp(Service service, String tag) throws Exception {
         if (settings.warmupTexts() > 0) {
-            BurstScenario.Outcome warm = burst.run(service, cpu(service), tag + "-warmup", settings.warmupTexts(),
+            BurstScenario.Outcome warm = burst.run(service.rss(), cpu(service), tag + "-warmup", settings.warmupTexts(),
                     settings.clinics());
             System.out.printf("warm-up: %,d texts at %.0f/s%n", warm.texts(), warm.perSecond());
         }
     }
 
-    private CpuMeter cpu(ServiceProcess service) {
-        return new CpuMeter(service.pid(), work.resolve("postgresql"));
+    private CpuMeter cpu(Service service) {
+        return new CpuMeter(service.node().pid(), work.resolve("postgresql"));
     }
 
-    private void limited(ServiceProcess service) throws Exception {
+    private void limited(Service service) throws Exception {
         String scenario = "burst, " + fmt(settings.limitedMps()) + " MPS limit";
-        BurstScenario.Outcome outcome = burst.run(service, cpu(service), "limited", settings.limitedTexts(),
+        BurstScenario.Outcome outcome = burst.run(service.rss(), cpu(service), "limited", settings.limitedTexts(),
                 settings.clinics());
         double deviation = Math.abs(outcome.steadyRate() / settings.limitedMps() - 1);
         results.add(scenario, "texts", outcome.texts(), "");
@@ -149,11 +164,11 @@ public final class Benchmark {
         System.out.printf("%s: %s%n", scenario, outcome);
     }
 
-    private void ingest(ServiceProcess service, String tag, String scenario) throws Exception {
+    private void ingest(Service service, String tag, String scenario) throws Exception {
         // Not measured: the request path compiled and the connection pools filled, as in a service that has been up.
-        new IngestScenario().run(service, cpu(service), adminKey, tag + "-warmup", settings.clinics(), settings.ingestClientsPerClinic(),
+        new IngestScenario().run(service.node(), cpu(service), ServiceNode.ADMIN_KEY, tag + "-warmup", settings.clinics(), settings.ingestClientsPerClinic(),
                 Duration.ofSeconds(10));
-        IngestScenario.Outcome outcome = new IngestScenario().run(service, cpu(service), adminKey, tag, settings.clinics(),
+        IngestScenario.Outcome outcome = new IngestScenario().run(service.node(), cpu(service), ServiceNode.ADMIN_KEY, tag, settings.clinics(),
                 settings.ingestClientsPerClinic(), settings.ingestSpan());
         results.add(scenario, "sessions", outcome.sessions(), "");
         results.add(scenario, "errors", outcome.errors(), "", "0", outcome.errors() == 0);
@@ -166,8 +181,8 @@ public final class Benchmark {
     }
 
     private void baseline() throws Exception {
-        TwilioSmsGateway gateway = new TwilioSmsGateway(new TwilioAccount(LatencyTwilio.ACCOUNT_SID,
-                LatencyTwilio.AUTH_TOKEN, Optional.of(LatencyTwilio.FROM), Optional.empty(), URI.create(twilio.baseUrl()),
+        TwilioSmsGateway gateway = new TwilioSmsGateway(new TwilioAccount(TwilioApiDouble.ACCOUNT_SID,
+                TwilioApiDouble.AUTH_TOKEN, Optional.of(TwilioApiDouble.FROM), Optional.empty(), URI.create(twilio.baseUrl()),
                 Optional.empty()), Duration.ofSeconds(5), Duration.ofSeconds(15), settings.baselineThreads());
         try (gateway) {
             QuartzBaseline.Outcome outcome = new QuartzBaseline(database, twilio)
@@ -195,27 +210,24 @@ public final class Benchmark {
         results.add("backlog", "seeding " + settings.backlog() + " pending texts", (System.nanoTime() - started) / 1e9, "s");
     }
 
-    private ServiceProcess start(String name, double maxPerSecond) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "postgres");
-        env.put("AFTERCARE_DATA_DIR", work.resolve("service-data").toAbsolutePath().toString());
-        env.put("AFTERCARE_ADMIN_API_KEY", adminKey);
-        env.put("AFTERCARE_SMS_SENDER", "twilio");
-        env.put("AFTERCARE_SMS_MAX_PER_SECOND", String.valueOf(maxPerSecond));
-        env.put("AFTERCARE_TWILIO_ACCOUNT_SID", LatencyTwilio.ACCOUNT_SID);
-        env.put("AFTERCARE_TWILIO_AUTH_TOKEN", LatencyTwilio.AUTH_TOKEN);
-        env.put("AFTERCARE_TWILIO_FROM", LatencyTwilio.FROM);
-        env.put("AFTERCARE_TWILIO_API_URL", twilio.baseUrl());
-        env.putAll(settings.serviceEnv());
-        return ServiceProcess.start(Path.of("target", "quarkus-app", "quarkus-run.jar"), settings.serviceJvmOptions(),
-                env, freePort(), work.resolve("service-" + name + ".log"));
+    private Service start(String name, double maxPerSecond) {
+        ServiceNode.Builder builder = ServiceNode.named("service-" + name, work).database(database)
+                .twilio(twilio.baseUrl()).maxHeap(settings.serviceHeap())
+                .set("AFTERCARE_SMS_MAX_PER_SECOND", String.valueOf(maxPerSecond));
+        settings.serviceJvmOptions().forEach(builder::jvmOption);
+        settings.serviceEnv().forEach(builder::set);
+        ServiceNode node = builder.start();
+        Duration startup = node.awaitReady(Duration.ofMinutes(3));
+        return new Service(node, new PeakRss(node.pid()), startup);
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 

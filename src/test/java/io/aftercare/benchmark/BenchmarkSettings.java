@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Sizes of a benchmark run, each a {@code -Dbench.<name>} system property; the defaults are the README's run.
  *
- * @param serviceJvmOptions the service's JVM options; by default a 256 MB heap, as in a container of 512 MB
+ * @param serviceHeap the service's largest heap ({@code -Xmx}): 256 MB, as in a container of 512 MB
+ * @param serviceJvmOptions more JVM options of the service, such as {@code -XX:StartFlightRecording=...}
  * @param serviceEnv extra environment of the service, {@code -Dbench.service-env="AFTERCARE_DISPATCH_CONCURRENCY=64 ..."}
  */
 record BenchmarkSettings(
@@ -27,6 +28,7 @@ record BenchmarkSettings(
         long backlog,
         int baselineTexts,
         int baselineThreads,
+        String serviceHeap,
         List<String> serviceJvmOptions,
         Map<String, String> serviceEnv) {
 
@@ -46,7 +48,8 @@ record BenchmarkSettings(
                 Long.parseLong(property("backlog", "10000000")),
                 Integer.parseInt(property("baseline-texts", "3000")),
                 Integer.parseInt(property("baseline-threads", "16")),
-                Benchmark.words(property("service-jvm", "-Xmx256m")),
+                property("service-heap", "256m"),
+                Benchmark.words(property("service-jvm", "")),
                 env(property("service-env", "")));
     }
 

@@ -1,9 +1,6 @@
 package io.aftercare.benchmark;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.aftercare.cluster.ClusterDatabase;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,20 +18,20 @@ final class BurstScenario {
     record Outcome(int texts, Duration drain, double perSecond, double steadyRate, long peakWindow, int repeated,
             long peakRssMib, Map<String, Double> cpuSeconds) {}
 
-    private final BenchmarkDatabase database;
+    private final ClusterDatabase database;
     private final TextSeeder seeder;
     private final LatencyTwilio twilio;
 
-    BurstScenario(BenchmarkDatabase database, TextSeeder seeder, LatencyTwilio twilio) {
+    BurstScenario(ClusterDatabase database, TextSeeder seeder, LatencyTwilio twilio) {
         this.database = database;
         this.seeder = seeder;
         this.twilio = twilio;
     }
 
-    Outcome run(ServiceProcess service, CpuMeter cpu, String tag, int texts, int clinics) throws InterruptedException {
+    Outcome run(PeakRss rss, CpuMeter cpu, String tag, int texts, int clinics) throws InterruptedException {
         List<UUID> clinicIds = seeder.clinics(tag, clinics);
         twilio.reset();
-        service.resetPeakRss();
+        rss.reset();
         // One commit makes every text due at once: the burst starts there.
         seeder.texts(tag, clinicIds, texts, "now()");
         long committed = System.nanoTime();
@@ -48,7 +45,7 @@ final class BurstScenario {
         System.out.println(tag + ", texts answered in each second: " + perSecond(arrivals, committed));
         double steady = last > first ? (arrivals.size() - 1) / ((last - first) / 1e9) : 0;
         return new Outcome(texts, drain, texts / (drain.toNanos() / 1e9), steady, peakWindow(arrivals),
-                twilio.repeatedRecipients(), service.peakRssMib(), cpuSeconds);
+                twilio.repeatedRecipients(), rss.mib(), cpuSeconds);
     }
 
     /** Until the double has answered every text and the service has recorded every outcome. */
@@ -62,15 +59,8 @@ final class BurstScenario {
         }
     }
 
-    private int inFlight() {
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet count = statement.executeQuery("SELECT count(*) FROM reminder WHERE status = 'SENDING'")) {
-            count.next();
-            return count.getInt(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+    private long inFlight() {
+        return database.count("SELECT count(*) FROM reminder WHERE status = 'SENDING'");
     }
 
     private static List<Integer> perSecond(List<Long> arrivals, long from) {

@@ -1,5 +1,6 @@
 package io.aftercare.benchmark;
 
+import io.aftercare.cluster.ServiceNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
@@ -37,7 +38,7 @@ final class IngestScenario {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    Outcome run(ServiceProcess service, CpuMeter cpu, String adminKey, String tag, int clinics, int clientsPerClinic,
+    Outcome run(ServiceNode service, CpuMeter cpu, String adminKey, String tag, int clinics, int clientsPerClinic,
             Duration span) throws Exception {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < clinics; i++) {
@@ -70,7 +71,7 @@ final class IngestScenario {
                 Duration.ofNanos(percentiles.at(100)), cpuSeconds);
     }
 
-    private long[] postUntil(ServiceProcess service, String key, String worker, long end, AtomicInteger errors)
+    private long[] postUntil(ServiceNode service, String key, String worker, long end, AtomicInteger errors)
             throws IOException, InterruptedException {
         long[] latencies = new long[1 << 16];
         int count = 0;
@@ -94,7 +95,7 @@ final class IngestScenario {
     }
 
     /** A new clinic through the admin API, its quiet hours around now: @return its API key */
-    private String onboard(ServiceProcess service, String adminKey, String name) throws IOException, InterruptedException {
+    private String onboard(ServiceNode service, String adminKey, String name) throws IOException, InterruptedException {
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/admin/v1/clinics"))
                         .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("""

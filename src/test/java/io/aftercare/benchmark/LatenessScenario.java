@@ -1,12 +1,10 @@
 package io.aftercare.benchmark;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.aftercare.cluster.ClusterDatabase;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A steady stream of texts falling due: how late each goes out after its due instant. */
@@ -14,12 +12,12 @@ final class LatenessScenario {
 
     record Outcome(int texts, double perSecond, Duration p50, Duration p99, Duration max) {}
 
-    private final BenchmarkDatabase database;
+    private final ClusterDatabase database;
     private final TextSeeder seeder;
     private final LatencyTwilio twilio;
     private final BurstScenario sends;
 
-    LatenessScenario(BenchmarkDatabase database, TextSeeder seeder, LatencyTwilio twilio, BurstScenario sends) {
+    LatenessScenario(ClusterDatabase database, TextSeeder seeder, LatencyTwilio twilio, BurstScenario sends) {
         this.database = database;
         this.seeder = seeder;
         this.twilio = twilio;
@@ -37,19 +35,16 @@ final class LatenessScenario {
                 "TIMESTAMPTZ '" + first + "' + i * INTERVAL '" + stepMicros + " microseconds'");
         sends.awaitSent(texts);
         String clinicList = clinicIds.stream().map(id -> "'" + id + "'").reduce((a, b) -> a + "," + b).orElseThrow();
-        try (Connection connection = database.dataSource().getConnection();
-                Statement statement = connection.createStatement();
-                ResultSet row = statement.executeQuery("""
-                        SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY late),
-                               percentile_cont(0.99) WITHIN GROUP (ORDER BY late), max(late)
-                        FROM (SELECT extract(epoch FROM sent_at - due_at) * 1000 AS late FROM reminder
-                              WHERE clinic_id IN (%s) AND status = 'SENT') sent
-                        """.formatted(clinicList))) {
-            row.next();
-            return new Outcome(texts, perSecond, Duration.ofMillis(Math.round(row.getDouble(1))),
-                    Duration.ofMillis(Math.round(row.getDouble(2))), Duration.ofMillis(Math.round(row.getDouble(3))));
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        Map<String, Object> late = database.rows("""
+                SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY late) AS p50,
+                       percentile_cont(0.99) WITHIN GROUP (ORDER BY late) AS p99, max(late) AS worst
+                FROM (SELECT extract(epoch FROM sent_at - due_at) * 1000 AS late FROM reminder
+                      WHERE clinic_id IN (%s) AND status = 'SENT') sent
+                """.formatted(clinicList)).get(0);
+        return new Outcome(texts, perSecond, millis(late.get("p50")), millis(late.get("p99")), millis(late.get("worst")));
+    }
+
+    private static Duration millis(Object value) {
+        return Duration.ofMillis(Math.round(((Number) value).doubleValue()));
     }
 }

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
+import io.aftercare.cluster.ClusterDatabase;
 import io.aftercare.sms.OutgoingSms;
 import io.aftercare.sms.SmsGateway;
 import java.sql.Connection;
@@ -38,10 +39,10 @@ final class QuartzBaseline {
     private static volatile SmsGateway gateway;
     private static volatile AgroalDataSource connections;
 
-    private final BenchmarkDatabase database;
+    private final ClusterDatabase database;
     private final LatencyTwilio twilio;
 
-    QuartzBaseline(BenchmarkDatabase database, LatencyTwilio twilio) {
+    QuartzBaseline(ClusterDatabase database, LatencyTwilio twilio) {
         this.database = database;
         this.twilio = twilio;
     }
@@ -51,7 +52,7 @@ final class QuartzBaseline {
         connections = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool.maxSize(threads + 4)
                         .connectionFactoryConfiguration(factory -> factory.jdbcUrl(database.jdbcUrl())
-                                .principal(new NamePrincipal("postgres")).credential(new SimplePassword("postgres")))));
+                                .principal(new NamePrincipal(database.username())).credential(new SimplePassword("")))));
         Scheduler scheduler = new StdSchedulerFactory(properties(threads)).getScheduler();
         try {
             Date due = new Date(System.currentTimeMillis() + 1000);

@@ -1,5 +1,6 @@
 package io.aftercare.benchmark;
 
+import io.aftercare.cluster.ClusterDatabase;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,9 +17,9 @@ final class TextSeeder {
             + " can now rinse your scalp with lukewarm water and pat it dry. Moisturise lightly morning and evening."
             + " Still no shampoo, gym, swimming or sun. Questions? Call +1 604 555 0100.";
 
-    private final BenchmarkDatabase database;
+    private final ClusterDatabase database;
 
-    TextSeeder(BenchmarkDatabase database) {
+    TextSeeder(ClusterDatabase database) {
         this.database = database;
     }
 
