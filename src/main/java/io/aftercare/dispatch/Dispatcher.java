@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,6 +37,9 @@ public class Dispatcher {
 
     /** How far ahead a rate-limited node claims and reserves sending slots. */
     private static final Duration RATE_WINDOW = Duration.ofSeconds(5);
+
+    /** How long shutdown waits for the sends in flight, as Quartz's {@code shutdown-wait-time}. */
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     /** Twilio's "the recipient has unsubscribed": the number replied STOP to our sender at some point. */
     private static final String UNSUBSCRIBED = "21610";
@@ -53,6 +57,7 @@ public class Dispatcher {
     private final ExecutorService senders;
     private final SentRecorder sentRecorder;
     private final ClaimRenewal renewal;
+    private final AtomicInteger drainsRunning = new AtomicInteger();
     private volatile boolean stopping;
 
     Dispatcher(ReminderClaims claims, SendOutcomes outcomes, SmsGateway gateway, OptOuts optOuts, SendingPauses pauses,
@@ -83,38 +88,72 @@ public class Dispatcher {
      * @return how many texts were handed to the gateway
      */
     public int drain(String node) {
+        synchronized (drainsRunning) {
+            drainsRunning.incrementAndGet();
+        }
+        try {
+            return drainAsLongAsDue(node);
+        } finally {
+            synchronized (drainsRunning) {
+                drainsRunning.decrementAndGet();
+                drainsRunning.notifyAll();
+            }
+        }
+    }
+
+    private int drainAsLongAsDue(String node) {
         Instant deadline = clock.instant().plus(config.maxRunTime());
         int outstanding = mostOutstanding();
         Semaphore room = new Semaphore(outstanding);
         int handled = 0;
-        while (!stopping && clock.instant().isBefore(deadline)) {
-            int size = batchSize();
-            room.acquireUninterruptibly(size);
-            List<ClaimedText> batch = claims.claimDue(node, size, clock.instant(), config.claimLease());
-            room.release(size - batch.size());
-            if (batch.isEmpty()) {
-                break;
+        try {
+            while (!stopping && clock.instant().isBefore(deadline)) {
+                int size = batchSize();
+                room.acquireUninterruptibly(size);
+                // Waiting for room may have outlasted the run or seen the node start to stop: claim nothing more then.
+                if (stopping || !clock.instant().isBefore(deadline)) {
+                    room.release(size);
+                    break;
+                }
+                List<ClaimedText> batch = claims.claimDue(node, size, clock.instant(), config.claimLease());
+                room.release(size - batch.size());
+                if (batch.isEmpty()) {
+                    break;
+                }
+                submit(batch, slots(batch.size()), room);
+                handled += batch.size();
             }
-            List<Instant> slots = slots(batch.size());
-            for (int i = 0; i < batch.size(); i++) {
-                ClaimedText text = batch.get(i);
-                Instant slot = slots.get(i);
-                senders.execute(() -> {
-                    try {
-                        sendAt(text, slot);
-                    } catch (RuntimeException e) {
-                        Log.errorf(e, "Sending reminder %s failed; its claim runs out and it is checked before any resend",
-                                text.reminderId());
-                    } finally {
-                        room.release();
-                    }
-                });
-            }
-            handled += batch.size();
+        } finally {
+            // The run ends only when every text it claimed has been sent and recorded, or handed back; on shutdown,
+            // Quartz waits for the run, so the database is still there for them.
+            room.acquireUninterruptibly(outstanding);
         }
-        // The run ends when every text it claimed has been sent and recorded.
-        room.acquireUninterruptibly(outstanding);
         return handled;
+    }
+
+    private void submit(List<ClaimedText> batch, List<Instant> slots, Semaphore room) {
+        for (int i = 0; i < batch.size(); i++) {
+            ClaimedText text = batch.get(i);
+            Instant slot = slots.get(i);
+            try {
+                senders.execute(() -> sendThenFreeRoom(text, slot, room));
+            } catch (RejectedExecutionException e) {
+                // The senders are shut down: the texts not submitted stay claimed until their lease runs out.
+                room.release(batch.size() - i);
+                throw e;
+            }
+        }
+    }
+
+    private void sendThenFreeRoom(ClaimedText text, Instant slot, Semaphore room) {
+        try {
+            sendAt(text, slot);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Sending reminder %s failed; its claim runs out and it is checked before any resend",
+                    text.reminderId());
+        } finally {
+            room.release();
+        }
     }
 
     /**
@@ -266,9 +305,18 @@ public class Dispatcher {
         return outcomes.failed(text, "gave up after " + text.attempt() + " attempts; " + error, now);
     }
 
-    /** On shutdown, texts already being sent finish and are recorded; no new batch is claimed. */
-    void onShutdown(@Observes ShutdownEvent event) {
+    /**
+     * On shutdown, texts already being sent finish and are recorded, texts claimed but not started are handed back, and
+     * no new batch is claimed. Shutdown waits here for that, while the database connections are still open.
+     */
+    void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        synchronized (drainsRunning) {
+            while (drainsRunning.get() > 0 && System.nanoTime() < deadline) {
+                drainsRunning.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+            }
+        }
     }
 
     @PreDestroy
