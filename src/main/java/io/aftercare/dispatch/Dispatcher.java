@@ -124,8 +124,8 @@ public class Dispatcher {
                 handled += batch.size();
             }
         } finally {
-            // The run ends only when every text it claimed has been sent and recorded, or handed back; on shutdown,
-            // Quartz waits for the run, so the database is still there for them.
+            // The run ends only when every text it claimed has been sent and recorded, or handed back; shutdown waits
+            // for the run (onShutdown), so the database is still there for them.
             room.acquireUninterruptibly(outstanding);
         }
         return handled;

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Records accepted texts in batches: each sender hands its text over and waits, while one thread writes everything
@@ -19,6 +21,8 @@ final class SentRecorder implements AutoCloseable {
 
     private static final int MOST_PER_UPDATE = 500;
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
+    /** A sender waits no longer than this for its row; past it the claim runs out and the text is checked before any resend. */
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
 
     private record Pending(SendOutcomes.Sent sent, CompletableFuture<Boolean> recorded) {}
 
@@ -42,7 +46,14 @@ final class SentRecorder implements AutoCloseable {
     boolean record(ClaimedText text, String providerId, Instant sentAt) {
         Pending pending = new Pending(new SendOutcomes.Sent(text, providerId, sentAt), new CompletableFuture<>());
         queue.add(pending);
-        return pending.recorded().join();
+        try {
+            return pending.recorded().get(LONGEST_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted before reminder " + text.reminderId() + " was recorded", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Reminder " + text.reminderId() + " was sent but not recorded", e);
+        }
     }
 
     private void writeUntilClosed() {
@@ -69,8 +80,9 @@ final class SentRecorder implements AutoCloseable {
         try {
             Set<SendOutcomes.Claim> written = outcomes.sentAll(batch.stream().map(Pending::sent).toList());
             batch.forEach(pending -> pending.recorded().complete(written.contains(SendOutcomes.Claim.of(pending.sent().text()))));
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             // The database did not take it: the texts stay claimed, and come back as of unknown outcome after the lease.
+            // Whatever it was, the writer lives on: senders waiting for it would hold up every drain after.
             batch.forEach(pending -> pending.recorded().completeExceptionally(e));
         }
     }
