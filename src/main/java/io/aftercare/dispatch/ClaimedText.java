@@ -12,6 +12,7 @@ import java.util.UUID;
  *
  * @param clientZone and {@code quietHours}: a text handed back (retry, release, resume) may come due at night
  * @param unknownSince set when an earlier attempt may have reached the provider: check before sending again
+ * @param leaseEnds when the claim stops being exclusive, by the claiming node's clock
  */
 record ClaimedText(
         UUID reminderId,
@@ -23,4 +24,5 @@ record ClaimedText(
         ZoneId clientZone,
         Optional<QuietHours> quietHours,
         String claimedBy,
-        int attempt) {}
+        int attempt,
+        Instant leaseEnds) {}

@@ -11,6 +11,7 @@ import io.aftercare.sms.OutgoingSms;
 import io.aftercare.sms.SmsGateway;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,9 +21,10 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -31,6 +33,8 @@ import java.util.stream.IntStream;
  * Sends the texts that are due: claims a batch, sends it with bounded concurrency (the SMS SDK blocks), records each
  * outcome as soon as it is known, and repeats until nothing is due or its time slice is used up.
  */
+// Created at start-up, so that settings it cannot work with stop the service there rather than at the first send.
+@Startup
 @ApplicationScoped
 public class Dispatcher {
 
@@ -54,6 +58,8 @@ public class Dispatcher {
     private final SendRate sendRate;
     private final Optional<Duration> spacing;
     private final ExecutorService senders;
+    private final SentRecorder sentRecorder;
+    private final ClaimRenewal renewal;
     private final AtomicInteger drainsRunning = new AtomicInteger();
     private volatile boolean stopping;
 
@@ -72,6 +78,9 @@ public class Dispatcher {
         this.spacing = perSecond > 0
                 ? Optional.of(Duration.ofNanos(Math.round(1_000_000_000 / perSecond)))
                 : Optional.empty();
+        this.renewal = ClaimRenewal.of(this.config.claimLease(), config.twilio().connectTimeout(),
+                config.twilio().responseTimeout());
+        this.sentRecorder = new SentRecorder(outcomes);
         AtomicInteger threads = new AtomicInteger();
         this.senders = Executors.newFixedThreadPool(this.config.concurrency(),
                 task -> new Thread(task, "sms-sender-" + threads.incrementAndGet()));
@@ -87,7 +96,7 @@ public class Dispatcher {
             drainsRunning.incrementAndGet();
         }
         try {
-            return drainWhileDue(node);
+            return drainAsLongAsDue(node);
         } finally {
             synchronized (drainsRunning) {
                 drainsRunning.decrementAndGet();
@@ -96,22 +105,68 @@ public class Dispatcher {
         }
     }
 
-    private int drainWhileDue(String node) {
+    private int drainAsLongAsDue(String node) {
         Instant deadline = clock.instant().plus(config.maxRunTime());
+        int outstanding = mostOutstanding();
+        Semaphore room = new Semaphore(outstanding);
         int handled = 0;
-        while (!stopping && clock.instant().isBefore(deadline)) {
-            List<ClaimedText> batch = claims.claimDue(node, batchSize(), clock.instant(), config.claimLease());
-            if (batch.isEmpty()) {
-                break;
+        try {
+            while (!stopping && clock.instant().isBefore(deadline)) {
+                int size = batchSize();
+                room.acquireUninterruptibly(size);
+                // Waiting for room may have outlasted the run or seen the node start to stop: claim nothing more then.
+                if (stopping || !clock.instant().isBefore(deadline)) {
+                    room.release(size);
+                    break;
+                }
+                List<ClaimedText> batch = claims.claimDue(node, size, clock.instant(), config.claimLease());
+                room.release(size - batch.size());
+                if (batch.isEmpty()) {
+                    break;
+                }
+                submit(batch, slots(batch.size()), room);
+                handled += batch.size();
             }
-            List<Instant> slots = slots(batch.size());
-            CompletableFuture.allOf(IntStream.range(0, batch.size())
-                            .mapToObj(i -> CompletableFuture.runAsync(() -> sendAt(batch.get(i), slots.get(i)), senders))
-                            .toArray(CompletableFuture[]::new))
-                    .join();
-            handled += batch.size();
+        } finally {
+            // The run ends only when every text it claimed has been sent and recorded, or handed back; shutdown waits
+            // for the run (onShutdown), so the database is still there for them.
+            room.acquireUninterruptibly(outstanding);
         }
         return handled;
+    }
+
+    private void submit(List<ClaimedText> batch, List<Instant> slots, Semaphore room) {
+        for (int i = 0; i < batch.size(); i++) {
+            ClaimedText text = batch.get(i);
+            Instant slot = slots.get(i);
+            try {
+                senders.execute(() -> sendThenFreeRoom(text, slot, room));
+            } catch (RejectedExecutionException e) {
+                // The senders are shut down: the texts not submitted stay claimed until their lease runs out.
+                room.release(batch.size() - i);
+                throw e;
+            }
+        }
+    }
+
+    private void sendThenFreeRoom(ClaimedText text, Instant slot, Semaphore room) {
+        try {
+            sendAt(text, slot);
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Sending reminder %s failed; its claim runs out and it is checked before any resend",
+                    text.reminderId());
+        } finally {
+            room.release();
+        }
+    }
+
+    /**
+     * How many claimed texts may wait for a sender at once: the next batch is claimed while the last one is still being
+     * sent, so that the senders never wait for the database. Under a limit that is two half-window batches, so the
+     * next batch's slots follow the last one's without a gap and no text is claimed more than a window ahead.
+     */
+    private int mostOutstanding() {
+        return spacing.isEmpty() ? config.concurrency() + batchSize() : 2 * batchSize();
     }
 
     /** Under a rate limit, a claim takes only what the sender may send in the next few seconds, well within a lease. */
@@ -119,8 +174,8 @@ public class Dispatcher {
         if (spacing.isEmpty()) {
             return config.batchSize();
         }
-        long perWindow = Math.max(1, RATE_WINDOW.toMillis() / Math.max(1, spacing.get().toMillis()));
-        return (int) Math.min(config.batchSize(), perWindow);
+        long perHalfWindow = Math.max(1, RATE_WINDOW.toMillis() / 2 / Math.max(1, spacing.get().toMillis()));
+        return (int) Math.min(config.batchSize(), perHalfWindow);
     }
 
     /** When each text of a batch may go: now, or the sender's slots reserved for the whole cluster. */
@@ -173,13 +228,8 @@ public class Dispatcher {
             outcomes.postpone(text, morning.get(), now);
             return;
         }
-        if (!outcomes.renew(text, now, config.claimLease())) {
-            Log.warnf("Claim on reminder %s (attempt %d) ran out before it could be sent; left to its new owner",
-                    text.reminderId(), text.attempt());
-            return;
-        }
         OutgoingSms sms = new OutgoingSms(text.reminderId(), text.to(), text.body());
-        SendOutcome outcome = text.unknownSince().isPresent() ? checkThenSend(text, sms) : attempt(sms);
+        SendOutcome outcome = text.unknownSince().isPresent() ? checkThenSend(text, sms) : attemptWhileClaimed(text, sms);
         if (outcome != null && !record(text, outcome)) {
             Log.warnf("Claim on reminder %s (attempt %d) was lost before its outcome was recorded",
                     text.reminderId(), text.attempt());
@@ -205,6 +255,22 @@ public class Dispatcher {
                     true, clock.instant());
             return null;
         }
+        return attemptWhileClaimed(text, sms);
+    }
+
+    /**
+     * The claim must still be this node's when the request reaches the provider: a text that waited until its lease ran
+     * short is renewed first, and not sent when the claim was lost meanwhile.
+     *
+     * @return null when the claim was lost: its new owner has the text
+     */
+    private SendOutcome attemptWhileClaimed(ClaimedText text, OutgoingSms sms) {
+        Instant now = clock.instant();
+        if (renewal.needed(text, now) && !outcomes.renew(text, now, config.claimLease())) {
+            Log.warnf("Claim on reminder %s (attempt %d) ran out before it could be sent; left to its new owner",
+                    text.reminderId(), text.attempt());
+            return null;
+        }
         return attempt(sms);
     }
 
@@ -221,7 +287,7 @@ public class Dispatcher {
         Instant now = clock.instant();
         if (outcome instanceof SendOutcome.Accepted accepted) {
             Log.debugf("Reminder %s sent to %s as %s", text.reminderId(), PhoneMask.mask(text.to()), accepted.providerId());
-            return outcomes.sent(text, accepted, now);
+            return sentRecorder.record(text, accepted.providerId(), now);
         }
         SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
         String error = rejected.code() + ": " + rejected.reason();
@@ -284,6 +350,11 @@ public class Dispatcher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             senders.shutdownNow();
+        }
+        try {
+            sentRecorder.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

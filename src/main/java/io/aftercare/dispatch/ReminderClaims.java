@@ -72,17 +72,19 @@ class ReminderClaims {
     /** Claims up to {@code limit} texts that are due, oldest first, for {@code lease}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<ClaimedText> claimDue(String node, int limit, Instant now, Duration lease) {
+        Instant leaseEnd = now.plus(lease);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(CLAIM)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .setParameter("node", node)
-                .setParameter("leaseEnd", now.plus(lease))
+                .setParameter("leaseEnd", leaseEnd)
                 .getResultList();
         return rows.stream()
                 .map(row -> new ClaimedText((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3],
                         Optional.ofNullable(SqlValues.instant(row[4])), Optional.ofNullable(SqlValues.instant(row[5])),
-                        ZoneId.of((String) row[7]), quietHours(row[8], row[9]), node, ((Number) row[6]).intValue()))
+                        ZoneId.of((String) row[7]), quietHours(row[8], row[9]), node, ((Number) row[6]).intValue(),
+                        leaseEnd))
                 .toList();
     }
 

@@ -1,20 +1,23 @@
 package io.aftercare.dispatch;
 
-import io.aftercare.sms.SendOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.hibernate.Session;
 
 /** Records what became of a claimed text, if the claim is still the one that sent it. */
 @ApplicationScoped
 class SendOutcomes {
 
     private static final String FENCE = " WHERE id = :id AND status = 'SENDING' AND claimed_by = :node AND attempts = :attempt";
-
-    private static final String SENT = "UPDATE reminder SET status = 'SENT', sent_at = :now, provider_id = :providerId,"
-            + " error = NULL, unknown_since = NULL, claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
     private static final String FAILED = "UPDATE reminder SET status = 'FAILED', error = :error,"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
@@ -39,11 +42,46 @@ class SendOutcomes {
         this.entityManager = entityManager;
     }
 
-    /** @return false when the claim had been lost (lease expired and taken over): nothing was written */
+    /** A text the provider accepted, and when. */
+    record Sent(ClaimedText text, String providerId, Instant at) {}
+
+    /** One claim of one text: a text claimed again after its lease ran out is another claim. */
+    record Claim(UUID reminderId, String node, int attempt) {
+        static Claim of(ClaimedText text) {
+            return new Claim(text.reminderId(), text.claimedBy(), text.attempt());
+        }
+    }
+
+    // SENT for many texts at once, each fenced by its own claim.
+    private static final String SENT_ALL = """
+            UPDATE reminder r
+            SET status = 'SENT', sent_at = s.sent_at, provider_id = s.provider_id, error = NULL, unknown_since = NULL,
+                claimed_by = NULL, claim_expires_at = NULL, updated_at = s.sent_at
+            FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS int[]), CAST(? AS text[]),
+                        CAST(CAST(? AS text[]) AS timestamptz[])) AS s (id, node, attempt, provider_id, sent_at)
+            WHERE r.id = s.id AND r.status = 'SENDING' AND r.claimed_by = s.node AND r.attempts = s.attempt
+            RETURNING r.id, s.node, s.attempt
+            """;
+
+    /** @return the claims that were still held, and so recorded; a lost claim is left as its new owner has it */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean sent(ClaimedText text, SendOutcome.Accepted accepted, Instant now) {
-        return fenced(SENT, text).setParameter("now", now).setParameter("providerId", accepted.providerId())
-                .executeUpdate() == 1;
+    Set<Claim> sentAll(List<Sent> sent) {
+        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(SENT_ALL)) {
+                update.setArray(1, connection.createArrayOf("uuid", sent.stream().map(s -> s.text().reminderId()).toArray()));
+                update.setArray(2, connection.createArrayOf("text", sent.stream().map(s -> s.text().claimedBy()).toArray()));
+                update.setArray(3, connection.createArrayOf("int4", sent.stream().map(s -> s.text().attempt()).toArray()));
+                update.setArray(4, connection.createArrayOf("text", sent.stream().map(Sent::providerId).toArray()));
+                update.setArray(5, connection.createArrayOf("text", sent.stream().map(s -> s.at().toString()).toArray()));
+                Set<Claim> written = new HashSet<>();
+                try (ResultSet rows = update.executeQuery()) {
+                    while (rows.next()) {
+                        written.add(new Claim(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3)));
+                    }
+                }
+                return written;
+            }
+        });
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

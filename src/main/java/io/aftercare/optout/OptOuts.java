@@ -1,5 +1,6 @@
 package io.aftercare.optout;
 
+import io.aftercare.db.SqlValues;
 import io.aftercare.sms.PhoneMask;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,15 +95,16 @@ public class OptOuts {
 
     @SuppressWarnings("unchecked")
     private List<UUID> clinicsOf(String phone) {
-        return entityManager.createNativeQuery("SELECT DISTINCT clinic_id FROM client WHERE phone = :phone", UUID.class)
-                .setParameter("phone", phone).getResultList();
+        return ((List<Object>) entityManager.createNativeQuery("SELECT DISTINCT clinic_id FROM client WHERE phone = :phone")
+                .setParameter("phone", phone).getResultList()).stream().map(UUID.class::cast).toList();
     }
 
+    // No result class: Hibernate 7 caches a native query's plan under a key holding its result mapping, and a class
+    // mapping is a new key on every call; under load the cache's lock then holds up every request posting a session.
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Instant> optedOutSince(UUID clinicId, String phone) {
-        return entityManager.createNativeQuery("SELECT opted_out_at FROM opt_out WHERE clinic_id = :clinic AND phone = :phone",
-                        Instant.class)
+        return entityManager.createNativeQuery("SELECT opted_out_at FROM opt_out WHERE clinic_id = :clinic AND phone = :phone")
                 .setParameter("clinic", clinicId).setParameter("phone", phone)
-                .getResultStream().map(Instant.class::cast).findFirst();
+                .getResultStream().findFirst().map(SqlValues::instant);
     }
 }

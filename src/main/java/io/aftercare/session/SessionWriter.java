@@ -46,14 +46,18 @@ class SessionWriter {
             return repeated(existing.get(), fingerprint, valid.clientId());
         }
         Instant now = clock.instant();
-        Client client = upsertClient(clinicId, valid, now);
+        Optional<Client> known = Client.findByExternalId(clinicId, valid.clientId());
+        Client client = upsertClient(known, clinicId, valid, now);
         TreatmentSession session = newSession(clinicId, client.id, valid, fingerprint, plans.current().version(), now);
         // Flushing here makes a concurrent post of the same session fail now, as a unique-key violation.
         TreatmentSession.flush();
 
         SessionPlan planned = planner.plan(clinic, valid, Optional.of(client.id), Optional.of(session.id), now);
         session.warnings = String.join("\n", planned.warnings());
-        reminders.supersedeEarlier(client.id, session.id, valid.endedAt(), now);
+        if (known.isPresent()) {
+            // A client seen for the first time has no earlier texts to supersede.
+            reminders.supersedeEarlier(client.id, session.id, valid.endedAt(), now);
+        }
         List<ReminderDraft> drafts = planned.texts().stream()
                 .map(text -> new ReminderDraft(text.step().step().key(), text.step().dueAt(), text.step().expiresAt(),
                         text.body(), text.status()))
@@ -71,8 +75,8 @@ class SessionWriter {
         return new PostedSession(SessionViews.of(session, clientId, reminders.forSession(session.id)), false);
     }
 
-    private static Client upsertClient(UUID clinicId, ValidSession valid, Instant now) {
-        Client client = Client.findByExternalId(clinicId, valid.clientId()).orElseGet(() -> {
+    private static Client upsertClient(Optional<Client> known, UUID clinicId, ValidSession valid, Instant now) {
+        Client client = known.orElseGet(() -> {
             Client created = new Client();
             created.id = UUID.randomUUID();
             created.clinicId = clinicId;

@@ -61,6 +61,8 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
                         .setResponseTimeout(Timeout.of(responseTimeout))
                         .build())
                 .disableAutomaticRetries()
+                .disableCookieManagement()
+                .disableContentCompression()
                 .disableRedirectHandling()
                 .build();
     }

@@ -69,6 +69,7 @@ public final class Cluster implements AutoCloseable {
                 .set("AFTERCARE_DISPATCH_INTERVAL", "0.5s")
                 .set("AFTERCARE_DISPATCH_CLAIM_LEASE", CLAIM_LEASE.toSeconds() + "s")
                 .set("AFTERCARE_DISPATCH_RELEASE_INTERVAL", "1s")
+                .set("AFTERCARE_TWILIO_CONNECT_TIMEOUT", "1s")
                 .set("AFTERCARE_TWILIO_RESPONSE_TIMEOUT", "2s")
                 .set("AFTERCARE_DISPATCH_RETRY_DELAY", RETRY_DELAY.toSeconds() + "s")
                 .set("AFTERCARE_DISPATCH_MAX_RETRY_DELAY", MAX_RETRY_DELAY.toSeconds() + "s")

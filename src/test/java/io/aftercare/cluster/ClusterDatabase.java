@@ -11,6 +11,7 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,15 +25,22 @@ public final class ClusterDatabase implements AutoCloseable {
 
     private final Path dataDirectory;
     private final int port;
+    private final Map<String, String> serverSettings;
     private EmbeddedPostgres postgres;
 
-    private ClusterDatabase(Path dataDirectory, int port) {
+    private ClusterDatabase(Path dataDirectory, int port, Map<String, String> serverSettings) {
         this.dataDirectory = dataDirectory;
         this.port = port;
+        this.serverSettings = serverSettings;
     }
 
     public static ClusterDatabase start(Path dataDirectory) {
-        ClusterDatabase database = new ClusterDatabase(dataDirectory, freePort());
+        return start(dataDirectory, Map.of());
+    }
+
+    /** @param serverSettings {@code postgresql.conf} settings on top of zonky's, e.g. {@code shared_buffers} */
+    public static ClusterDatabase start(Path dataDirectory, Map<String, String> serverSettings) {
+        ClusterDatabase database = new ClusterDatabase(dataDirectory, freePort(), serverSettings);
         database.startAgain();
         return database;
     }
@@ -40,12 +48,13 @@ public final class ClusterDatabase implements AutoCloseable {
     public synchronized void startAgain() {
         try {
             Files.createDirectories(dataDirectory);
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
-                    .setServerConfig("max_connections", "300")
-                    .start();
+                    .setServerConfig("max_connections", "300");
+            serverSettings.forEach(builder::setServerConfig);
+            postgres = builder.start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -106,6 +115,21 @@ public final class ClusterDatabase implements AutoCloseable {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Update failed: " + sql, e);
+        }
+    }
+
+    /** Runs statements in one transaction: all of them or none. */
+    public void execute(String... statements) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), username(), "")) {
+            connection.setAutoCommit(false);
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : statements) {
+                    statement.execute(sql);
+                }
+            }
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Statements failed: " + String.join("; ", statements), e);
         }
     }
 

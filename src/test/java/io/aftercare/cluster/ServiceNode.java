@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -172,6 +173,7 @@ public final class ServiceNode implements AutoCloseable {
         private final String name;
         private final Path workDirectory;
         private final Map<String, String> environment = new LinkedHashMap<>();
+        private final List<String> jvmOptions = new ArrayList<>();
         private String maxHeap = "256m";
 
         private Builder(String name, Path workDirectory) {
@@ -217,6 +219,12 @@ public final class ServiceNode implements AutoCloseable {
             return this;
         }
 
+        /** A JVM option of the node's own, such as a flight recording. */
+        public Builder jvmOption(String option) {
+            jvmOptions.add(option);
+            return this;
+        }
+
         public ServiceNode start() {
             if (!Files.exists(JAR)) {
                 throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
@@ -224,7 +232,10 @@ public final class ServiceNode implements AutoCloseable {
             int port = ClusterDatabase.freePort();
             Path log = workDirectory.resolve(name + ".log").toAbsolutePath();
             String java = ProcessHandle.current().info().command().orElse("java");
-            ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + maxHeap, "-jar", JAR.toAbsolutePath().toString())
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);

@@ -11,6 +11,9 @@ public class FastPlanProfile implements QuarkusTestProfile {
         return Map.of(
                 "aftercare.plan.location", "src/test/resources/plans/fast-plan.json",
                 "aftercare.dispatch.interval", "0.2s",
-                "aftercare.dispatch.claim-lease", "5s");
+                "aftercare.dispatch.claim-lease", "5s",
+                // A claim must outlast the longest request to the provider.
+                "aftercare.twilio.connect-timeout", "1s",
+                "aftercare.twilio.response-timeout", "2s");
     }
 }

@@ -1,0 +1,241 @@
+package io.aftercare.benchmark;
+
+import io.aftercare.cluster.ClusterDatabase;
+import io.aftercare.cluster.ServiceNode;
+import io.aftercare.cluster.TwilioApiDouble;
+import io.aftercare.twilio.TwilioAccount;
+import io.aftercare.twilio.TwilioSmsGateway;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Runs the scenarios of the README's "Performance" section against the packaged service, on an embedded PostgreSQL and
+ * a Twilio double on 127.0.0.1, prints the table and writes it to {@code target/benchmark/results.json}.
+ * Run with {@code mvn -B -Pbenchmark package}; sizes can be changed with {@code -Dbench.*} properties (see
+ * {@link BenchmarkSettings}).
+ */
+public final class Benchmark {
+
+    private final BenchmarkSettings settings;
+    private final Path work;
+    private final ClusterDatabase database;
+    private final LatencyTwilio twilio;
+    private final TextSeeder seeder;
+    private final BurstScenario burst;
+    private final Results results = new Results();
+
+    /** The service under test, with its resident set watched. */
+    private record Service(ServiceNode node, PeakRss rss, Duration startup) implements AutoCloseable {
+        @Override
+        public void close() {
+            rss.close();
+            node.stop();
+        }
+    }
+
+    private Benchmark(BenchmarkSettings settings) throws Exception {
+        this.settings = settings;
+        this.work = Path.of("target", "benchmark");
+        Files.createDirectories(work);
+        Path data = work.resolve("postgresql").toAbsolutePath();
+        deleteRecursively(data);
+        // Room for the 10-million-text backlog's indexes, and no checkpoint storm while it is written.
+        this.database = ClusterDatabase.start(data, Map.of("shared_buffers", "1GB", "max_wal_size", "8GB"));
+        this.twilio = new LatencyTwilio(settings.latency());
+        this.seeder = new TextSeeder(database);
+        this.burst = new BurstScenario(database, seeder, twilio);
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
+        Benchmark benchmark = new Benchmark(settings);
+        try {
+            benchmark.run();
+        } finally {
+            benchmark.database.close();
+            benchmark.twilio.close();
+        }
+    }
+
+    private void run() throws Exception {
+        results.machine("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        results.machine("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
+        results.machine("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        results.machine("started", Instant.now().toString());
+        results.machine("settings", settings.toString());
+        Set<String> scenarios = settings.scenarios();
+        try (Service service = start("unlimited", 0)) {
+            results.add("startup", "process start to ready", service.startup().toMillis(), "ms");
+            if (scenarios.contains("burst")) {
+                burst(service, "burst", "burst, empty table");
+            }
+            if (scenarios.contains("lateness")) {
+                lateness();
+            }
+            if (scenarios.contains("ingest")) {
+                ingest(service, "ingest", "ingest, empty table");
+            }
+        }
+        if (scenarios.contains("limited")) {
+            try (Service limited = start("limited", settings.limitedMps())) {
+                limited(limited);
+            }
+        }
+        if (scenarios.contains("baseline")) {
+            baseline();
+        }
+        if (scenarios.contains("scale")) {
+            backlog();
+            try (Service service = start("backlog", 0)) {
+                ingest(service, "ingest-backlog", "ingest, " + settings.backlog() + " pending");
+                burst(service, "burst-backlog", "burst, " + settings.backlog() + " pending");
+            }
+        }
+        results.machine("finished", Instant.now().toString());
+        System.out.println();
+        System.out.println(results.table());
+        results.write(work.resolve("results.json"));
+        System.out.println("Written to " + work.resolve("results.json").toAbsolutePath());
+    }
+
+    private void burst(Service service, String tag, String scenario) throws Exception {
+        warmUp(service, tag);
+        BurstScenario.Outcome outcome = burst.run(service.rss(), cpu(service), tag, settings.burstTexts(), settings.clinics());
+        results.add(scenario, "texts", outcome.texts(), "");
+        results.add(scenario, "drain time", outcome.drain().toMillis() / 1000.0, "s");
+        results.add(scenario, "texts/s", outcome.perSecond(), "/s", "≥ 2,000", outcome.perSecond() >= 2000);
+        results.add(scenario, "duplicates", outcome.repeated(), "", "0", outcome.repeated() == 0);
+        results.add(scenario, "peak RSS", outcome.peakRssMib(), "MiB", "≤ 512", outcome.peakRssMib() <= 512);
+        cpuPerText(scenario, outcome);
+        System.out.printf("%s: %s%n", scenario, outcome);
+    }
+
+    /** Where the two cores went, per text sent: the service, PostgreSQL, this process (mostly the Twilio double). */
+    private void cpuPerText(String scenario, BurstScenario.Outcome outcome) {
+        outcome.cpuSeconds().forEach((part, seconds) ->
+                results.add(scenario, "CPU per text: " + part, seconds * 1000 / outcome.texts(), "ms"));
+    }
+
+    /** A fresh JVM runs the send path interpreted for seconds: a burst first, not measured, as a running service would be warm. */
+    private void warmUp(Service service, String tag) throws Exception {
+        if (settings.warmupTexts() > 0) {
+            BurstScenario.Outcome warm = burst.run(service.rss(), cpu(service), tag + "-warmup", settings.warmupTexts(),
+                    settings.clinics());
+            System.out.printf("warm-up: %,d texts at %.0f/s%n", warm.texts(), warm.perSecond());
+        }
+    }
+
+    private CpuMeter cpu(Service service) {
+        return new CpuMeter(service.node().pid(), work.resolve("postgresql"));
+    }
+
+    private void limited(Service service) throws Exception {
+        String scenario = "burst, " + fmt(settings.limitedMps()) + " MPS limit";
+        BurstScenario.Outcome outcome = burst.run(service.rss(), cpu(service), "limited", settings.limitedTexts(),
+                settings.clinics());
+        double deviation = Math.abs(outcome.steadyRate() / settings.limitedMps() - 1);
+        results.add(scenario, "texts", outcome.texts(), "");
+        results.add(scenario, "achieved MPS", outcome.steadyRate(), "/s", "±5 %", deviation <= 0.05);
+        results.add(scenario, "busiest second", outcome.peakWindow(), "texts");
+        results.add(scenario, "duplicates", outcome.repeated(), "", "0", outcome.repeated() == 0);
+        System.out.printf("%s: %s%n", scenario, outcome);
+    }
+
+    private void lateness() throws Exception {
+        LatenessScenario.Outcome outcome = new LatenessScenario(database, seeder, twilio, burst)
+                .run("lateness", settings.latenessRate(), settings.latenessSpan(), settings.clinics());
+        String scenario = "lateness, " + fmt(settings.latenessRate()) + "/s for " + settings.latenessSpan().toSeconds() + " s";
+        results.add(scenario, "texts", outcome.texts(), "");
+        results.add(scenario, "due → sent p50", outcome.p50().toMillis(), "ms");
+        results.add(scenario, "due → sent p99", outcome.p99().toMillis(), "ms", "≤ 2,000", outcome.p99().toMillis() <= 2000);
+        results.add(scenario, "due → sent max", outcome.max().toMillis(), "ms");
+        System.out.printf("%s: %s%n", scenario, outcome);
+    }
+
+    private void ingest(Service service, String tag, String scenario) throws Exception {
+        // Not measured: the request path compiled and the connection pools filled, as in a service that has been up.
+        new IngestScenario().run(service.node(), cpu(service), ServiceNode.ADMIN_KEY, tag + "-warmup", settings.clinics(), settings.ingestClientsPerClinic(),
+                Duration.ofSeconds(10));
+        IngestScenario.Outcome outcome = new IngestScenario().run(service.node(), cpu(service), ServiceNode.ADMIN_KEY, tag, settings.clinics(),
+                settings.ingestClientsPerClinic(), settings.ingestSpan());
+        results.add(scenario, "sessions", outcome.sessions(), "");
+        results.add(scenario, "errors", outcome.errors(), "", "0", outcome.errors() == 0);
+        results.add(scenario, "sessions/s", outcome.perSecond(), "/s", "≥ 2,000", outcome.perSecond() >= 2000);
+        results.add(scenario, "p50", outcome.p50().toMillis(), "ms");
+        results.add(scenario, "p99", outcome.p99().toMillis(), "ms", "< 50", outcome.p99().toMillis() < 50);
+        outcome.cpuSeconds().forEach((part, seconds) ->
+                results.add(scenario, "CPU per session: " + part, seconds * 1000 / outcome.sessions(), "ms"));
+        System.out.printf("%s: %s%n", scenario, outcome);
+    }
+
+    private void baseline() throws Exception {
+        TwilioSmsGateway gateway = new TwilioSmsGateway(new TwilioAccount(TwilioApiDouble.ACCOUNT_SID,
+                TwilioApiDouble.AUTH_TOKEN, Optional.of(TwilioApiDouble.FROM), Optional.empty(), URI.create(twilio.baseUrl()),
+                Optional.empty()), Duration.ofSeconds(5), Duration.ofSeconds(15), settings.baselineThreads());
+        try (gateway) {
+            QuartzBaseline.Outcome outcome = new QuartzBaseline(database, twilio)
+                    .run(gateway, settings.baselineTexts(), settings.baselineThreads());
+            String scenario = "baseline: one Quartz trigger per text, " + outcome.threads() + " threads";
+            results.add(scenario, "texts", outcome.texts(), "");
+            results.add(scenario, "texts/s", outcome.perSecond(), "/s");
+            System.out.printf("%s: %s%n", scenario, outcome);
+        }
+    }
+
+    private void backlog() {
+        long started = System.nanoTime();
+        List<UUID> clinics = seeder.clinics("backlog", settings.clinics());
+        long people = Math.min(settings.backlog(), 100_000);
+        seeder.people("backlog", clinics, people);
+        long chunk = 1_000_000;
+        for (long from = 0; from < settings.backlog(); from += chunk) {
+            // Due over the coming days: pending, indexed, never due during the run.
+            seeder.reminders("backlog", clinics, from, Math.min(settings.backlog(), from + chunk), people,
+                    "now() + INTERVAL '1 day' + i * INTERVAL '40 milliseconds'");
+            System.out.printf("backlog: %,d of %,d texts seeded%n", Math.min(settings.backlog(), from + chunk), settings.backlog());
+        }
+        database.execute("ANALYZE");
+        results.add("backlog", "seeding " + settings.backlog() + " pending texts", (System.nanoTime() - started) / 1e9, "s");
+    }
+
+    private Service start(String name, double maxPerSecond) {
+        ServiceNode.Builder builder = ServiceNode.named("service-" + name, work).database(database)
+                .twilio(twilio.baseUrl()).maxHeap(settings.serviceHeap())
+                .set("AFTERCARE_SMS_MAX_PER_SECOND", String.valueOf(maxPerSecond));
+        settings.serviceJvmOptions().forEach(builder::jvmOption);
+        settings.serviceEnv().forEach(builder::set);
+        ServiceNode node = builder.start();
+        Duration startup = node.awaitReady(Duration.ofMinutes(3));
+        return new Service(node, new PeakRss(node.pid()), startup);
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    static List<String> words(String value) {
+        return value.isBlank() ? List.of() : Arrays.asList(value.trim().split("\\s+"));
+    }
+}

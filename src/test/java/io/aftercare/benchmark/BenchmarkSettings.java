@@ -1,0 +1,68 @@
+package io.aftercare.benchmark;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Sizes of a benchmark run, each a {@code -Dbench.<name>} system property; the defaults are the README's run.
+ *
+ * @param serviceHeap the service's largest heap ({@code -Xmx}): 256 MB, as in a container of 512 MB
+ * @param serviceJvmOptions more JVM options of the service, such as {@code -XX:StartFlightRecording=...}
+ * @param serviceEnv extra environment of the service, {@code -Dbench.service-env="AFTERCARE_DISPATCH_CONCURRENCY=64 ..."}
+ */
+record BenchmarkSettings(
+        Set<String> scenarios,
+        Duration latency,
+        int clinics,
+        int burstTexts,
+        int warmupTexts,
+        int limitedTexts,
+        double limitedMps,
+        double latenessRate,
+        Duration latenessSpan,
+        Duration ingestSpan,
+        int ingestClientsPerClinic,
+        long backlog,
+        int baselineTexts,
+        int baselineThreads,
+        String serviceHeap,
+        List<String> serviceJvmOptions,
+        Map<String, String> serviceEnv) {
+
+    static BenchmarkSettings fromSystemProperties() {
+        return new BenchmarkSettings(
+                Set.of(property("scenarios", "burst,lateness,ingest,limited,baseline,scale").split(",")),
+                Duration.ofMillis(Long.parseLong(property("latency-ms", "50"))),
+                Integer.parseInt(property("clinics", "4")),
+                Integer.parseInt(property("burst-texts", "100000")),
+                Integer.parseInt(property("warmup-texts", "20000")),
+                Integer.parseInt(property("limited-texts", "6000")),
+                Double.parseDouble(property("limited-mps", "100")),
+                Double.parseDouble(property("lateness-rate", "200")),
+                Duration.ofSeconds(Long.parseLong(property("lateness-seconds", "120"))),
+                Duration.ofSeconds(Long.parseLong(property("ingest-seconds", "60"))),
+                Integer.parseInt(property("ingest-clients-per-clinic", "8")),
+                Long.parseLong(property("backlog", "10000000")),
+                Integer.parseInt(property("baseline-texts", "3000")),
+                Integer.parseInt(property("baseline-threads", "16")),
+                property("service-heap", "256m"),
+                Benchmark.words(property("service-jvm", "")),
+                env(property("service-env", "")));
+    }
+
+    private static Map<String, String> env(String pairs) {
+        Map<String, String> env = new HashMap<>();
+        for (String pair : Benchmark.words(pairs)) {
+            String[] parts = pair.split("=", 2);
+            env.put(parts[0], parts[1]);
+        }
+        return env;
+    }
+
+    private static String property(String name, String fallback) {
+        return System.getProperty("bench." + name, fallback);
+    }
+}
