@@ -184,13 +184,14 @@ public class Dispatcher {
         if (spacing.isEmpty()) {
             return Collections.nCopies(count, now);
         }
-        Instant first = sendRate.reserve(gateway.sender(), count, spacing.get(), now);
+        Instant first = sendRate.reserve(gateway.sender(), count, spacing.get(), now, config.claimLease());
         return IntStream.range(0, count).mapToObj(i -> first.plus(spacing.get().multipliedBy(i))).toList();
     }
 
     private void sendAt(ClaimedText text, Instant slot) {
-        // A slot is never further off than the window a claim covers; the cap guards against the clock stepping back.
-        long wait = Math.min(Duration.between(clock.instant(), slot).toMillis(), RATE_WINDOW.toMillis());
+        // Slots lie up to a window ahead for each node sending; a text that waited past its lease has lost its claim
+        // anyway, so the cap only guards against a clock that stepped back.
+        long wait = Math.min(Duration.between(clock.instant(), slot).toMillis(), config.claimLease().toMillis());
         if (wait > 0) {
             try {
                 Thread.sleep(wait);

@@ -18,7 +18,12 @@ class SendRate {
             INSERT INTO send_rate AS rate (sender, next_slot)
             VALUES (:sender, CAST(:now AS timestamptz) + :spanMillis * INTERVAL '1 millisecond')
             ON CONFLICT (sender) DO UPDATE
-               SET next_slot = GREATEST(rate.next_slot, CAST(:now AS timestamptz)) + :spanMillis * INTERVAL '1 millisecond'
+               SET next_slot = CASE
+                       -- Further off than any claim lasts: reserved by a clock that has since stepped back.
+                       WHEN rate.next_slot > CAST(:now AS timestamptz) + :horizonMillis * INTERVAL '1 millisecond'
+                       THEN CAST(:now AS timestamptz)
+                       ELSE GREATEST(rate.next_slot, CAST(:now AS timestamptz))
+                   END + :spanMillis * INTERVAL '1 millisecond'
             RETURNING next_slot - :spanMillis * INTERVAL '1 millisecond'
             """;
 
@@ -31,13 +36,16 @@ class SendRate {
     /**
      * Reserves {@code count} consecutive slots {@code spacing} apart.
      *
+     * @param horizon how far ahead slots can rightly be reserved (a claim's lease): slots further off than that were
+     *     reserved by a clock that stepped back since, and are given up rather than waited for
      * @return the first slot; the others follow it at {@code spacing}
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Instant reserve(String sender, int count, Duration spacing, Instant now) {
+    Instant reserve(String sender, int count, Duration spacing, Instant now, Duration horizon) {
         return SqlValues.instant(entityManager.createNativeQuery(RESERVE)
                 .setParameter("sender", sender)
                 .setParameter("now", now)
+                .setParameter("horizonMillis", horizon.toMillis())
                 .setParameter("spanMillis", spacing.multipliedBy(count).toMillis())
                 .getSingleResult());
     }

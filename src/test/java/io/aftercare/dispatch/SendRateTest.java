@@ -81,7 +81,7 @@ class SendRateTest {
         Duration spacing = Duration.ofMillis(200);
         Instant now = Instant.parse("2030-01-01T00:00:00Z");
         List<CompletableFuture<Instant>> reservations = IntStream.range(0, 8)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> sendRate.reserve("test-sender", 3, spacing, now)))
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> sendRate.reserve("test-sender", 3, spacing, now, Duration.ofMinutes(2))))
                 .toList();
 
         List<Instant> slots = new ArrayList<>();
@@ -93,5 +93,17 @@ class SendRateTest {
         assertThat(slots).doesNotHaveDuplicates().hasSize(24);
         assertThat(slots.stream().sorted().toList())
                 .isEqualTo(IntStream.range(0, 24).mapToObj(i -> now.plus(spacing.multipliedBy(i))).toList());
+    }
+
+    @Test
+    void shouldGiveUpSlotsReservedFurtherAheadThanAClaimLasts() {
+        Duration spacing = Duration.ofMillis(200);
+        Duration lease = Duration.ofMinutes(2);
+        Instant now = Instant.parse("2031-01-01T00:00:00Z");
+        // Reserved while the clock ran 23 days ahead, before it was set right.
+        sendRate.reserve("stepped-clock", 10, spacing, now.plus(Duration.ofDays(23)), lease);
+
+        assertThat(sendRate.reserve("stepped-clock", 3, spacing, now, lease)).isEqualTo(now);
+        assertThat(sendRate.reserve("stepped-clock", 3, spacing, now, lease)).isEqualTo(now.plus(spacing.multipliedBy(3)));
     }
 }
