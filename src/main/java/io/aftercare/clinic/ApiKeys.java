@@ -1,5 +1,6 @@
 package io.aftercare.clinic;
 
+import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -41,7 +42,7 @@ public class ApiKeys {
             throw new IllegalArgumentException("An API key needs at least " + MIN_LENGTH + " characters");
         }
         ApiKey apiKey = new ApiKey();
-        apiKey.id = UUID.randomUUID();
+        apiKey.id = TimeOrderedIds.next();
         apiKey.clinicId = clinicId;
         apiKey.prefix = key.substring(0, PREFIX_LENGTH);
         apiKey.sha256 = digest(key);

@@ -1,5 +1,6 @@
 package io.aftercare.clinic;
 
+import io.aftercare.db.TimeOrderedIds;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -59,7 +60,7 @@ public class Clinic extends PanacheEntityBase {
 
     public static Clinic create(String name, String phone, String timeZone, String locale, String region) {
         Clinic clinic = new Clinic();
-        clinic.id = UUID.randomUUID();
+        clinic.id = TimeOrderedIds.next();
         clinic.name = name;
         clinic.phone = phone;
         clinic.defaultTimeZone = timeZone;

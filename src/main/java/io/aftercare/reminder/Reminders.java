@@ -1,5 +1,6 @@
 package io.aftercare.reminder;
 
+import io.aftercare.db.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -17,7 +18,7 @@ public class Reminders {
             List<ReminderDraft> drafts, Instant now) {
         return drafts.stream().map(draft -> {
             Reminder reminder = new Reminder();
-            reminder.id = UUID.randomUUID();
+            reminder.id = TimeOrderedIds.next();
             reminder.clinicId = clinicId;
             reminder.sessionId = sessionId;
             reminder.clientId = clientId;

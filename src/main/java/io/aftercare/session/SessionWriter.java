@@ -1,8 +1,8 @@
 package io.aftercare.session;
 
+import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.client.Client;
 import io.aftercare.clinic.Clinic;
-import io.aftercare.plan.Plans;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.ProblemType;
 import io.aftercare.reminder.ReminderDraft;
@@ -22,15 +22,12 @@ import java.util.UUID;
 class SessionWriter {
 
     private final SessionRequestValidator validator;
-    private final Plans plans;
     private final SessionPlanner planner;
     private final Reminders reminders;
     private final Clock clock;
 
-    SessionWriter(SessionRequestValidator validator, Plans plans, SessionPlanner planner, Reminders reminders,
-            Clock clock) {
+    SessionWriter(SessionRequestValidator validator, SessionPlanner planner, Reminders reminders, Clock clock) {
         this.validator = validator;
-        this.plans = plans;
         this.planner = planner;
         this.reminders = reminders;
         this.clock = clock;
@@ -47,13 +44,13 @@ class SessionWriter {
         }
         Instant now = clock.instant();
         Optional<Client> known = Client.findByExternalId(clinicId, valid.clientId());
+        UUID sessionId = TimeOrderedIds.next();
+        // Planned before anything is written, so that the session is inserted once, with its warnings.
+        SessionPlan planned = planner.plan(clinic, valid, known.map(client -> client.id), Optional.of(sessionId), now);
         Client client = upsertClient(known, clinicId, valid, now);
-        TreatmentSession session = newSession(clinicId, client.id, valid, fingerprint, plans.current().version(), now);
+        TreatmentSession session = newSession(sessionId, clinicId, client.id, valid, fingerprint, planned, now);
         // Flushing here makes a concurrent post of the same session fail now, as a unique-key violation.
         TreatmentSession.flush();
-
-        SessionPlan planned = planner.plan(clinic, valid, Optional.of(client.id), Optional.of(session.id), now);
-        session.warnings = String.join("\n", planned.warnings());
         if (known.isPresent()) {
             // A client seen for the first time has no earlier texts to supersede.
             reminders.supersedeEarlier(client.id, session.id, valid.endedAt(), now);
@@ -78,7 +75,7 @@ class SessionWriter {
     private static Client upsertClient(Optional<Client> known, UUID clinicId, ValidSession valid, Instant now) {
         Client client = known.orElseGet(() -> {
             Client created = new Client();
-            created.id = UUID.randomUUID();
+            created.id = TimeOrderedIds.next();
             created.clinicId = clinicId;
             created.externalId = valid.clientId();
             created.createdAt = now;
@@ -94,10 +91,10 @@ class SessionWriter {
         return client;
     }
 
-    private static TreatmentSession newSession(UUID clinicId, UUID clientId, ValidSession valid, String fingerprint,
-            String planVersion, Instant now) {
+    private static TreatmentSession newSession(UUID id, UUID clinicId, UUID clientId, ValidSession valid,
+            String fingerprint, SessionPlan planned, Instant now) {
         TreatmentSession session = new TreatmentSession();
-        session.id = UUID.randomUUID();
+        session.id = id;
         session.clinicId = clinicId;
         session.clientId = clientId;
         session.externalId = valid.sessionId();
@@ -106,10 +103,10 @@ class SessionWriter {
         session.finalSession = valid.finalSession();
         session.endedAt = valid.endedAt();
         session.fingerprint = fingerprint;
-        session.warnings = "";
+        session.warnings = String.join("\n", planned.warnings());
         session.status = SessionStatus.ACTIVE;
         session.createdAt = now;
-        session.planVersion = planVersion;
+        session.planVersion = planned.planVersion();
         session.persist();
         return session;
     }

@@ -1,5 +1,6 @@
 package io.aftercare.template;
 
+import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.clinic.Clinic;
 import io.aftercare.plan.AftercarePlan;
 import io.aftercare.plan.MessageContext;
@@ -88,7 +89,7 @@ public class Templates {
         }
         TemplateOverride override = TemplateOverride.find(clinicId, stepKey, language).orElseGet(() -> {
             TemplateOverride created = new TemplateOverride();
-            created.id = UUID.randomUUID();
+            created.id = TimeOrderedIds.next();
             created.clinicId = clinicId;
             created.step = stepKey;
             created.language = language;
