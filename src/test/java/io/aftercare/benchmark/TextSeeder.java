@@ -1,8 +1,11 @@
 package io.aftercare.benchmark;
 
 import io.aftercare.cluster.ClusterDatabase;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -17,7 +20,11 @@ final class TextSeeder {
             + " can now rinse your scalp with lukewarm water and pat it dry. Moisturise lightly morning and evening."
             + " Still no shampoo, gym, swimming or sun. Questions? Call +1 604 555 0100.";
 
+    /** Before the first id of a tag: far enough back that ten million ids a millisecond apart all lie in the past. */
+    private static final Duration ID_CLOCK_START = Duration.ofHours(3);
+
     private final ClusterDatabase database;
+    private final Map<String, Long> idClockStarts = new ConcurrentHashMap<>();
 
     TextSeeder(ClusterDatabase database) {
         this.database = database;
@@ -46,12 +53,12 @@ final class TextSeeder {
         database.execute(
                 "INSERT INTO client (id, clinic_id, external_id, first_name, last_name, phone, time_zone, locale,"
                         + " created_at, updated_at)"
-                        + " SELECT md5('c-" + tag + "-' || i)::uuid, " + clinicOf + ", '" + tag + "-' || i, 'Sam', 'Lee',"
+                        + " SELECT " + id("c", tag, "i") + ", " + clinicOf + ", '" + tag + "-' || i, 'Sam', 'Lee',"
                         + " '+1555' || lpad(i::text, 8, '0'), 'UTC', 'en', now(), now()"
                         + " FROM generate_series(0, " + (count - 1) + ") i",
                 "INSERT INTO treatment_session (id, clinic_id, client_id, external_id, kind, session_number,"
                         + " final_session, ended_at, plan_version, fingerprint, warnings, status, created_at)"
-                        + " SELECT md5('s-" + tag + "-' || i)::uuid, " + clinicOf + ", md5('c-" + tag + "-' || i)::uuid,"
+                        + " SELECT " + id("s", tag, "i") + ", " + clinicOf + ", " + id("c", tag, "i") + ","
                         + " '" + tag + "-' || i, 'TREATMENT', 1, false, now() - INTERVAL '3 days', 'smp-2026.11.2',"
                         + " md5('f-" + tag + "-' || i), '', 'ACTIVE', now()"
                         + " FROM generate_series(0, " + (count - 1) + ") i");
@@ -67,10 +74,21 @@ final class TextSeeder {
         // The rows refer to clients and sessions written just before: skip the foreign key checks, row by row.
         database.execute("SET LOCAL session_replication_role = replica", "INSERT INTO reminder (id, clinic_id, session_id, client_id, step, plan_version, body, due_at,"
                 + " status, created_at, updated_at, expires_at)"
-                + " SELECT md5('r-" + tag + "-' || i)::uuid, " + clinicOf(clinics, person)
-                + ", md5('s-" + tag + "-' || " + person + ")::uuid, md5('c-" + tag + "-' || " + person + ")::uuid,"
+                + " SELECT " + id("r", tag, "i") + ", " + clinicOf(clinics, person)
+                + ", " + id("s", tag, person) + ", " + id("c", tag, person) + ","
                 + " 'day-4', 'smp-2026.11.2', '" + BODY + "', " + dueAt + ", 'SCHEDULED', now(), now(), "
                 + dueAt + " + INTERVAL '6 days' FROM generate_series(" + from + ", " + (to - 1) + ") i");
+    }
+
+    /**
+     * SQL for the id the service would have given row {@code index} of a kind: a UUID version 7, its creation time
+     * first (a millisecond apart from row to row), so that seeded rows sit in the indexes as the service's own do.
+     */
+    private String id(String kind, String tag, String index) {
+        long start = idClockStarts.computeIfAbsent(tag, any -> System.currentTimeMillis() - ID_CLOCK_START.toMillis());
+        String hash = "md5('" + kind + "-" + tag + "-' || " + index + ")";
+        return "CAST(lpad(to_hex(" + start + " + " + index + "), 12, '0') || '7' || substr(" + hash + ", 1, 3) || '8'"
+                + " || substr(" + hash + ", 4, 15) AS uuid)";
     }
 
     private static String clinicOf(List<UUID> clinics, String index) {

@@ -133,6 +133,18 @@ public final class ClusterDatabase implements AutoCloseable {
         }
     }
 
+    /** For statements PostgreSQL runs only outside a transaction, such as VACUUM; each commits on its own. */
+    public void executeEach(String... statements) {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl(), username(), "");
+                Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Statements failed: " + String.join("; ", statements), e);
+        }
+    }
+
     public long count(String sql, Object... parameters) {
         return ((Number) rows(sql, parameters).get(0).values().iterator().next()).longValue();
     }
