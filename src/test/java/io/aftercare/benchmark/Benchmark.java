@@ -217,7 +217,7 @@ public final class Benchmark {
      * what came before it (autovacuum after a burst's updates, hint bits and the kernel's writeback of the gigabytes
      * a backlog seeding wrote). Not before a burst: its 100,000 texts are written a moment before they fall due, and
      * statistics taken just before that would show none of them (a service scheduling them days ahead has them
-     * analysed long before they fall due); the claim's plan from such statistics halved the burst's rate in a trial.
+     * analysed long before they fall due); in a trial the burst then ran at half its rate.
      */
     private void settle() throws IOException, InterruptedException {
         database.executeEach("VACUUM (ANALYZE)", "CHECKPOINT");
