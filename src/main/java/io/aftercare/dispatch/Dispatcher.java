@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -119,13 +118,11 @@ public class Dispatcher {
                     room.release(size);
                     break;
                 }
-                List<ClaimedText> batch = claims.claimDue(node, size, clock.instant(), config.claimLease());
-                room.release(size - batch.size());
-                if (batch.isEmpty()) {
+                int claimed = claimAndSubmit(node, size, room);
+                if (claimed == 0) {
                     break;
                 }
-                submit(batch, slots(batch.size()), room);
-                handled += batch.size();
+                handled += claimed;
             }
         } finally {
             // The run ends only when every text it claimed has been sent and recorded, or handed back; shutdown waits
@@ -135,17 +132,29 @@ public class Dispatcher {
         return handled;
     }
 
-    private void submit(List<ClaimedText> batch, List<Instant> slots, Semaphore room) {
-        for (int i = 0; i < batch.size(); i++) {
-            ClaimedText text = batch.get(i);
-            Instant slot = slots.get(i);
-            try {
+    /**
+     * Claims up to {@code size} texts, for which {@code room} was taken, and hands them to the senders.
+     *
+     * @return how many were claimed
+     */
+    private int claimAndSubmit(String node, int size, Semaphore room) {
+        int notSubmitted = size;
+        try {
+            List<ClaimedText> batch = claims.claimDue(node, size, clock.instant(), config.claimLease());
+            room.release(size - batch.size());
+            notSubmitted = batch.size();
+            List<Instant> slots = slots(batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                ClaimedText text = batch.get(i);
+                Instant slot = slots.get(i);
                 senders.execute(() -> sendThenFreeRoom(text, slot, room));
-            } catch (RejectedExecutionException e) {
-                // The senders are shut down: the texts not submitted stay claimed until their lease runs out.
-                room.release(batch.size() - i);
-                throw e;
+                notSubmitted--;
             }
+            return batch.size();
+        } finally {
+            // A claim or reservation that failed, or senders already shut down: the room goes back, or the run would
+            // wait for it forever; texts claimed but not handed over stay claimed until their lease runs out.
+            room.release(notSubmitted);
         }
     }
 
