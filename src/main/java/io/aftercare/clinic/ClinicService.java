@@ -2,6 +2,7 @@ package io.aftercare.clinic;
 
 import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
+import io.aftercare.problem.TextFields;
 import io.aftercare.sms.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -26,6 +27,11 @@ public class ClinicService {
     @Transactional
     public NewClinic create(ClinicRequest request, Optional<String> apiKey) {
         List<FieldViolation> errors = new ArrayList<>();
+        plainText("name", request.name(), errors);
+        plainText("phone", request.phone(), errors);
+        plainText("timeZone", request.timeZone(), errors);
+        plainText("locale", request.locale(), errors);
+        plainText("region", request.region(), errors);
         if (request.name() == null || request.name().isBlank() || request.name().length() > 80) {
             errors.add(new FieldViolation("name", "must be 1 to 80 characters"));
         }
@@ -54,6 +60,10 @@ public class ClinicService {
         ApiKeys.IssuedKey key = apiKey.map(chosen -> apiKeys.register(clinic.id, chosen))
                 .orElseGet(() -> apiKeys.issue(clinic.id));
         return new NewClinic(ClinicView.of(clinic), key);
+    }
+
+    private static void plainText(String field, String value, List<FieldViolation> errors) {
+        TextFields.problem(value).ifPresent(reason -> errors.add(new FieldViolation(field, reason)));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -3,6 +3,7 @@ package io.aftercare.dispatch;
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.optout.OptOuts;
 import io.aftercare.pause.SendingPauses;
+import io.aftercare.problem.RedactedFailure;
 import io.aftercare.sms.FailureKind;
 import io.aftercare.sms.PhoneMask;
 import io.aftercare.sms.SendOutcome;
@@ -162,7 +163,7 @@ public class Dispatcher {
         try {
             sendAt(text, slot);
         } catch (RuntimeException e) {
-            Log.errorf(e, "Sending reminder %s failed; its claim runs out and it is checked before any resend",
+            Log.errorf(RedactedFailure.of(e), "Sending reminder %s failed; its claim runs out and it is checked before any resend",
                     text.reminderId());
         } finally {
             room.release();
@@ -288,7 +289,7 @@ public class Dispatcher {
         try {
             return gateway.send(sms);
         } catch (RuntimeException e) {
-            Log.errorf(e, "SMS gateway failed on reminder %s", sms.reminderId());
+            Log.errorf(RedactedFailure.of(e), "SMS gateway failed on reminder %s", sms.reminderId());
             return new SendOutcome.Rejected(FailureKind.UNKNOWN_OUTCOME, "gateway", e.getClass().getSimpleName());
         }
     }

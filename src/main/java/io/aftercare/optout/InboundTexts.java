@@ -1,7 +1,7 @@
 package io.aftercare.optout;
 
-import io.aftercare.client.Client;
 import io.aftercare.clinic.Clinic;
+import io.aftercare.reminder.Reminders;
 import io.aftercare.sms.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,9 +13,11 @@ import java.util.Optional;
 public class InboundTexts {
 
     private final OptOuts optOuts;
+    private final Reminders reminders;
 
-    InboundTexts(OptOuts optOuts) {
+    InboundTexts(OptOuts optOuts, Reminders reminders) {
         this.optOuts = optOuts;
+        this.reminders = reminders;
     }
 
     /** @return the text to answer with, if any */
@@ -40,10 +42,10 @@ public class InboundTexts {
         };
     }
 
-    // Twilio answers STOP and START itself on long codes; HELP is answered by the clinic that texted this number last.
-    private static String help(String phone) {
-        Optional<Clinic> clinic = Client.<Client>find("phone = ?1 order by updatedAt desc", phone).firstResultOptional()
-                .map(client -> Clinic.<Clinic>findById(client.clinicId));
+    // Twilio answers STOP and START itself on long codes. HELP is answered for the clinic whose text reached this number
+    // last: any clinic can post a session for any number, and one that never texted it must not be named to it.
+    private String help(String phone) {
+        Optional<Clinic> clinic = reminders.lastClinicToText(phone).map(clinicId -> Clinic.<Clinic>findById(clinicId));
         return clinic.map(known -> known.name + ": aftercare texts after your treatment."
                         + (known.phone == null ? "" : " Questions? Call " + known.phone + ".")
                         + " Reply STOP to stop, START to resume.")

@@ -1,7 +1,11 @@
 package io.aftercare.plan;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a message template can mention, besides the date of its own step.
@@ -19,9 +23,33 @@ public record MessageContext(
         LocalDate sessionDate,
         LocalDate nextSessionDate) {
 
+    /** The names a text may mention, in the order the API documents them. */
+    public static final Set<String> VALUE_NAMES = Set.of("firstName", "clinicName", "clinicPhone", "treatmentContinues",
+            "sessionDate", "nextSessionDate", "stepDate");
+
     /** Longer names than most, for checking that a template fits in its segments for nearly every client. */
     public static MessageContext sample(Locale locale, String clinicName, String clinicPhone) {
         LocalDate date = LocalDate.of(2026, 12, 31);
         return new MessageContext("Maximilianne-Jo", clinicName, clinicPhone, true, locale, date, date.plusDays(10));
+    }
+
+    /** The same client called by another (shorter) form of their name. */
+    public MessageContext withFirstName(String name) {
+        return new MessageContext(name, clinicName, clinicPhone, treatmentContinues, locale, sessionDate, nextSessionDate);
+    }
+
+    /** Every value a text may mention, dates written the way the client's language writes them. */
+    public Map<String, Object> values(LocalDate stepDate) {
+        DateTimeFormatter dates = DateTimeFormatter.ofPattern("en".equals(locale.getLanguage()) ? "MMMM d" : "d MMMM", locale);
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("firstName", firstName);
+        values.put("clinicName", clinicName);
+        // An absent phone is an empty text, so "{#if clinicPhone}" reads as a test of whether the clinic has one.
+        values.put("clinicPhone", clinicPhone == null ? "" : clinicPhone);
+        values.put("treatmentContinues", treatmentContinues);
+        values.put("sessionDate", dates.format(sessionDate));
+        values.put("nextSessionDate", dates.format(nextSessionDate));
+        values.put("stepDate", dates.format(stepDate));
+        return values;
     }
 }

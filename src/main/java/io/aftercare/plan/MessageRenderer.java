@@ -2,38 +2,32 @@ package io.aftercare.plan;
 
 import io.quarkus.qute.Engine;
 import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Renders a step's text for one client with Qute; each template is parsed once. */
+/**
+ * Renders the plan's own texts with the application's Qute engine. The plan is the operator's (built in, or the file
+ * of {@code aftercare.plan.location}), so it is trusted; a clinic's wording never comes here, it has a sandbox of its
+ * own ({@code template.ClinicTextEngine}).
+ */
 @ApplicationScoped
 public class MessageRenderer {
 
     private final Engine engine;
+    // Keyed by the plan's texts only, so it holds at most one entry per step and language.
     private final Map<String, Template> parsed = new ConcurrentHashMap<>();
 
     MessageRenderer(Engine engine) {
         this.engine = engine;
     }
 
-    /**
-     * @throws io.quarkus.qute.TemplateException when the template does not parse or names a value that does not exist
-     */
-    public String render(String template, MessageContext context, LocalDate stepDate) {
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern(
-                "en".equals(context.locale().getLanguage()) ? "MMMM d" : "d MMMM", context.locale());
-        return parsed.computeIfAbsent(template, engine::parse)
-                .data("firstName", context.firstName())
-                .data("clinicName", context.clinicName())
-                .data("clinicPhone", context.clinicPhone())
-                .data("treatmentContinues", context.treatmentContinues())
-                .data("sessionDate", dates.format(context.sessionDate()))
-                .data("nextSessionDate", dates.format(context.nextSessionDate()))
-                .data("stepDate", dates.format(stepDate))
-                .render()
-                .strip();
+    /** The step's text in the client's language, for one client. */
+    public String render(AftercarePlan plan, PlanStep step, MessageContext context, LocalDate stepDate) {
+        TemplateInstance instance = parsed.computeIfAbsent(plan.template(step, context.locale()), engine::parse).instance();
+        context.values(stepDate).forEach(instance::data);
+        return instance.render().strip();
     }
 }

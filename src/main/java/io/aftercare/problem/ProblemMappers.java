@@ -55,7 +55,7 @@ class ProblemMappers {
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            Log.errorf(e, "Request to %s failed", uri.getPath());
+            Log.errorf(RedactedFailure.of(e), "Request to %s failed", uri.getPath());
         }
         ProblemType type = ProblemType.forStatus(status);
         Response.ResponseBuilder response =
@@ -68,7 +68,7 @@ class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseUnavailable.isCause(e)) {
-            Log.warnf("Database unavailable while serving %s: %s", uri.getPath(), e.getMessage());
+            Log.warnf("Database unavailable while serving %s: %s", uri.getPath(), RedactedFailure.of(e).getMessage());
             return Response.fromResponse(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
                                     "The database is unavailable; nothing was stored. Try again shortly.")
                             .at(uri.getPath())
@@ -76,7 +76,7 @@ class ProblemMappers {
                     .header("Retry-After", "5")
                     .build();
         }
-        Log.errorf(e, "Request to %s failed", uri.getPath());
+        Log.errorf(RedactedFailure.of(e), "Request to %s failed", uri.getPath());
         return Problem.of(ProblemType.INTERNAL_ERROR, "An unexpected error occurred; nothing was stored")
                 .at(uri.getPath())
                 .toResponse();

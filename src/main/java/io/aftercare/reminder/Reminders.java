@@ -81,6 +81,21 @@ public class Reminders {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * The clinic whose text reached this number last (accepted by the SMS provider), if any did: the clinic a reply
+     * from the number is about. A clinic that only posted the number, and never texted it, is not it.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<UUID> lastClinicToText(String phone) {
+        return Reminder.getEntityManager().createNativeQuery("""
+                SELECT r.clinic_id FROM client c JOIN reminder r ON r.client_id = c.id
+                 WHERE c.phone = :phone AND r.sent_at IS NOT NULL
+                 ORDER BY r.sent_at DESC LIMIT 1
+                """)
+                .setParameter("phone", phone)
+                .getResultStream().findFirst().map(UUID.class::cast);
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReminderView> forSession(UUID sessionId) {
         return Reminder.<Reminder>list("sessionId = ?1 order by dueAt, step", sessionId).stream()

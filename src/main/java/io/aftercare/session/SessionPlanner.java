@@ -4,12 +4,14 @@ import io.aftercare.clinic.Clinic;
 import io.aftercare.optout.OptOuts;
 import io.aftercare.plan.AftercarePlan;
 import io.aftercare.plan.MessageContext;
-import io.aftercare.plan.MessageRenderer;
 import io.aftercare.plan.Plans;
 import io.aftercare.plan.ScheduleCalculator;
 import io.aftercare.plan.ScheduledStep;
 import io.aftercare.plan.SessionFacts;
 import io.aftercare.reminder.ReminderStatus;
+import io.aftercare.template.ClientTexts;
+import io.aftercare.template.ClientTexts.ComposedText;
+import io.aftercare.template.TextFit;
 import io.aftercare.template.Templates;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -30,13 +32,13 @@ import java.util.UUID;
 class SessionPlanner {
 
     private final Plans plans;
-    private final MessageRenderer renderer;
+    private final ClientTexts texts;
     private final Templates templates;
     private final OptOuts optOuts;
 
-    SessionPlanner(Plans plans, MessageRenderer renderer, Templates templates, OptOuts optOuts) {
+    SessionPlanner(Plans plans, ClientTexts texts, Templates templates, OptOuts optOuts) {
         this.plans = plans;
-        this.renderer = renderer;
+        this.texts = texts;
         this.templates = templates;
         this.optOuts = optOuts;
     }
@@ -68,17 +70,34 @@ class SessionPlanner {
             warnings.add("The client's number has opted out of texts (replied STOP): the texts are held until it opts back in");
         }
 
-        List<PlannedText> texts = ScheduleCalculator.schedule(plan, facts, now).stream()
-                .map(step -> new PlannedText(step, render(plan, step, ownWords, context, session),
-                        status(step, later.isPresent(), optedOut)))
-                .toList();
-        return new SessionPlan(plan.version(), texts, warnings);
+        List<PlannedText> planned = new ArrayList<>();
+        for (ScheduledStep step : ScheduleCalculator.schedule(plan, facts, now)) {
+            ComposedText text = texts.compose(plan, step.step(), Optional.ofNullable(ownWords.get(step.step().key())),
+                    context, step.dueAt().atZone(session.zone()).toLocalDate());
+            ReminderStatus status = status(step, later.isPresent(), optedOut);
+            planned.add(new PlannedText(step, text.body(), status));
+            if (ReminderStatus.PENDING.contains(status)) {
+                warnings.addAll(fitWarnings(step.step().key(), text));
+            }
+        }
+        return new SessionPlan(plan.version(), planned, warnings);
     }
 
-    private String render(AftercarePlan plan, ScheduledStep step, Map<String, String> ownWords, MessageContext context,
-            ValidSession session) {
-        String template = ownWords.getOrDefault(step.step().key(), plan.template(step.step(), session.locale()));
-        return renderer.render(template, context, step.dueAt().atZone(session.zone()).toLocalDate());
+    /** What the clinic should know about one text's wording; never the client's name itself. */
+    private static List<String> fitWarnings(String step, ComposedText text) {
+        List<String> warnings = new ArrayList<>();
+        if (text.clinicWordingRefused()) {
+            warnings.add("The clinic's own wording of step " + step + " breaks today's rules for clinic text, so the"
+                    + " plan's wording was used; see GET /v1/clinic/templates");
+        }
+        if (!text.fit().fits()) {
+            warnings.add("Text " + step + " takes " + text.fit().segments() + " SMS segments even without the client's"
+                    + " name (at most " + TextFit.MAX_SEGMENTS + " are wanted)");
+        } else if (text.nameShortened()) {
+            warnings.add("Text " + step + " calls the client by a shorter form of their first name, or none, to fit in "
+                    + TextFit.MAX_SEGMENTS + " SMS segments");
+        }
+        return warnings;
     }
 
     private static ReminderStatus status(ScheduledStep step, boolean supersededByLaterSession, boolean optedOut) {

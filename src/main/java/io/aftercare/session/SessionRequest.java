@@ -1,5 +1,6 @@
 package io.aftercare.session;
 
+import io.aftercare.problem.PlainText;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,13 +31,13 @@ public record SessionRequest(
             @Schema(description = "The clinic's own id of the client", example = "client-311")
                     @NotBlank @Size(max = 100) @Pattern(regexp = "\\p{Graph}+", message = "must not contain spaces or control characters")
                     String id,
-            @Schema(example = "Sam") @NotBlank @Size(max = 60) String firstName,
-            @Schema(example = "Lee") @Size(max = 60) String lastName,
+            @Schema(example = "Sam") @NotBlank @Size(max = 60) @PlainText String firstName,
+            @Schema(example = "Lee") @Size(max = 60) @PlainText String lastName,
             @Schema(description = "Mobile number; without a country code it is read in the clinic's region",
                             example = "+1 604 555 0123")
-                    @NotBlank @Size(max = 40) String phone,
+                    @NotBlank @Size(max = 40) @PlainText String phone,
             @Schema(description = "IANA time zone; the clinic's when absent", example = "America/Vancouver")
-                    @Size(max = 64) String timeZone,
+                    @Size(max = 64) @PlainText String timeZone,
             @Schema(description = "Language of the texts (BCP 47); the clinic's when absent", example = "en")
-                    @Size(max = 35) String locale) {}
+                    @Size(max = 35) @PlainText String locale) {}
 }

@@ -12,7 +12,6 @@ public class ConsoleSmsGateway implements SmsGateway {
         String providerId = "console-" + UUID.randomUUID();
         Log.infof("SMS to %s (reminder %s, %d chars) accepted as %s",
                 PhoneMask.mask(sms.to()), sms.reminderId(), sms.body().length(), providerId);
-        Log.debugf("SMS body for reminder %s: %s", sms.reminderId(), sms.body());
         return new SendOutcome.Accepted(providerId);
     }
 

@@ -29,7 +29,8 @@ public final class SmsSegments {
         return isGsm7(text) ? gsm7(text) : ucs2(text);
     }
 
-    private static boolean isGsm7(String text) {
+    /** Whether the text is written entirely in the GSM 03.38 alphabet, so that it travels as GSM-7. */
+    public static boolean isGsm7(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (BASIC.indexOf(c) < 0 && EXTENSION.indexOf(c) < 0) {

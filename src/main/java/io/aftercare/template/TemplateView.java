@@ -8,6 +8,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *
  * @param overridden true when it is the clinic's own wording, false when it is the plan's
  * @param sample the text rendered with long sample names, as the check of its length saw it
+ * @param notUsedBecause why the clinic's wording is not used: written before today's rules for clinic text, it breaks
+ *     one of them; the plan's wording goes out until the clinic rewrites it
  */
 @Schema(name = "Template")
 public record TemplateView(
@@ -17,4 +19,6 @@ public record TemplateView(
         boolean overridden,
         String sample,
         TextFit fit,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        @Schema(description = "Why the clinic's wording is not used (the plan's goes out instead); absent when it is")
+                String notUsedBecause) {}

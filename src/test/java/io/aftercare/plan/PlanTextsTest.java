@@ -32,7 +32,7 @@ class PlanTextsTest {
         MessageContext sample = MessageContext.sample(locale, LONG_CLINIC_NAME, "+16045550100");
         MessageContext context = new MessageContext(LONG_FIRST_NAME, LONG_CLINIC_NAME, "+16045550100",
                 treatmentContinues, locale, sample.sessionDate(), sample.nextSessionDate());
-        String text = RENDERER.render(PLAN.template(step, locale), context, sample.nextSessionDate());
+        String text = RENDERER.render(PLAN, step, context, sample.nextSessionDate());
 
         assertThat(text).contains(LONG_FIRST_NAME).doesNotContain("{");
         assertThat(SmsSegments.of(text).segments()).as("segments of: %s", text).isLessThanOrEqualTo(2);

@@ -1,0 +1,77 @@
+package io.aftercare.template;
+
+import io.aftercare.plan.AftercarePlan;
+import io.aftercare.plan.MessageContext;
+import io.aftercare.plan.MessageRenderer;
+import io.aftercare.plan.PlanStep;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Writes one step's text for one client: in the clinic's own wording where it wrote one, the plan's otherwise, and
+ * within {@value TextFit#MAX_SEGMENTS} SMS segments whatever the client's name, by the rule of {@link NameShortening}.
+ */
+@ApplicationScoped
+public class ClientTexts {
+
+    /**
+     * A text ready to be scheduled.
+     *
+     * @param nameShortened the client's first name was shortened or left out to make the text fit
+     * @param clinicWordingRefused the clinic's wording could not be rendered (written before the rules of today), so the
+     *     plan's was used
+     */
+    public record ComposedText(String body, TextFit fit, boolean nameShortened, boolean clinicWordingRefused) {}
+
+    private final MessageRenderer planTexts;
+    private final ClinicTextEngine clinicTexts;
+
+    ClientTexts(MessageRenderer planTexts, ClinicTextEngine clinicTexts) {
+        this.planTexts = planTexts;
+        this.clinicTexts = clinicTexts;
+    }
+
+    public ComposedText compose(AftercarePlan plan, PlanStep step, Optional<String> clinicWording, MessageContext context,
+            LocalDate stepDate) {
+        if (clinicWording.isPresent()) {
+            try {
+                return fit(context.firstName(), false,
+                        name -> clinicTexts.render(clinicWording.get(), context.withFirstName(name), stepDate));
+            } catch (ClinicTextRefused e) {
+                // Not for this name only: no form of it renders, so the wording itself is at fault. The client still
+                // gets the step's advice, in the plan's words.
+            }
+        }
+        return fit(context.firstName(), clinicWording.isPresent(),
+                name -> planTexts.render(plan, step, context.withFirstName(name), stepDate));
+    }
+
+    /**
+     * The text with the longest form of the name that fits; when none does, the text without the name.
+     *
+     * @throws ClinicTextRefused when no form of the name renders at all
+     */
+    private static ComposedText fit(String firstName, boolean clinicWordingRefused, Function<String, String> render) {
+        List<String> forms = NameShortening.forms(firstName);
+        ComposedText last = null;
+        ClinicTextRefused refused = null;
+        for (String name : forms) {
+            try {
+                String body = NameShortening.withoutLeftOutName(render.apply(name));
+                last = new ComposedText(body, TextFit.of(body), !name.equals(firstName), clinicWordingRefused);
+                if (last.fit().fits()) {
+                    return last;
+                }
+            } catch (ClinicTextRefused e) {
+                refused = e;
+            }
+        }
+        if (last == null) {
+            throw refused;
+        }
+        return last;
+    }
+}

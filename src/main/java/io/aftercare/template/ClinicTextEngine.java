@@ -1,0 +1,167 @@
+package io.aftercare.template;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.aftercare.plan.MessageContext;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.EvalContext;
+import io.quarkus.qute.Expression;
+import io.quarkus.qute.IfSectionHelper;
+import io.quarkus.qute.Results;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateException;
+import io.quarkus.qute.ValueResolver;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
+
+/**
+ * Renders text a clinic wrote. Clinic text is data, not code: it is parsed by a Qute engine of its own that knows
+ * nothing but the values of {@link MessageContext#VALUE_NAMES} and the {@code {#if}} section. It has no namespaces
+ * ({@code config:}, {@code inject:}...), no method or property calls on values, no loops and no includes, so a
+ * template cannot reach configuration, beans or the JVM, and cannot repeat anything: its output is bounded by its own
+ * length times the longest value. The plan's own texts keep the application's engine ({@code plan.MessageRenderer}).
+ */
+@ApplicationScoped
+public class ClinicTextEngine {
+
+    /** Longest text a clinic may write. */
+    public static final int MAX_TEMPLATE_LENGTH = 1000;
+
+    /** Longest text one rendering may produce; rendering stops there. Ten SMS segments, far more than a text may use. */
+    static final int MAX_OUTPUT_LENGTH = 1600;
+
+    private static final String ALLOWED = MessageContext.VALUE_NAMES.stream().sorted()
+            .map(name -> "{" + name + "}").collect(Collectors.joining(", "));
+
+    private final Engine engine = Engine.builder()
+            .addSectionHelper(new IfSectionHelper.Factory())
+            .addValueResolver(new ContextValues())
+            .strictRendering(true)
+            .build();
+
+    /** How many parsed clinic texts are kept: every clinic's wordings many times over. */
+    static final int MOST_CACHED_TEMPLATES = 2_000;
+
+    // Bounded: templates come from clinics, and a loop of changes must not grow the heap.
+    private final Cache<String, Template> parsed = Caffeine.newBuilder().maximumSize(MOST_CACHED_TEMPLATES).build();
+
+    /**
+     * Checks that a clinic's text uses only what a text may use, without keeping it.
+     *
+     * @throws ClinicTextRefused naming the first thing it may not use
+     */
+    public void check(String text) {
+        parse(text);
+    }
+
+    /**
+     * Renders a clinic's text for one client.
+     *
+     * @throws ClinicTextRefused when the text uses what it may not, or its output would pass the hard limit
+     */
+    public String render(String text, MessageContext context, LocalDate stepDate) {
+        // Only texts that passed the check are kept, so refused ones never fill the cache.
+        Template template = parsed.get(text, this::parse);
+        var instance = template.instance();
+        instance.data(new Values(context.values(stepDate)));
+        LimitedOutput output = new LimitedOutput();
+        try {
+            join(instance.consume(output));
+        } catch (TemplateException e) {
+            throw new ClinicTextRefused("does not render: " + e.getMessage());
+        }
+        return output.toString().strip();
+    }
+
+    /** How many parsed texts the cache holds now, after evicting what it must. */
+    long cachedTemplates() {
+        parsed.cleanUp();
+        return parsed.estimatedSize();
+    }
+
+    private Template parse(String text) {
+        if (text.length() > MAX_TEMPLATE_LENGTH) {
+            throw new ClinicTextRefused("must be at most " + MAX_TEMPLATE_LENGTH + " characters");
+        }
+        Template template;
+        try {
+            template = engine.parse(text);
+        } catch (TemplateException e) {
+            throw new ClinicTextRefused("does not render: " + e.getMessage());
+        }
+        for (Expression expression : template.getExpressions()) {
+            if (!isAllowed(expression)) {
+                throw new ClinicTextRefused("does not render: " + expression.toOriginalString()
+                        + " is not a value a text may use; a text may use " + ALLOWED
+                        + " and {#if value}...{#else}...{/if}");
+            }
+        }
+        return template;
+    }
+
+    /** A literal, or one of the values by its bare name: no namespace, no method, no property of a value. */
+    private static boolean isAllowed(Expression expression) {
+        if (expression.isLiteral()) {
+            return true;
+        }
+        if (expression.hasNamespace() || expression.getParts().size() != 1) {
+            return false;
+        }
+        Expression.Part part = expression.getParts().get(0);
+        return !part.isVirtualMethod() && MessageContext.VALUE_NAMES.contains(part.getName());
+    }
+
+    private static void join(CompletionStage<Void> rendering) {
+        try {
+            rendering.toCompletableFuture().join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The values of one rendering, the root of every expression. */
+    private record Values(Map<String, Object> byName) {}
+
+    /** Resolves a bare name against {@link Values}; the engine has no other resolver, so nothing else resolves. */
+    private static final class ContextValues implements ValueResolver {
+
+        @Override
+        public boolean appliesTo(EvalContext context) {
+            return context.getBase() instanceof Values && context.getParams().isEmpty();
+        }
+
+        @Override
+        public CompletionStage<Object> resolve(EvalContext context) {
+            Map<String, Object> values = ((Values) context.getBase()).byName();
+            return values.containsKey(context.getName())
+                    ? java.util.concurrent.CompletableFuture.completedFuture(values.get(context.getName()))
+                    : Results.notFound(context);
+        }
+    }
+
+    /** Collects the output and stops the rendering once it passes {@link #MAX_OUTPUT_LENGTH}. */
+    private static final class LimitedOutput implements java.util.function.Consumer<String> {
+
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void accept(String part) {
+            if (text.length() + part.length() > MAX_OUTPUT_LENGTH) {
+                throw new ClinicTextRefused("renders to more than " + MAX_OUTPUT_LENGTH + " characters");
+            }
+            text.append(part);
+        }
+
+        @Override
+        public String toString() {
+            return text.toString();
+        }
+    }
+}
