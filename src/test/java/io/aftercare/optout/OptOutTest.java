@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.isOneOf;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.aftercare.support.Sessions;
@@ -105,13 +106,38 @@ class OptOutTest {
         String phone = nextPhone();
         Sessions.client(session).put("phone", phone);
         clock.setNow(NOON.plusHours(1).toInstant());
-        post(session);
+        String id = post(session).extract().path("id");
+        awaitFirstTextSent(id);
 
         inbound(phone, "help").statusCode(200)
                 .contentType(containsString("xml"))
                 .body(containsString("<Message>Test Clinic: aftercare texts after your treatment."))
                 .body(containsString("Reply STOP to stop"));
         history(session).body("optedOut", equalTo(false));
+    }
+
+    @Test
+    void shouldAnswerHelpForTheClinicWhoseTextReachedTheNumberNotOneThatOnlyPostedIt() {
+        String phone = nextPhone();
+        clock.setNow(NOON.plusHours(1).toInstant());
+        String texted = Sessions.postFor(phone, NOON);
+        awaitFirstTextSent(texted);
+        // Another clinic posts the same number later; quiet hours hold its first text, so it has not texted the number.
+        String otherClinicKey = newClinic("Impostor Studio");
+        given().auth().oauth2(otherClinicKey).contentType(ContentType.JSON)
+                .body(Map.of("quietHours", Map.of("start", "00:00", "end", "23:59"), "optionalSteps", java.util.List.of()))
+                .put("/v1/clinic/settings").then().statusCode(200);
+        Sessions.postFor(otherClinicKey, phone, NOON);
+
+        inbound(phone, "HELP").statusCode(200)
+                .body(containsString("<Message>Test Clinic: aftercare texts"))
+                .body(not(containsString("Impostor")));
+
+        String neverTexted = nextPhone();
+        Sessions.postFor(otherClinicKey, neverTexted, NOON);
+        inbound(neverTexted, "HELP").statusCode(200)
+                .body(containsString("<Message>Aftercare texts after a treatment."))
+                .body(not(containsString("Impostor")));
     }
 
     @Test
@@ -146,6 +172,17 @@ class OptOutTest {
     private void inboundAfterPost(Map<String, Object> session, String phone, String keyword) {
         post(session);
         inbound(phone, keyword).statusCode(200);
+    }
+
+    private static void awaitFirstTextSent(String sessionId) {
+        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> session(sessionId)
+                .body("reminders[0].status", isOneOf("SENT", "DELIVERED")));
+    }
+
+    private static String newClinic(String name) {
+        return given().auth().oauth2(Sessions.ADMIN_KEY).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "timeZone", "America/Vancouver", "locale", "en", "region", "CA"))
+                .post("/admin/v1/clinics").then().statusCode(201).extract().path("apiKey.key");
     }
 
     private static String nextPhone() {
