@@ -58,9 +58,14 @@ public class TemplateResource {
     @Path("/{step}/{language}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Word a step in the clinic's own way",
-            description = "A Qute template that may use {firstName}, {clinicName}, {clinicPhone}, {treatmentContinues}, "
-                    + "{sessionDate}, {nextSessionDate} and {stepDate}. It applies to texts scheduled from now on.")
-    @APIResponse(responseCode = "400", description = "The template does not render or takes more than 2 SMS segments",
+            description = "Plain text of at most 1,000 characters that may name the values {firstName}, {clinicName},"
+                    + " {clinicPhone}, {treatmentContinues}, {sessionDate}, {nextSessionDate} and {stepDate}, and choose"
+                    + " between words with {#if value}...{#else}...{/if} (also {#if !value} and {#if value == 'text'})."
+                    + " Nothing else is evaluated: no namespaces, no methods or properties of values, no loops, no"
+                    + " includes. It must fit in 2 SMS segments with long sample names; for a longer real name the"
+                    + " name is shortened when the text is scheduled. It applies to texts scheduled from now on.")
+    @APIResponse(responseCode = "400", description = "The template uses something it may not, holds control characters,"
+            + " or takes more than 2 SMS segments",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such step or language in the plan",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
