@@ -1,11 +1,13 @@
 package io.aftercare.client;
 
 import io.aftercare.clinic.CurrentClinic;
+import io.aftercare.clinic.Roles;
 import io.aftercare.optout.OptOuts;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.reminder.ReminderView;
 import io.aftercare.reminder.Reminders;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/clients")
+@RolesAllowed(Roles.CLINIC)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clients")
 @SecurityRequirement(name = "clinicKey")

@@ -26,8 +26,15 @@ public class ApiKey extends PanacheEntityBase {
 
     public String sha256;
 
+    /** What the key is for, in the clinic's or operator's words; optional. */
+    public String label;
+
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** When the key last authenticated a request, to the minute (see {@link ApiKeys#authenticate}). */
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
@@ -38,5 +45,9 @@ public class ApiKey extends PanacheEntityBase {
 
     static List<ApiKey> listForClinic(UUID clinicId) {
         return list("clinicId = ?1 order by createdAt", clinicId);
+    }
+
+    static long countActive(UUID clinicId) {
+        return count("clinicId = ?1 and revokedAt is null", clinicId);
     }
 }

@@ -1,19 +1,24 @@
 package io.aftercare.clinic;
 
+import io.aftercare.config.AftercareConfig;
 import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.problem.ProblemException;
+import io.aftercare.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Issues, checks and revokes clinic API keys. */
 @ApplicationScoped
@@ -22,39 +27,87 @@ public class ApiKeys {
     /** Shortest key accepted from an operator (bootstrap); issued keys are longer. */
     public static final int MIN_LENGTH = 32;
 
+    static final int MAX_LABEL_LENGTH = 60;
+
+    /**
+     * How precisely {@code last_used_at} follows a key's use. Writing it on every request would add a row write to every
+     * authenticated request; to the minute is enough to tell a live key from a forgotten one.
+     */
+    static final Duration USE_PRECISION = Duration.ofMinutes(1);
+
     private static final String ISSUED_PREFIX = "ak_";
     private static final int PREFIX_LENGTH = 10;
-    private final SecureRandom random = new SecureRandom();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** Creates a new random key for the clinic; the returned secret is the only copy. */
-    @Transactional
-    public IssuedKey issue(UUID clinicId) {
-        byte[] secret = new byte[32];
-        random.nextBytes(secret);
-        String key = ISSUED_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        return register(clinicId, key);
+    private final int maxActiveKeys;
+
+    ApiKeys(AftercareConfig config) {
+        this.maxActiveKeys = config.auth().maxActiveKeysPerClinic();
     }
 
-    /** Stores a key chosen by the operator (bootstrap). */
+    /** A new random key; the caller stores it with {@link #register} and shows it once. */
+    static String newKey() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return ISSUED_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
+    /**
+     * Creates a new random key for the clinic, with an optional label; the returned secret is the only copy.
+     * Answers 409 when the clinic already holds {@code aftercare.auth.max-active-keys-per-clinic} active keys.
+     */
+    @Transactional
+    public IssuedKey issue(UUID clinicId, String label) {
+        String checkedLabel = checkedLabel(label);
+        lockClinic(clinicId);
+        long active = ApiKey.countActive(clinicId);
+        if (active >= maxActiveKeys) {
+            throw new ProblemException(ProblemType.CONFLICT, "The clinic already holds " + active
+                    + " active API keys, the most it may hold; revoke one it no longer uses before issuing another");
+        }
+        return store(clinicId, newKey(), checkedLabel);
+    }
+
+    /** Stores a clinic's first key, chosen by the operator (bootstrap) or by {@link #newKey}. */
     @Transactional
     public IssuedKey register(UUID clinicId, String key) {
         if (key.length() < MIN_LENGTH) {
             throw new IllegalArgumentException("An API key needs at least " + MIN_LENGTH + " characters");
         }
+        return store(clinicId, key, null);
+    }
+
+    private static IssuedKey store(UUID clinicId, String key, String label) {
         ApiKey apiKey = new ApiKey();
         apiKey.id = TimeOrderedIds.next();
         apiKey.clinicId = clinicId;
         apiKey.prefix = key.substring(0, PREFIX_LENGTH);
         apiKey.sha256 = digest(key);
+        apiKey.label = label;
         apiKey.createdAt = Instant.now();
         apiKey.persist();
-        return new IssuedKey(apiKey.id, apiKey.prefix, key, apiKey.createdAt);
+        return new IssuedKey(apiKey.id, apiKey.prefix, key, apiKey.label, apiKey.createdAt);
     }
 
-    /** The clinic a presented key belongs to, if the key is known and not revoked. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<UUID> authenticate(String presentedKey) {
-        return ApiKey.findActiveByDigest(digest(presentedKey)).map(key -> key.clinicId);
+    /**
+     * The key a presented key is, if it is known and not revoked. Notes the key's use in {@code last_used_at} only when
+     * the stored time is older than {@link #USE_PRECISION}: at most one write per key and minute, whatever the request
+     * rate. The same condition sits in the UPDATE, so nodes seeing the same key at once write it once.
+     */
+    @Transactional
+    public Optional<AuthenticatedKey> authenticate(String presentedKey) {
+        Optional<ApiKey> found = ApiKey.findActiveByDigest(digest(presentedKey));
+        found.ifPresent(ApiKeys::noteUse);
+        return found.map(key -> new AuthenticatedKey(key.id, key.clinicId));
+    }
+
+    private static void noteUse(ApiKey key) {
+        Instant now = Instant.now();
+        Instant staleBefore = now.minus(USE_PRECISION);
+        if (key.lastUsedAt == null || key.lastUsedAt.isBefore(staleBefore)) {
+            ApiKey.update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
+                    now, key.id, staleBefore);
+        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -62,16 +115,62 @@ public class ApiKeys {
         return ApiKey.listForClinic(clinicId).stream().map(KeyView::of).toList();
     }
 
-    /** Revokes one key of the clinic; revoking a revoked key changes nothing. */
+    /** Revokes one key of the clinic, as the operator may: even its last. Revoking a revoked key changes nothing. */
     @Transactional
     public KeyView revoke(UUID clinicId, UUID keyId) {
+        return revoke(clinicId, keyId, false);
+    }
+
+    /**
+     * Revokes one key of the clinic, as the clinic itself may: never its last active key, which would lock the clinic
+     * out until the operator steps in (409). Revoking a revoked key changes nothing.
+     */
+    @Transactional
+    public KeyView revokeKeepingOne(UUID clinicId, UUID keyId) {
+        return revoke(clinicId, keyId, true);
+    }
+
+    private KeyView revoke(UUID clinicId, UUID keyId, boolean keepOne) {
+        lockClinic(clinicId);
         ApiKey key = ApiKey.<ApiKey>findByIdOptional(keyId)
                 .filter(candidate -> candidate.clinicId.equals(clinicId))
                 .orElseThrow(() -> ProblemException.notFound("No such API key"));
         if (key.revokedAt == null) {
+            if (keepOne && ApiKey.countActive(clinicId) <= 1) {
+                throw new ProblemException(ProblemType.CONFLICT, "This is the clinic's last active API key: issue a"
+                        + " new key, switch to it, then revoke this one");
+            }
             key.revokedAt = Instant.now();
         }
         return KeyView.of(key);
+    }
+
+    // Issuing and revoking count the clinic's active keys first; the lock on the clinic's row makes concurrent calls,
+    // on any node, count one after the other, so that neither the cap nor the last-key rule can be raced past.
+    private static void lockClinic(UUID clinicId) {
+        Clinic.findById(clinicId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private static String checkedLabel(String label) {
+        if (label == null || label.isBlank()) {
+            return null;
+        }
+        String stripped = label.strip();
+        // Refused rather than cleaned: a label is shown to operators, where line breaks and control codes can forge lines.
+        if (stripped.codePoints().anyMatch(ApiKeys::isControl)) {
+            throw ProblemException.invalid("label", "must not contain control characters");
+        }
+        if (stripped.codePointCount(0, stripped.length()) > MAX_LABEL_LENGTH) {
+            throw ProblemException.invalid("label", "must be at most " + MAX_LABEL_LENGTH + " characters");
+        }
+        return stripped;
+    }
+
+    private static boolean isControl(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.SURROGATE, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
+            default -> false;
+        };
     }
 
     static String digest(String key) {
@@ -83,12 +182,23 @@ public class ApiKeys {
         }
     }
 
-    /** A newly issued key: {@code key} is shown this once and never stored. */
-    public record IssuedKey(UUID id, String prefix, String key, Instant createdAt) {}
+    /** The body of a key issue; every field optional. */
+    @Schema(name = "ApiKeyRequest")
+    public record KeyRequest(
+            @Schema(description = "What the key is for, up to 60 characters", example = "Front desk PC") String label) {}
 
-    public record KeyView(UUID id, String prefix, Instant createdAt, Instant revokedAt) {
+    /** A newly issued key: {@code key} is shown this once and never stored. */
+    public record IssuedKey(UUID id, String prefix, String key, String label, Instant createdAt) {}
+
+    /** A stored key as the listings show it: never the key, only its first characters. */
+    public record KeyView(UUID id, String prefix, String label, Instant createdAt,
+            @Schema(description = "Last request this key authenticated, to the minute; null if never used") Instant lastUsedAt,
+            Instant revokedAt) {
         static KeyView of(ApiKey key) {
-            return new KeyView(key.id, key.prefix, key.createdAt, key.revokedAt);
+            return new KeyView(key.id, key.prefix, key.label, key.createdAt, key.lastUsedAt, key.revokedAt);
         }
     }
+
+    /** A presented key that matched: which key, of which clinic. */
+    public record AuthenticatedKey(UUID id, UUID clinicId) {}
 }

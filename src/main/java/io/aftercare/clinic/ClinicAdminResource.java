@@ -3,6 +3,7 @@ package io.aftercare.clinic;
 import io.aftercare.pause.SendingPauses;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,10 +26,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's API: onboard clinics and manage their keys. Enabled by {@code aftercare.admin.api-key}. */
 @Path("/admin/v1/clinics")
+@RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
 @SecurityRequirement(name = "adminKey")
 @APIResponse(responseCode = "401", description = "No or wrong admin key, or the admin API is disabled",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "A clinic's key, not the admin key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "Too many failed authentications from this address; see Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class ClinicAdminResource {
 
@@ -75,7 +81,7 @@ public class ClinicAdminResource {
 
     @GET
     @Path("/{clinicId}/api-keys")
-    @Operation(summary = "List a clinic's API keys (prefixes only)")
+    @Operation(summary = "List a clinic's API keys (prefixes only), with label, creation and last use")
     public List<ApiKeys.KeyView> keys(@PathParam("clinicId") UUID clinicId) {
         get(clinicId);
         return apiKeys.list(clinicId);
@@ -83,17 +89,25 @@ public class ClinicAdminResource {
 
     @POST
     @Path("/{clinicId}/api-keys")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a new API key for a clinic",
-            description = "To rotate: issue a new key, switch the clinic's system to it, then revoke the old one.")
+            description = "The body, optional, may label the key. To rotate: issue a new key, switch the clinic's"
+                    + " system to it, then revoke the old one.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeys.IssuedKey.class)))
-    public Response issueKey(@PathParam("clinicId") UUID clinicId) {
+    @APIResponse(responseCode = "400", description = "The label is too long or holds control characters",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The clinic holds the most active keys it may; revoke one first",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response issueKey(@PathParam("clinicId") UUID clinicId, ApiKeys.KeyRequest request) {
         get(clinicId);
-        return Response.status(Response.Status.CREATED).entity(apiKeys.issue(clinicId)).build();
+        String label = request == null ? null : request.label();
+        return Response.status(Response.Status.CREATED).entity(apiKeys.issue(clinicId, label)).build();
     }
 
     @DELETE
     @Path("/{clinicId}/api-keys/{keyId}")
-    @Operation(summary = "Revoke one of a clinic's API keys")
+    @Operation(summary = "Revoke one of a clinic's API keys", description = "Even its last: the clinic then has no key"
+            + " until the operator issues one.")
     @APIResponse(responseCode = "404", description = "No such key for this clinic",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ApiKeys.KeyView revokeKey(@PathParam("clinicId") UUID clinicId, @PathParam("keyId") UUID keyId) {

@@ -1,6 +1,8 @@
 package io.aftercare.clinic;
 
 import io.aftercare.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,10 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A clinic's view of itself, and rotation of its own keys without the operator. */
 @Path("/v1/clinic")
+@RolesAllowed(Roles.CLINIC)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clinic")
 @SecurityRequirement(name = "clinicKey")
 @APIResponse(responseCode = "401", description = "No or unknown API key",
+        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "429", description = "Too many failed authentications from this address; see Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 public class ClinicSelfResource {
 
@@ -45,25 +50,34 @@ public class ClinicSelfResource {
 
     @GET
     @Path("/api-keys")
-    @Operation(summary = "The clinic's API keys (prefixes only)")
+    @Operation(summary = "The clinic's API keys (prefixes only), with label, creation and last use")
     public List<ApiKeys.KeyView> keys() {
         return apiKeys.list(current.id());
     }
 
     @POST
     @Path("/api-keys")
-    @Operation(summary = "Issue a new API key", description = "The old key keeps working until it is revoked.")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue a new API key",
+            description = "The body, optional, may label the key. The old key keeps working until it is revoked.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeys.IssuedKey.class)))
-    public Response issueKey() {
-        return Response.status(Response.Status.CREATED).entity(apiKeys.issue(current.id())).build();
+    @APIResponse(responseCode = "400", description = "The label is too long or holds control characters",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The clinic holds the most active keys it may; revoke one first",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response issueKey(ApiKeys.KeyRequest request) {
+        String label = request == null ? null : request.label();
+        return Response.status(Response.Status.CREATED).entity(apiKeys.issue(current.id(), label)).build();
     }
 
     @DELETE
     @Path("/api-keys/{keyId}")
-    @Operation(summary = "Revoke one of the clinic's API keys")
+    @Operation(summary = "Revoke one of the clinic's API keys", description = "Never the last active one.")
     @APIResponse(responseCode = "404", description = "No such key for this clinic",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "It is the clinic's last active key: issue a new one first",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ApiKeys.KeyView revokeKey(@PathParam("keyId") UUID keyId) {
-        return apiKeys.revoke(current.id(), keyId);
+        return apiKeys.revokeKeepingOne(current.id(), keyId);
     }
 }

@@ -57,8 +57,7 @@ public class ClinicService {
             throw ProblemException.invalid(errors);
         }
         Clinic clinic = Clinic.create(request.name().strip(), phone, request.timeZone(), request.locale(), region);
-        ApiKeys.IssuedKey key = apiKey.map(chosen -> apiKeys.register(clinic.id, chosen))
-                .orElseGet(() -> apiKeys.issue(clinic.id));
+        ApiKeys.IssuedKey key = apiKeys.register(clinic.id, apiKey.orElseGet(ApiKeys::newKey));
         return new NewClinic(ClinicView.of(clinic), key);
     }
 

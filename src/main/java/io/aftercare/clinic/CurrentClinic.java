@@ -1,19 +1,27 @@
 package io.aftercare.clinic;
 
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 
-/** The clinic whose API key authenticated the current request. */
+/** The clinic whose API key authenticated the current request, read from the request's security identity. */
 @RequestScoped
 public class CurrentClinic {
 
-    private UUID id;
+    /** The identity attribute holding the clinic's id ({@link UUID}); set only for the {@link Roles#CLINIC} role. */
+    public static final String CLINIC_ID = "aftercare.clinic-id";
 
-    void authenticatedAs(UUID clinicId) {
-        this.id = clinicId;
+    /** The identity attribute holding the id ({@link UUID}) of the API key that authenticated the request. */
+    public static final String API_KEY_ID = "aftercare.api-key-id";
+
+    private final SecurityIdentity identity;
+
+    CurrentClinic(SecurityIdentity identity) {
+        this.identity = identity;
     }
 
     public UUID id() {
+        UUID id = identity.getAttribute(CLINIC_ID);
         if (id == null) {
             throw new IllegalStateException("No clinic authenticated this request");
         }

@@ -13,6 +13,8 @@ public interface AftercareConfig {
 
     Admin admin();
 
+    Auth auth();
+
     Sms sms();
 
     Twilio twilio();
@@ -46,6 +48,20 @@ public interface AftercareConfig {
     interface Admin {
         /** Bearer key of the admin API ({@code /admin/v1}); the admin API answers 401 to everything while unset. */
         Optional<String> apiKey();
+    }
+
+    interface Auth {
+        /** Failed authentications one client address may make per window; its further attempts get 429 until it ends. */
+        @WithDefault("20")
+        int maxFailures();
+
+        /** The window over which failed authentications are counted, per address and per node. */
+        @WithDefault("1m")
+        Duration failureWindow();
+
+        /** Most API keys one clinic may hold unrevoked; issuing another answers 409. */
+        @WithDefault("10")
+        int maxActiveKeysPerClinic();
     }
 
     interface Sms {

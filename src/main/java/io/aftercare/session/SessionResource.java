@@ -1,8 +1,10 @@
 package io.aftercare.session;
 
 import io.aftercare.clinic.CurrentClinic;
+import io.aftercare.clinic.Roles;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -22,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/sessions")
+@RolesAllowed(Roles.CLINIC)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")

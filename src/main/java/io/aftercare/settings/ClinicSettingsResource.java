@@ -1,7 +1,9 @@
 package io.aftercare.settings;
 
 import io.aftercare.clinic.CurrentClinic;
+import io.aftercare.clinic.Roles;
 import io.aftercare.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/clinic/settings")
+@RolesAllowed(Roles.CLINIC)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Clinic")

@@ -1,7 +1,9 @@
 package io.aftercare.template;
 
 import io.aftercare.clinic.CurrentClinic;
+import io.aftercare.clinic.Roles;
 import io.aftercare.problem.Problem;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/v1/clinic/templates")
+@RolesAllowed(Roles.CLINIC)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clinic")
 @SecurityRequirement(name = "clinicKey")

@@ -2,6 +2,7 @@ package io.aftercare.twilio;
 
 import io.aftercare.optout.InboundTexts;
 import io.aftercare.problem.Problem;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where Twilio calls back; authenticated by Twilio's request signature, not by an API key. */
 @Path("/v1/twilio")
+@PermitAll
 @Tag(name = "Twilio webhooks")
 @APIResponse(responseCode = "403", description = "Missing or wrong X-Twilio-Signature",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
