@@ -73,6 +73,11 @@ class FailedAuthentications {
         }
     }
 
+    long trackedAddresses() {
+        windows.cleanUp();
+        return windows.estimatedSize();
+    }
+
     /** Forgets every address; tests start from a clean count with it. */
     void forgetAll() {
         windows.invalidateAll();

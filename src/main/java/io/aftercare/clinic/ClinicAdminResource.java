@@ -104,6 +104,14 @@ public class ClinicAdminResource {
         return Response.status(Response.Status.CREATED).entity(apiKeys.issue(clinicId, label)).build();
     }
 
+    /** The same without a body (clients written before keys had labels post nothing, not even a Content-Type). */
+    @POST
+    @Path("/{clinicId}/api-keys")
+    @Operation(hidden = true)
+    public Response issueUnlabelledKey(@PathParam("clinicId") UUID clinicId) {
+        return issueKey(clinicId, null);
+    }
+
     @DELETE
     @Path("/{clinicId}/api-keys/{keyId}")
     @Operation(summary = "Revoke one of a clinic's API keys", description = "Even its last: the clinic then has no key"

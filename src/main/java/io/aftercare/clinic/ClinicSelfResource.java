@@ -70,6 +70,14 @@ public class ClinicSelfResource {
         return Response.status(Response.Status.CREATED).entity(apiKeys.issue(current.id(), label)).build();
     }
 
+    /** The same without a body (clients written before keys had labels post nothing, not even a Content-Type). */
+    @POST
+    @Path("/api-keys")
+    @Operation(hidden = true)
+    public Response issueUnlabelledKey() {
+        return issueKey(null);
+    }
+
     @DELETE
     @Path("/api-keys/{keyId}")
     @Operation(summary = "Revoke one of the clinic's API keys", description = "Never the last active one.")

@@ -77,7 +77,7 @@ class ClinicAdminResourceTest {
 
     @Test
     void shouldRefuseTheAdminApiToAClinicKeyAndToNoKey() {
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/admin/v1/clinics").then().statusCode(401)
+        given().auth().oauth2(Sessions.CLINIC_KEY).get("/admin/v1/clinics").then().statusCode(403)
                 .contentType("application/problem+json");
         given().get("/admin/v1/clinics").then().statusCode(401);
     }

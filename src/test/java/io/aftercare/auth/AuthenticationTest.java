@@ -1,0 +1,154 @@
+package io.aftercare.auth;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.oneOf;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.aftercare.config.AftercareConfig;
+import io.aftercare.support.Sessions;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.jboss.logmanager.ExtLogRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Who may call what: keys through Quarkus Security, and an address that keeps failing is held off. */
+@QuarkusTest
+class AuthenticationTest {
+
+    @Inject
+    FailedAuthentications failures;
+
+    @Inject
+    AftercareConfig config;
+
+    private final CapturedLog log = new CapturedLog();
+
+    @BeforeEach
+    void startCounting() {
+        // Every request of the test suite comes from 127.0.0.1: start from, and leave, a clean count.
+        failures.forgetAll();
+        Logger.getLogger("").addHandler(log);
+    }
+
+    @AfterEach
+    void stopCounting() {
+        Logger.getLogger("").removeHandler(log);
+        failures.forgetAll();
+    }
+
+    @Test
+    void shouldAnswer429WithRetryAfterOnceAnAddressFailedTooOften() {
+        int maxFailures = config.auth().maxFailures();
+        for (int i = 0; i < maxFailures; i++) {
+            given().auth().oauth2(wrongKey()).get("/v1/clinic").then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", startsWith("Bearer"));
+        }
+
+        long retryAfter = Long.parseLong(given().auth().oauth2(wrongKey()).get("/v1/clinic").then().statusCode(429)
+                .contentType("application/problem+json")
+                .body("status", equalTo(429))
+                .extract().header("Retry-After"));
+        assertThat(retryAfter).isBetween(1L, config.auth().failureWindow().toSeconds());
+        // Not even the right key gets through the rest of the window: a guess that hits would otherwise show.
+        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic").then().statusCode(429);
+        given().auth().oauth2(Sessions.ADMIN_KEY).get("/admin/v1/clinics").then().statusCode(429);
+    }
+
+    @Test
+    void shouldWarnOncePerWindowAndNeverLogTheKeys() {
+        List<String> triedKeys = new ArrayList<>();
+        for (int i = 0; i < 2 * config.auth().maxFailures(); i++) {
+            String key = wrongKey();
+            triedKeys.add(key);
+            given().auth().oauth2(key).get("/v1/sessions/" + UUID.randomUUID()).then()
+                    .statusCode(oneOf(401, 429));
+        }
+
+        assertThat(log.lines(FailedAuthentications.class.getName(), Level.WARNING)).singleElement().asString()
+                .contains("127.0.0.1");
+        for (String key : triedKeys) {
+            assertThat(log.all()).noneMatch(line -> line.contains(key.substring(0, 10)));
+        }
+    }
+
+    @Test
+    void shouldAnswer401WithoutAKeyAnd403ToAKeyOfTheWrongRole() {
+        given().get("/v1/clinic").then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", startsWith("Bearer"));
+        given().auth().oauth2(Sessions.CLINIC_KEY).get("/admin/v1/clinics").then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Sessions.ADMIN_KEY).get("/v1/clinic").then().statusCode(403)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldCloseAnEndpointThatNamesNoRole() {
+        given().get(UnannotatedResource.PATH).then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(Sessions.CLINIC_KEY).get(UnannotatedResource.PATH).then().statusCode(403)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Sessions.ADMIN_KEY).get(UnannotatedResource.PATH).then().statusCode(403);
+    }
+
+    @Test
+    void shouldLeaveTwilioWebhooksAndOperationsEndpointsToTheirOwnChecks() {
+        // Twilio's webhooks carry a signature, not a key: a request without either is refused by the signature check.
+        given().contentType("application/x-www-form-urlencoded").formParam("MessageSid", "SM0")
+                .post("/v1/twilio/status").then().statusCode(403);
+        given().get("/q/health/live").then().statusCode(200);
+        given().auth().oauth2(wrongKey()).get("/q/health/live").then().statusCode(200);
+    }
+
+    private static String wrongKey() {
+        return "zz" + UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Every log line of the application while a test runs, formatted as it would be written. */
+    private static final class CapturedLog extends Handler {
+
+        private final List<LogRecord> records = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        List<String> lines(String logger, Level level) {
+            synchronized (records) {
+                return records.stream()
+                        .filter(record -> logger.equals(record.getLoggerName()) && record.getLevel().intValue() == level.intValue())
+                        .map(CapturedLog::format)
+                        .toList();
+            }
+        }
+
+        List<String> all() {
+            synchronized (records) {
+                return records.stream().map(CapturedLog::format).toList();
+            }
+        }
+
+        private static String format(LogRecord record) {
+            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+            return record.getThrown() == null ? message : message + " " + record.getThrown();
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+    }
+}

@@ -1,0 +1,16 @@
+package io.aftercare.auth;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+
+/** An endpoint someone added and forgot to open or close: {@code deny-unannotated-endpoints} must keep it closed. */
+@Path(UnannotatedResource.PATH)
+public class UnannotatedResource {
+
+    static final String PATH = "/v1/test-only/unannotated";
+
+    @GET
+    public String hello() {
+        return "this should never be served";
+    }
+}
