@@ -27,7 +27,8 @@ class AuthenticationProblems {
     @ServerExceptionMapper
     Response unauthorized(UnauthorizedException e, UriInfo uri) {
         String path = uri.getPath();
-        return unauthorized(path, isAdmin(path) ? adminDetail("Send the operator's admin key as 'Authorization: Bearer <key>'")
+        return unauthorized(path, isAdmin(path)
+                ? adminDetail("Send the operator's admin key as 'Authorization: Bearer <key>'")
                 : "Send the clinic's API key as 'Authorization: Bearer <key>'");
     }
 
@@ -45,7 +46,8 @@ class AuthenticationProblems {
     @ServerExceptionMapper
     Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         String path = uri.getPath();
-        return unauthorized(path, isAdmin(path) ? adminDetail("The admin key is not valid") : "The API key is not valid");
+        return unauthorized(path,
+                isAdmin(path) ? adminDetail("The admin key is not valid") : "The API key is not valid");
     }
 
     /** A valid key of the wrong kind: a clinic's key on the admin API, the admin key on a clinic's. */
