@@ -4,6 +4,7 @@ import io.aftercare.config.AftercareConfig;
 import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.ProblemType;
+import io.aftercare.problem.TextFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -30,8 +31,8 @@ public class ApiKeys {
     static final int MAX_LABEL_LENGTH = 60;
 
     /**
-     * How precisely {@code last_used_at} follows a key's use. Writing it on every request would add a row write to every
-     * authenticated request; to the minute is enough to tell a live key from a forgotten one.
+     * How precisely {@code last_used_at} follows a key's use. Writing it on every request would add a row write to
+     * every authenticated request; to the minute is enough to tell a live key from a forgotten one.
      */
     static final Duration USE_PRECISION = Duration.ofMinutes(1);
 
@@ -156,21 +157,14 @@ public class ApiKeys {
             return null;
         }
         String stripped = label.strip();
-        // Refused rather than cleaned: a label is shown to operators, where line breaks and control codes can forge lines.
-        if (stripped.codePoints().anyMatch(ApiKeys::isControl)) {
-            throw ProblemException.invalid("label", "must not contain control characters");
-        }
+        // Refused rather than cleaned: a label is shown to operators, where control codes could forge what they read.
+        TextFields.problem(stripped).ifPresent(reason -> {
+            throw ProblemException.invalid("label", reason);
+        });
         if (stripped.codePointCount(0, stripped.length()) > MAX_LABEL_LENGTH) {
             throw ProblemException.invalid("label", "must be at most " + MAX_LABEL_LENGTH + " characters");
         }
         return stripped;
-    }
-
-    private static boolean isControl(int codePoint) {
-        return switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.SURROGATE, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR -> true;
-            default -> false;
-        };
     }
 
     static String digest(String key) {
@@ -185,14 +179,16 @@ public class ApiKeys {
     /** The body of a key issue; every field optional. */
     @Schema(name = "ApiKeyRequest")
     public record KeyRequest(
-            @Schema(description = "What the key is for, up to 60 characters", example = "Front desk PC") String label) {}
+            @Schema(description = "What the key is for, up to 60 characters", example = "Front desk PC")
+            String label) {}
 
     /** A newly issued key: {@code key} is shown this once and never stored. */
     public record IssuedKey(UUID id, String prefix, String key, String label, Instant createdAt) {}
 
     /** A stored key as the listings show it: never the key, only its first characters. */
     public record KeyView(UUID id, String prefix, String label, Instant createdAt,
-            @Schema(description = "Last request this key authenticated, to the minute; null if never used") Instant lastUsedAt,
+            @Schema(description = "Last request this key authenticated, to the minute; null if never used")
+            Instant lastUsedAt,
             Instant revokedAt) {
         static KeyView of(ApiKey key) {
             return new KeyView(key.id, key.prefix, key.label, key.createdAt, key.lastUsedAt, key.revokedAt);

@@ -7,17 +7,13 @@ import static org.hamcrest.Matchers.oneOf;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.support.CapturedLog;
 import io.aftercare.support.Sessions;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.Level;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
-import org.jboss.logmanager.ExtLogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,18 +28,18 @@ class AuthenticationTest {
     @Inject
     AftercareConfig config;
 
-    private final CapturedLog log = new CapturedLog();
+    private CapturedLog log;
 
     @BeforeEach
     void startCounting() {
         // Every request of the test suite comes from 127.0.0.1: start from, and leave, a clean count.
         failures.forgetAll();
-        Logger.getLogger("").addHandler(log);
+        log = CapturedLog.start();
     }
 
     @AfterEach
     void stopCounting() {
-        Logger.getLogger("").removeHandler(log);
+        log.close();
         failures.forgetAll();
     }
 
@@ -76,10 +72,10 @@ class AuthenticationTest {
                     .statusCode(oneOf(401, 429));
         }
 
-        assertThat(log.lines(FailedAuthentications.class.getName(), Level.WARNING)).singleElement().asString()
-                .contains("127.0.0.1");
+        assertThat(log.text().lines().filter(line -> line.startsWith(FailedAuthentications.class.getName() + " WARN")))
+                .singleElement().asString().contains("127.0.0.1");
         for (String key : triedKeys) {
-            assertThat(log.all()).noneMatch(line -> line.contains(key.substring(0, 10)));
+            assertThat(log.text()).doesNotContain(key.substring(0, 10));
         }
     }
 
@@ -113,42 +109,5 @@ class AuthenticationTest {
 
     private static String wrongKey() {
         return "zz" + UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
-    }
-
-    /** Every log line of the application while a test runs, formatted as it would be written. */
-    private static final class CapturedLog extends Handler {
-
-        private final List<LogRecord> records = java.util.Collections.synchronizedList(new ArrayList<>());
-
-        @Override
-        public void publish(LogRecord record) {
-            records.add(record);
-        }
-
-        List<String> lines(String logger, Level level) {
-            synchronized (records) {
-                return records.stream()
-                        .filter(record -> logger.equals(record.getLoggerName()) && record.getLevel().intValue() == level.intValue())
-                        .map(CapturedLog::format)
-                        .toList();
-            }
-        }
-
-        List<String> all() {
-            synchronized (records) {
-                return records.stream().map(CapturedLog::format).toList();
-            }
-        }
-
-        private static String format(LogRecord record) {
-            String message = record instanceof ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-            return record.getThrown() == null ? message : message + " " + record.getThrown();
-        }
-
-        @Override
-        public void flush() {}
-
-        @Override
-        public void close() {}
     }
 }

@@ -53,7 +53,7 @@ class ApiKeyRulesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Front\u0000desk", "Front\ndesk", "Front\u0085desk", "Front\u2028desk",
+    @ValueSource(strings = {"Front\u0000desk", "Front\ndesk", "Front\u0085desk", "Front\u2028desk", "Front\u202Edesk",
             "a label of sixty-one characters, one more than keys may have!"})
     void shouldRefuseALabelWithControlCharactersOrOver60Characters(String label) {
         String key = newClinic().path("apiKey.key");
