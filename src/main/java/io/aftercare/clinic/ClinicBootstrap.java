@@ -41,7 +41,8 @@ class ClinicBootstrap {
         }
         var created = clinics.create(new ClinicService.ClinicRequest(config.clinicName().get(), null,
                 config.timeZone(), config.locale(), config.region()), Optional.of(config.apiKey().get()));
-        Log.infof("Created the first clinic '%s' (%s) with the configured API key %s...",
-                created.clinic().name(), created.clinic().id(), created.apiKey().prefix());
+        // Not even the key's first characters: the operator chose this key, so they may say more than a random one's.
+        Log.infof("Created the first clinic '%s' (%s) with the configured API key",
+                created.clinic().name(), created.clinic().id());
     }
 }
