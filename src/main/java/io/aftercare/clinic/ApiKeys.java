@@ -1,5 +1,7 @@
 package io.aftercare.clinic;
 
+import io.aftercare.audit.AuditAction;
+import io.aftercare.audit.AuditLog;
 import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,6 +27,11 @@ public class ApiKeys {
     private static final String ISSUED_PREFIX = "ak_";
     private static final int PREFIX_LENGTH = 10;
     private final SecureRandom random = new SecureRandom();
+    private final AuditLog audit;
+
+    ApiKeys(AuditLog audit) {
+        this.audit = audit;
+    }
 
     /** Creates a new random key for the clinic; the returned secret is the only copy. */
     @Transactional
@@ -48,6 +55,7 @@ public class ApiKeys {
         apiKey.sha256 = digest(key);
         apiKey.createdAt = Instant.now();
         apiKey.persist();
+        audit.record(AuditAction.API_KEY_ISSUED, clinicId, "api-key:" + apiKey.id);
         return new IssuedKey(apiKey.id, apiKey.prefix, key, apiKey.createdAt);
     }
 
@@ -70,6 +78,7 @@ public class ApiKeys {
                 .orElseThrow(() -> ProblemException.notFound("No such API key"));
         if (key.revokedAt == null) {
             key.revokedAt = Instant.now();
+            audit.record(AuditAction.API_KEY_REVOKED, clinicId, "api-key:" + key.id);
         }
         return KeyView.of(key);
     }

@@ -13,6 +13,11 @@ public class CurrentClinic {
         this.id = clinicId;
     }
 
+    /** Whether a clinic's key authenticated this request (false for the admin API and webhooks). */
+    public boolean isAuthenticated() {
+        return id != null;
+    }
+
     public UUID id() {
         if (id == null) {
             throw new IllegalStateException("No clinic authenticated this request");

@@ -1,5 +1,7 @@
 package io.aftercare.template;
 
+import io.aftercare.audit.AuditAction;
+import io.aftercare.audit.AuditLog;
 import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.clinic.Clinic;
 import io.aftercare.plan.AftercarePlan;
@@ -30,11 +32,13 @@ public class Templates {
     private final Plans plans;
     private final MessageRenderer renderer;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Templates(Plans plans, MessageRenderer renderer, Clock clock) {
+    Templates(Plans plans, MessageRenderer renderer, Clock clock, AuditLog audit) {
         this.plans = plans;
         this.renderer = renderer;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The clinic's own templates in one language, by step key. */
@@ -98,6 +102,7 @@ public class Templates {
         override.template = template;
         override.updatedAt = clock.instant();
         override.persist();
+        audit.record(AuditAction.TEMPLATE_CHANGED, clinicId, "template:" + stepKey + "/" + language);
         return new TemplateView(stepKey, language, template, true, sample, fit, override.updatedAt);
     }
 
@@ -110,6 +115,7 @@ public class Templates {
                 .orElseThrow(() -> ProblemException.notFound(
                         "The clinic has no own text for step " + stepKey + " in '" + language + "'"))
                 .delete();
+        audit.record(AuditAction.TEMPLATE_RESET, clinicId, "template:" + stepKey + "/" + language);
         return effective(Clinic.findById(clinicId), plan, step, language);
     }
 
