@@ -19,7 +19,7 @@ public class Clients {
              WHERE c.erased_at IS NULL
                AND NOT EXISTS (SELECT 1 FROM treatment_session s
                                 WHERE s.client_id = c.id
-                                  AND s.ended_at > :now - make_interval(days => COALESCE(k.retention_days, :defaultDays)))
+                                  AND s.ended_at > CAST(:now AS timestamptz) - make_interval(days => COALESCE(k.retention_days, :defaultDays)))
                AND NOT EXISTS (SELECT 1 FROM reminder r
                                 WHERE r.client_id = c.id AND r.status IN ('SCHEDULED', 'SENDING'))
              LIMIT :limit
