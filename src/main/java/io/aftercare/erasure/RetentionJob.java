@@ -35,6 +35,15 @@ class RetentionJob {
             erased += batch.erased();
             // A full batch may have more behind it; one that erased nothing would only find the same clients again.
         } while (batch.locked() == purge.batchSize() && batch.erased() > 0);
+        int marked = 0;
+        int batchMarked;
+        do {
+            batchMarked = purge.markOrphanedOptOuts();
+            marked += batchMarked;
+        } while (batchMarked == purge.batchSize());
+        if (marked > 0) {
+            Log.infof("Retention purge kept %d opt-outs of numbers no client holds any more as markers", marked);
+        }
         return erased;
     }
 }

@@ -5,6 +5,7 @@ import io.aftercare.audit.AuditLog;
 import io.aftercare.client.ClientToErase;
 import io.aftercare.client.Clients;
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.optout.OptOuts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -27,13 +28,16 @@ class RetentionPurge {
 
     private final Clients clients;
     private final ClientErasure erasure;
+    private final OptOuts optOuts;
     private final AuditLog audit;
     private final AftercareConfig.Retention config;
     private final Clock clock;
 
-    RetentionPurge(Clients clients, ClientErasure erasure, AuditLog audit, AftercareConfig config, Clock clock) {
+    RetentionPurge(Clients clients, ClientErasure erasure, OptOuts optOuts, AuditLog audit, AftercareConfig config,
+            Clock clock) {
         this.clients = clients;
         this.erasure = erasure;
+        this.optOuts = optOuts;
         this.audit = audit;
         this.config = config.retention();
         this.clock = clock;
@@ -56,6 +60,17 @@ class RetentionPurge {
         erasedByClinic.forEach((clinicId, count) ->
                 audit.record(AuditAction.RETENTION_PURGED, clinicId, "clients", Map.of("clients", count)));
         return new Batch(due.size(), erasedByClinic.values().stream().mapToInt(Integer::intValue).sum());
+    }
+
+    /**
+     * Turns into markers, in its own transaction, up to a batch of opt-outs whose number no client of the clinic holds
+     * any more: it closes the one gap an erasure leaves, a STOP recorded while it ran.
+     *
+     * @return how many it turned
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int markOrphanedOptOuts() {
+        return optOuts.keepOnlyMarkersOfOrphans(config.batchSize());
     }
 
     int batchSize() {

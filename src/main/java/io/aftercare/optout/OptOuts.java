@@ -144,6 +144,29 @@ public class OptOuts {
         return replaced.intValue();
     }
 
+    /**
+     * Opt-outs of numbers no client of their clinic holds any more keep only a marker too: a STOP recorded while the
+     * client was being erased (it saw the client before the erasure committed), or the old number of a client whose
+     * number changed. Either is honoured as before.
+     *
+     * @return how many opt-outs now keep a marker instead of the number
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int keepOnlyMarkersOfOrphans(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> orphans = entityManager.createNativeQuery("""
+                SELECT o.clinic_id, o.phone FROM opt_out o
+                 WHERE o.phone NOT LIKE :markerPrefix
+                   AND NOT EXISTS (SELECT 1 FROM client c WHERE c.clinic_id = o.clinic_id AND c.phone = o.phone)
+                 LIMIT :limit
+                   FOR UPDATE SKIP LOCKED
+                """)
+                .setParameter("markerPrefix", NumberMarkers.PREFIX + "%")
+                .setParameter("limit", limit)
+                .getResultList();
+        return orphans.stream().mapToInt(orphan -> keepOnlyMarker((UUID) orphan[0], (String) orphan[1])).sum();
+    }
+
     private List<String> numberAndMarkers(String phone) {
         List<String> phones = new ArrayList<>();
         phones.add(phone);

@@ -16,6 +16,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -91,6 +94,30 @@ class RetentionPurgeTest {
                 .body("events", hasSize(1))
                 .body("events[0].actor", equalTo("system"))
                 .body("events[0].details.clients", equalTo(1));
+    }
+
+    @Test
+    void shouldKeepOnlyAMarkerOfAStopRecordedWhileItsClientWasBeingErased() throws SQLException {
+        // Nothing of a session ending in the late evening is due before the morning: no text is being sent.
+        OffsetDateTime lateEvening = NOON.withHour(22);
+        clock.setNow(lateEvening.plusMinutes(5).toInstant());
+        Person person = Person.next();
+        ClientErasureTest.post(Sessions.CLINIC_KEY, person.session(lateEvening));
+        ClientErasureTest.erase(Sessions.CLINIC_KEY, person.clientId()).statusCode(200);
+        // A STOP that read the client before the erasure committed records the number after it.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement insert = connection.prepareStatement("INSERT INTO opt_out (clinic_id, phone,"
+                        + " opted_out_at, source) SELECT id, ?, now(), 'reply STOP' FROM clinic WHERE name = 'Test Clinic'")) {
+            insert.setString(1, person.phone());
+            assertThat(insert.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(TextColumnScan.find(dataSource, person.phone())).containsExactly("opt_out.phone: " + person.phone());
+
+        job.purgeAll();
+
+        assertThat(TextColumnScan.find(dataSource, person.needles())).isEmpty();
+        ClientErasureTest.post(Sessions.CLINIC_KEY, Person.next().withPhone(person.phone()).session(lateEvening))
+                .body("reminders.status", everyItem(equalTo("HELD")));
     }
 
     @Test
