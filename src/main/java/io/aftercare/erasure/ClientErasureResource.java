@@ -46,8 +46,9 @@ public class ClientErasureResource {
                     + " the client and every text's body and error text are removed; a STOP the number sent is kept as"
                     + " an anonymous marker, so the number stays opted out if the clinic posts it again. Sessions and"
                     + " texts stay with their statuses and times, so counts still add up, and the client's sessions"
-                    + " can still be read by their id. All of it or nothing. A later post under the same client id"
-                    + " starts a new client; a later post of an erased session id is a conflict.")
+                    + " can still be read by their id (their clientId then reads 'erased <id>'). All of it or nothing."
+                    + " A later post under the same client id starts a new client; a later post of an erased session"
+                    + " id is a conflict. The SMS provider keeps its own record of texts already sent.")
     @APIResponse(responseCode = "200", description = "Erased; the counts say what was",
             content = @Content(schema = @Schema(implementation = ErasureReport.class)))
     @APIResponse(responseCode = "404",
