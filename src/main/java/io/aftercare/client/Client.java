@@ -44,7 +44,11 @@ public class Client extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** When the client's name, number and texts were erased; null while they are held. */
+    @Column(name = "erased_at")
+    public Instant erasedAt;
+
     public static Optional<Client> findByExternalId(UUID clinicId, String externalId) {
-        return find("clinicId = ?1 and externalId = ?2", clinicId, externalId).firstResultOptional();
+        return find("clinicId = ?1 and externalId = ?2 and erasedAt is null", clinicId, externalId).firstResultOptional();
     }
 }

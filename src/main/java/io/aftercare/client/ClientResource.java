@@ -48,7 +48,7 @@ public class ClientResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Every text of a client, across all their sessions, oldest first")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClientHistory.class)))
-    @APIResponse(responseCode = "404", description = "The clinic has posted no session for this client",
+    @APIResponse(responseCode = "404", description = "The clinic has posted no session for this client, or erased it",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ClientHistory reminders(@PathParam("clientId") String clientId) {
         Client client = Client.findByExternalId(clinic.id(), clientId)

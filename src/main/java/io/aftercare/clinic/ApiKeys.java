@@ -1,5 +1,7 @@
 package io.aftercare.clinic;
 
+import io.aftercare.audit.AuditAction;
+import io.aftercare.audit.AuditLog;
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.problem.ProblemException;
@@ -41,9 +43,11 @@ public class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int maxActiveKeys;
+    private final AuditLog audit;
 
-    ApiKeys(AftercareConfig config) {
+    ApiKeys(AftercareConfig config, AuditLog audit) {
         this.maxActiveKeys = config.auth().maxActiveKeysPerClinic();
+        this.audit = audit;
     }
 
     /** A new random key; the caller stores it with {@link #register} and shows it once. */
@@ -78,7 +82,7 @@ public class ApiKeys {
         return store(clinicId, key, null);
     }
 
-    private static IssuedKey store(UUID clinicId, String key, String label) {
+    private IssuedKey store(UUID clinicId, String key, String label) {
         ApiKey apiKey = new ApiKey();
         apiKey.id = TimeOrderedIds.next();
         apiKey.clinicId = clinicId;
@@ -87,6 +91,7 @@ public class ApiKeys {
         apiKey.label = label;
         apiKey.createdAt = Instant.now();
         apiKey.persist();
+        audit.record(AuditAction.API_KEY_ISSUED, clinicId, "api-key:" + apiKey.id);
         return new IssuedKey(apiKey.id, apiKey.prefix, key, apiKey.label, apiKey.createdAt);
     }
 
@@ -142,6 +147,7 @@ public class ApiKeys {
                         + " new key, switch to it, then revoke this one");
             }
             key.revokedAt = Instant.now();
+            audit.record(AuditAction.API_KEY_REVOKED, clinicId, "api-key:" + key.id);
         }
         return KeyView.of(key);
     }

@@ -54,6 +54,10 @@ public class Clinic extends PanacheEntityBase {
     @Column(name = "optional_steps")
     public List<String> optionalSteps = new ArrayList<>();
 
+    /** Days after a client's last session before the retention purge erases them; null: the operator's default. */
+    @Column(name = "retention_days")
+    public Integer retentionDays;
+
     public Optional<QuietHours> quietHours() {
         return quietHoursStart == null ? Optional.empty() : Optional.of(new QuietHours(quietHoursStart, quietHoursEnd));
     }

@@ -1,5 +1,7 @@
 package io.aftercare.clinic;
 
+import io.aftercare.audit.AuditAction;
+import io.aftercare.audit.AuditLog;
 import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.TextFields;
@@ -10,6 +12,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,9 +21,11 @@ import java.util.UUID;
 public class ClinicService {
 
     private final ApiKeys apiKeys;
+    private final AuditLog audit;
 
-    ClinicService(ApiKeys apiKeys) {
+    ClinicService(ApiKeys apiKeys, AuditLog audit) {
         this.apiKeys = apiKeys;
+        this.audit = audit;
     }
 
     /** Creates a clinic with a first API key, generated unless {@code apiKey} is given. */
@@ -57,6 +62,7 @@ public class ClinicService {
             throw ProblemException.invalid(errors);
         }
         Clinic clinic = Clinic.create(request.name().strip(), phone, request.timeZone(), request.locale(), region);
+        audit.record(AuditAction.CLINIC_CREATED, clinic.id, "clinic:" + clinic.id, Map.of("name", clinic.name));
         ApiKeys.IssuedKey key = apiKeys.register(clinic.id, apiKey.orElseGet(ApiKeys::newKey));
         return new NewClinic(ClinicView.of(clinic), key);
     }

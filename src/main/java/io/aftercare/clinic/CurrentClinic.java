@@ -20,6 +20,11 @@ public class CurrentClinic {
         this.identity = identity;
     }
 
+    /** Whether a clinic's key authenticated this request (false for the admin API and webhooks). */
+    public boolean isAuthenticated() {
+        return identity.getAttribute(CLINIC_ID) != null;
+    }
+
     public UUID id() {
         UUID id = identity.getAttribute(CLINIC_ID);
         if (id == null) {

@@ -2,6 +2,8 @@ package io.aftercare.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,6 +26,10 @@ public interface AftercareConfig {
     Dispatch dispatch();
 
     Sessions sessions();
+
+    Retention retention();
+
+    Erasure erasure();
 
     interface Bootstrap {
         /** Name of the clinic created at start-up when the database has no clinic yet. */
@@ -166,5 +172,31 @@ public interface AftercareConfig {
         /** How far in the future {@code endedAt} may lie, to allow for clock skew. */
         @WithDefault("PT15M")
         Duration maxClockSkew();
+    }
+
+    interface Retention {
+        /** Days after a client's last session ended before their data is erased, for clinics that set none (30 to 3650). */
+        @WithDefault("400")
+        @Min(30)
+        @Max(3650)
+        int defaultDays();
+
+        /** How many clients the retention purge erases in one transaction. */
+        @WithDefault("100")
+        @Min(1)
+        int batchSize();
+
+        /** How often the clustered retention purge looks for clients past their clinic's retention. */
+        @WithDefault("1h")
+        Duration interval();
+    }
+
+    interface Erasure {
+        /**
+         * Secret (at least 32 random characters) keying the marker that keeps an erased client's STOP without keeping
+         * their number; read from the environment, never committed. While unset, a secret generated in the database at
+         * installation keys it, so a copy of the database can test candidate numbers against the markers.
+         */
+        Optional<String> markerSecret();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,10 +26,12 @@ public class OptOuts {
 
     private final EntityManager entityManager;
     private final Clock clock;
+    private final NumberMarkers markers;
 
-    OptOuts(EntityManager entityManager, Clock clock) {
+    OptOuts(EntityManager entityManager, Clock clock, NumberMarkers markers) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.markers = markers;
     }
 
     /**
@@ -69,7 +72,8 @@ public class OptOuts {
     @Transactional
     public int optIn(String phone) {
         Instant now = clock.instant();
-        entityManager.createNativeQuery("DELETE FROM opt_out WHERE phone = :phone").setParameter("phone", phone)
+        entityManager.createNativeQuery("DELETE FROM opt_out WHERE phone IN (:phones)")
+                .setParameter("phones", numberAndMarkers(phone))
                 .executeUpdate();
         int reviewed = entityManager.createNativeQuery("""
                 WITH held AS (
@@ -101,10 +105,72 @@ public class OptOuts {
 
     // No result class: Hibernate 7 caches a native query's plan under a key holding its result mapping, and a class
     // mapping is a new key on every call; under load the cache's lock then holds up every request posting a session.
+    // An erased client's STOP is kept as a marker of the number (keepOnlyMarker): a later post of the number is held.
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Instant> optedOutSince(UUID clinicId, String phone) {
-        return entityManager.createNativeQuery("SELECT opted_out_at FROM opt_out WHERE clinic_id = :clinic AND phone = :phone")
-                .setParameter("clinic", clinicId).setParameter("phone", phone)
+        return entityManager.createNativeQuery("SELECT opted_out_at FROM opt_out WHERE clinic_id = :clinic"
+                        + " AND phone IN (:phones) ORDER BY opted_out_at LIMIT 1")
+                .setParameter("clinic", clinicId).setParameter("phones", numberAndMarkers(phone))
                 .getResultStream().findFirst().map(SqlValues::instant);
+    }
+
+    /**
+     * Erasure of a client: the clinic's opt-out of their number stays, since a STOP is an instruction the clinic must
+     * keep honouring, but as a marker ({@link NumberMarkers}) instead of the number. It is left as it is while another
+     * client of the clinic still has the number: the number is held for them anyway, and their texts must stay held.
+     * Call after the client's own row has lost the number.
+     *
+     * @return how many opt-outs now keep a marker instead of the number (0 or 1)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int keepOnlyMarker(UUID clinicId, String phone) {
+        Number replaced = (Number) entityManager.createNativeQuery("""
+                WITH replaced AS (
+                    DELETE FROM opt_out o
+                     WHERE o.clinic_id = :clinic AND o.phone = :phone
+                       AND NOT EXISTS (SELECT 1 FROM client c WHERE c.clinic_id = :clinic AND c.phone = :phone)
+                    RETURNING o.opted_out_at, o.source),
+                marked AS (
+                    -- The same number may have been erased at this clinic before: its marker is there already.
+                    INSERT INTO opt_out (clinic_id, phone, opted_out_at, source)
+                    SELECT :clinic, :marker, opted_out_at, source FROM replaced
+                    ON CONFLICT (clinic_id, phone) DO NOTHING)
+                SELECT count(*) FROM replaced
+                """)
+                .setParameter("clinic", clinicId)
+                .setParameter("phone", phone)
+                .setParameter("marker", markers.markerOf(phone))
+                .getSingleResult();
+        return replaced.intValue();
+    }
+
+    /**
+     * Opt-outs of numbers no client of their clinic holds any more keep only a marker too: a STOP recorded while the
+     * client was being erased (it saw the client before the erasure committed), or the old number of a client whose
+     * number changed. Either is honoured as before.
+     *
+     * @return how many opt-outs now keep a marker instead of the number
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int keepOnlyMarkersOfOrphans(int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> orphans = entityManager.createNativeQuery("""
+                SELECT o.clinic_id, o.phone FROM opt_out o
+                 WHERE o.phone NOT LIKE :markerPrefix
+                   AND NOT EXISTS (SELECT 1 FROM client c WHERE c.clinic_id = o.clinic_id AND c.phone = o.phone)
+                 LIMIT :limit
+                   FOR UPDATE SKIP LOCKED
+                """)
+                .setParameter("markerPrefix", NumberMarkers.PREFIX + "%")
+                .setParameter("limit", limit)
+                .getResultList();
+        return orphans.stream().mapToInt(orphan -> keepOnlyMarker((UUID) orphan[0], (String) orphan[1])).sum();
+    }
+
+    private List<String> numberAndMarkers(String phone) {
+        List<String> phones = new ArrayList<>();
+        phones.add(phone);
+        phones.addAll(markers.markersOf(phone));
+        return phones;
     }
 }

@@ -1,5 +1,7 @@
 package io.aftercare.pause;
 
+import io.aftercare.audit.AuditAction;
+import io.aftercare.audit.AuditLog;
 import io.aftercare.db.SqlValues;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,6 +11,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,10 +24,12 @@ public class SendingPauses {
 
     private final EntityManager entityManager;
     private final Clock clock;
+    private final AuditLog audit;
 
-    SendingPauses(EntityManager entityManager, Clock clock) {
+    SendingPauses(EntityManager entityManager, Clock clock, AuditLog audit) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional
@@ -34,6 +39,7 @@ public class SendingPauses {
                 .setParameter("clinic", clinicId).setParameter("reason", reason).setParameter("now", clock.instant())
                 .executeUpdate();
         if (created == 1) {
+            audit.record(AuditAction.SENDING_PAUSED, clinicId, "sending", Map.of("reason", reason));
             Log.errorf("Sending paused for clinic %s: %s. Fix the SMS account, then resume it with"
                     + " DELETE /admin/v1/clinics/%s/sending-pause", clinicId, reason, clinicId);
         }
@@ -45,6 +51,7 @@ public class SendingPauses {
         boolean resumed = entityManager.createNativeQuery("DELETE FROM sending_pause WHERE clinic_id = :clinic")
                 .setParameter("clinic", clinicId).executeUpdate() == 1;
         if (resumed) {
+            audit.record(AuditAction.SENDING_RESUMED, clinicId, "sending");
             Log.infof("Sending resumed for clinic %s", clinicId);
         }
         return resumed;

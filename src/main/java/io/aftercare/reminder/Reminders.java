@@ -54,6 +54,34 @@ public class Reminders {
     }
 
     /**
+     * Locks every text of the client until the transaction ends: a dispatcher's claim skips them meanwhile.
+     *
+     * @return how many of them a dispatcher is sending at this moment; such a text's outcome is still to be recorded
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int lockClientTexts(UUID clientId) {
+        return (int) Reminder.getEntityManager()
+                .createNativeQuery("SELECT status FROM reminder WHERE client_id = :client FOR UPDATE")
+                .setParameter("client", clientId)
+                .getResultList().stream()
+                .filter(ReminderStatus.SENDING.name()::equals)
+                .count();
+    }
+
+    /**
+     * Erases the client's texts: those that have not gone out are cancelled, and every text loses its body (it holds
+     * the client's name) and its error text (a provider's may quote the number). Statuses, steps and times stay, so
+     * counts still add up. Call with the texts locked ({@link #lockClientTexts}) and none being sent.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public ErasedTexts eraseClientTexts(UUID clientId, Instant now) {
+        int cancelled = Reminder.update("status = ?1, updatedAt = ?2 where clientId = ?3 and status in ?4",
+                ReminderStatus.CANCELLED, now, clientId, ReminderStatus.PENDING);
+        int erased = Reminder.update("body = '', error = null, updatedAt = ?1 where clientId = ?2", now, clientId);
+        return new ErasedTexts(erased, cancelled);
+    }
+
+    /**
      * Records what the SMS provider later said of a sent text. Reports may come twice or out of order: a report is
      * kept only when it goes further than the one before ({@code rank}), and only a text still {@code SENT} takes the
      * final status, so a delivered text stays delivered.

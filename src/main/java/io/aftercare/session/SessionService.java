@@ -76,6 +76,18 @@ public class SessionService {
         });
     }
 
+    /**
+     * Erases what a client's sessions hold of them: the fingerprint, a hash of the post that includes the name and
+     * number, few enough to be guessed back. Dates, kinds and statuses stay. A later post of an erased session id is
+     * then a conflict, never a silent re-creation of the client.
+     *
+     * @return how many sessions the client had
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int eraseClientSessions(UUID clientId) {
+        return TreatmentSession.update("fingerprint = 'erased' where clientId = ?1", clientId);
+    }
+
     private SessionView view(TreatmentSession session) {
         Client client = Client.findById(session.clientId);
         return SessionViews.of(session, client.externalId, reminders.forSession(session.id));

@@ -36,14 +36,15 @@ public class ClinicSettingsResource {
     }
 
     @GET
-    @Operation(summary = "The clinic's quiet hours and optional plan steps")
+    @Operation(summary = "The clinic's quiet hours, optional plan steps and retention")
     public ClinicSettings get() {
         return settings.get(clinic.id());
     }
 
     @PUT
-    @Operation(summary = "Change the clinic's quiet hours and optional plan steps",
-            description = "Applies to texts scheduled from now on; texts already scheduled keep their time.")
+    @Operation(summary = "Change the clinic's quiet hours, optional plan steps and retention",
+            description = "Replaces the settings as a whole. Quiet hours and steps apply to texts scheduled from now on;"
+                    + " texts already scheduled keep their time. Retention applies to every client at the next purge.")
     @APIResponse(responseCode = "400", description = "A field is invalid",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ClinicSettings put(ClinicSettings body) {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads and changes a clinic's quiet hours and optional plan steps. */
+/** Reads and changes a clinic's quiet hours, optional plan steps and retention. */
 @ApplicationScoped
 public class ClinicSettingsService {
 
@@ -51,6 +51,12 @@ public class ClinicSettingsService {
                 errors.add(new FieldViolation("optionalSteps[" + i + "]", "is not an optional step of the plan " + known));
             }
         }
+        Integer retentionDays = settings.retentionDays();
+        if (retentionDays != null && (retentionDays < ClinicSettings.MIN_RETENTION_DAYS
+                || retentionDays > ClinicSettings.MAX_RETENTION_DAYS)) {
+            errors.add(new FieldViolation("retentionDays", "must be from %d to %d days; null for the operator's default"
+                    .formatted(ClinicSettings.MIN_RETENTION_DAYS, ClinicSettings.MAX_RETENTION_DAYS)));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -58,6 +64,7 @@ public class ClinicSettingsService {
         clinic.quietHoursStart = start;
         clinic.quietHoursEnd = end;
         clinic.optionalSteps = new ArrayList<>(Set.copyOf(optionalSteps));
+        clinic.retentionDays = retentionDays;
         return view(clinic);
     }
 
@@ -78,6 +85,6 @@ public class ClinicSettingsService {
         ClinicSettings.QuietHoursSetting quiet = clinic.quietHours()
                 .map(hours -> new ClinicSettings.QuietHoursSetting(hours.start().toString(), hours.end().toString()))
                 .orElse(null);
-        return new ClinicSettings(quiet, clinic.optionalSteps.stream().sorted().toList());
+        return new ClinicSettings(quiet, clinic.optionalSteps.stream().sorted().toList(), clinic.retentionDays);
     }
 }

@@ -1,5 +1,7 @@
 package io.aftercare.template;
 
+import io.aftercare.audit.AuditAction;
+import io.aftercare.audit.AuditLog;
 import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.clinic.Clinic;
 import io.aftercare.plan.AftercarePlan;
@@ -29,12 +31,14 @@ public class Templates {
     private final MessageRenderer planTexts;
     private final ClinicTextEngine clinicTexts;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Templates(Plans plans, MessageRenderer planTexts, ClinicTextEngine clinicTexts, Clock clock) {
+    Templates(Plans plans, MessageRenderer planTexts, ClinicTextEngine clinicTexts, Clock clock, AuditLog audit) {
         this.plans = plans;
         this.planTexts = planTexts;
         this.clinicTexts = clinicTexts;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** The clinic's own templates in one language, by step key. */
@@ -103,6 +107,7 @@ public class Templates {
         override.template = template;
         override.updatedAt = clock.instant();
         override.persist();
+        audit.record(AuditAction.TEMPLATE_CHANGED, clinicId, "template:" + stepKey + "/" + language);
         return new TemplateView(stepKey, language, template, true, sample, fit, override.updatedAt, null);
     }
 
@@ -115,6 +120,7 @@ public class Templates {
                 .orElseThrow(() -> ProblemException.notFound(
                         "The clinic has no own text for step " + stepKey + " in '" + language + "'"))
                 .delete();
+        audit.record(AuditAction.TEMPLATE_RESET, clinicId, "template:" + stepKey + "/" + language);
         return effective(Clinic.findById(clinicId), plan, step, language);
     }
 

@@ -1,0 +1,33 @@
+package io.aftercare.audit;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The security-relevant actions the audit log records, each under a stable name. */
+public enum AuditAction {
+    CLINIC_CREATED("clinic.created"),
+    API_KEY_ISSUED("api-key.issued"),
+    API_KEY_REVOKED("api-key.revoked"),
+    SENDING_PAUSED("sending.paused"),
+    SENDING_RESUMED("sending.resumed"),
+    TEMPLATE_CHANGED("template.changed"),
+    TEMPLATE_RESET("template.reset"),
+    CLIENT_ERASED("client.erased"),
+    RETENTION_PURGED("retention.purged");
+
+    private final String value;
+
+    AuditAction(String value) {
+        this.value = value;
+    }
+
+    @JsonValue
+    public String value() {
+        return value;
+    }
+
+    static Optional<AuditAction> of(String value) {
+        return Arrays.stream(values()).filter(action -> action.value.equals(value)).findFirst();
+    }
+}

@@ -1,0 +1,49 @@
+package io.aftercare.erasure;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The clustered Quartz trigger of the retention purge: each firing runs on one node, which erases batch after batch
+ * until no client is past retention. Nodes that overlap share the work: each skips the clients another has locked.
+ */
+@ApplicationScoped
+class RetentionJob {
+
+    private final RetentionPurge purge;
+
+    RetentionJob(RetentionPurge purge) {
+        this.purge = purge;
+    }
+
+    @Scheduled(identity = "retention-purge", every = "${aftercare.retention.interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpiredClients() {
+        int erased = purgeAll();
+        if (erased > 0) {
+            Log.infof("Retention purge erased %d clients past their clinic's retention", erased);
+        }
+    }
+
+    /** @return how many clients were erased */
+    int purgeAll() {
+        int erased = 0;
+        RetentionPurge.Batch batch;
+        do {
+            batch = purge.purgeBatch();
+            erased += batch.erased();
+            // A full batch may have more behind it; one that erased nothing would only find the same clients again.
+        } while (batch.locked() == purge.batchSize() && batch.erased() > 0);
+        int marked = 0;
+        int batchMarked;
+        do {
+            batchMarked = purge.markOrphanedOptOuts();
+            marked += batchMarked;
+        } while (batchMarked == purge.batchSize());
+        if (marked > 0) {
+            Log.infof("Retention purge kept %d opt-outs of numbers no client holds any more as markers", marked);
+        }
+        return erased;
+    }
+}
