@@ -137,7 +137,7 @@ class AuditLogTest {
 
     @Test
     void shouldBeForTheOperatorOnly() {
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/admin/v1/audit").then().statusCode(401);
+        given().auth().oauth2(Sessions.CLINIC_KEY).get("/admin/v1/audit").then().statusCode(403);
         given().get("/admin/v1/audit").then().statusCode(401);
     }
 
