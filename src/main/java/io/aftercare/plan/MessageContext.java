@@ -38,6 +38,11 @@ public record MessageContext(
         return new MessageContext(name, clinicName, clinicPhone, treatmentContinues, locale, sessionDate, nextSessionDate);
     }
 
+    /** The same client after the last session of their treatment: nothing more to come back for. */
+    public MessageContext afterLastSession() {
+        return new MessageContext(firstName, clinicName, clinicPhone, false, locale, sessionDate, nextSessionDate);
+    }
+
     /** Every value a text may mention, dates written the way the client's language writes them. */
     public Map<String, Object> values(LocalDate stepDate) {
         DateTimeFormatter dates = DateTimeFormatter.ofPattern("en".equals(locale.getLanguage()) ? "MMMM d" : "d MMMM", locale);

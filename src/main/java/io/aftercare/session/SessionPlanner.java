@@ -87,8 +87,9 @@ class SessionPlanner {
     private static List<String> fitWarnings(String step, ComposedText text) {
         List<String> warnings = new ArrayList<>();
         if (text.clinicWordingRefused()) {
-            warnings.add("The clinic's own wording of step " + step + " breaks today's rules for clinic text, so the"
-                    + " plan's wording was used; see GET /v1/clinic/templates");
+            warnings.add("The clinic's own wording of step " + step + " breaks today's rules for clinic text or does"
+                    + " not fit this client in " + TextFit.MAX_SEGMENTS + " SMS segments, so the plan's wording was"
+                    + " used; see GET /v1/clinic/templates");
         }
         if (!text.fit().fits()) {
             warnings.add("Text " + step + " takes " + text.fit().segments() + " SMS segments even without the client's"

@@ -21,8 +21,8 @@ public class ClientTexts {
      * A text ready to be scheduled.
      *
      * @param nameShortened the client's first name was shortened or left out to make the text fit
-     * @param clinicWordingRefused the clinic's wording could not be rendered (written before the rules of today), so the
-     *     plan's was used
+     * @param clinicWordingRefused the clinic's wording could not be used for this client (it breaks today's rules, or it
+     *     would not fit even without the name), so the plan's was used
      */
     public record ComposedText(String body, TextFit fit, boolean nameShortened, boolean clinicWordingRefused) {}
 
@@ -38,8 +38,13 @@ public class ClientTexts {
             LocalDate stepDate) {
         if (clinicWording.isPresent()) {
             try {
-                return fit(context.firstName(), false,
+                ComposedText own = fit(context.firstName(), false,
                         name -> clinicTexts.render(clinicWording.get(), context.withFirstName(name), stepDate));
+                if (own.fit().fits()) {
+                    return own;
+                }
+                // Too long for this client even without the name (a branch the check's sample did not take): the
+                // plan's words, which fit, rather than a text of many segments.
             } catch (ClinicTextRefused e) {
                 // Not for this name only: no form of it renders, so the wording itself is at fault. The client still
                 // gets the step's advice, in the plan's words.

@@ -9,7 +9,6 @@ import io.quarkus.qute.Expression;
 import io.quarkus.qute.IfSectionHelper;
 import io.quarkus.qute.Results;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateException;
 import io.quarkus.qute.ValueResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -59,19 +58,36 @@ public class ClinicTextEngine {
     }
 
     /**
-     * Renders a clinic's text for one client.
+     * Renders a stored wording of a clinic for one client; the parsed text is kept for the next client.
      *
      * @throws ClinicTextRefused when the text uses what it may not, or its output would pass the hard limit
      */
     public String render(String text, MessageContext context, LocalDate stepDate) {
         // Only texts that passed the check are kept, so refused ones never fill the cache.
-        Template template = parsed.get(text, this::parse);
+        return render(parsed.get(text, this::parse), context, stepDate);
+    }
+
+    /**
+     * Renders a wording a clinic is trying out (not stored yet): nothing of it is kept, so a stream of trials cannot
+     * crowd the clinics' stored wordings out of the cache.
+     *
+     * @throws ClinicTextRefused as {@link #render}
+     */
+    public String tryOut(String text, MessageContext context, LocalDate stepDate) {
+        return render(parse(text), context, stepDate);
+    }
+
+    private static String render(Template template, MessageContext context, LocalDate stepDate) {
         var instance = template.instance();
         instance.data(new Values(context.values(stepDate)));
         LimitedOutput output = new LimitedOutput();
         try {
             join(instance.consume(output));
-        } catch (TemplateException e) {
+        } catch (ClinicTextRefused e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // Qute's own failures (a value it cannot compare, say) are the text's fault, never the service's: a 400 at
+            // the check, the plan's wording for a client.
             throw new ClinicTextRefused("does not render: " + e.getMessage());
         }
         return output.toString().strip();
@@ -87,12 +103,17 @@ public class ClinicTextEngine {
         if (text.length() > MAX_TEMPLATE_LENGTH) {
             throw new ClinicTextRefused("must be at most " + MAX_TEMPLATE_LENGTH + " characters");
         }
+        ClinicTextSyntax.problem(text).ifPresent(problem -> {
+            throw new ClinicTextRefused("does not render: it " + problem + "; a text may use " + ALLOWED
+                    + " and {#if value}...{#else}...{/if}");
+        });
         Template template;
         try {
             template = engine.parse(text);
-        } catch (TemplateException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             throw new ClinicTextRefused("does not render: " + e.getMessage());
         }
+        // The grammar above already allows nothing else; this keeps it so should the grammar ever grow.
         for (Expression expression : template.getExpressions()) {
             if (!isAllowed(expression)) {
                 throw new ClinicTextRefused("does not render: " + expression.toOriginalString()

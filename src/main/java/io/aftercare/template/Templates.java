@@ -90,11 +90,15 @@ public class Templates {
         TextFields.problem(template, "\n").ifPresent(reason -> {
             throw ProblemException.invalid("template", reason);
         });
-        String sample = clinicSample(clinic, template, language);
+        MessageContext context = sampleContext(clinic, language);
+        String sample = clinicSample(template, context);
         TextFit fit = TextFit.of(sample);
-        if (!fit.fits()) {
+        // Both sides of {#if treatmentContinues}, the one choice every clinic's texts make, must fit.
+        TextFit lastSession = TextFit.of(clinicSample(template, context.afterLastSession()));
+        TextFit longest = lastSession.segments() > fit.segments() ? lastSession : fit;
+        if (!longest.fits()) {
             throw ProblemException.invalid("template", "takes %d SMS segments (%s, %d units) with long names; at most %d"
-                    .formatted(fit.segments(), fit.encoding(), fit.units(), TextFit.MAX_SEGMENTS));
+                    .formatted(longest.segments(), longest.encoding(), longest.units(), TextFit.MAX_SEGMENTS));
         }
         TemplateOverride override = TemplateOverride.find(clinicId, stepKey, language).orElseGet(() -> {
             TemplateOverride created = new TemplateOverride();
@@ -147,11 +151,10 @@ public class Templates {
         }
     }
 
-    /** The clinic's text rendered with long sample names, as the check of its length sees it. */
-    private String clinicSample(Clinic clinic, String template, String language) {
-        MessageContext context = sampleContext(clinic, language);
+    /** A wording being tried out, rendered with long sample names, as the check of its length sees it. */
+    private String clinicSample(String template, MessageContext context) {
         try {
-            return clinicTexts.render(template, context, context.nextSessionDate());
+            return clinicTexts.tryOut(template, context, context.nextSessionDate());
         } catch (ClinicTextRefused e) {
             throw ProblemException.invalid("template", e.getMessage());
         }

@@ -57,7 +57,8 @@ class ClinicTextPropertiesTest {
                         "firstName", "clinicName", "clinicPhone", "treatmentContinues", "stepDate", ".repeat(9999)",
                         ".length", ".bytes", " > 15", " == 'Sam'", "!", "?:", " or ", "'", "\"", "(", ")", "{!", "!}",
                         "{[", "]}", "{@java.lang.String x}", "{firstName}", "{config:['aftercare.twilio.auth-token']}",
-                        "Hi ", ", rinse gently. ", "\n", "é", "💧", "\\"),
+                        "Hi ", ", rinse gently. ", "\n", "é", "💧", "\\", " == 1", " == ", " && ", " || ", " 1",
+                        " gt ", "a(", "9999999999"),
                 Arbitraries.strings().ofMaxLength(12));
         return fragments.list().ofMaxSize(80).map(parts -> String.join("", parts))
                 .filter(text -> text.length() <= ClinicTextEngine.MAX_TEMPLATE_LENGTH);

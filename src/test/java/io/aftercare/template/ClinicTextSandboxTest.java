@@ -65,6 +65,8 @@ class ClinicTextSandboxTest {
         "{#if firstName.length > 15}" + "A long text. " + "{/if}",
         "{#for i in 10000}{#for j in 1000}{/for}{/for}",
         "{#include day-4 /}",
+        "{#if 1 == 1 == 1 == 1 == 1 && 1}x{/if}",
+        "{#if firstName == 1}x{/if}",
     })
     void shouldRefuseEveryAttackWithAProblemNamingTheTemplateAndRevealNothing(String attack) {
         String answer = putTemplate("day-4", "en", attack).statusCode(400)
@@ -135,6 +137,29 @@ class ClinicTextSandboxTest {
                 .body("overridden", equalTo(true))
                 .body("notUsedBecause", startsWith("does not render"))
                 .body("sample", equalTo(null));
+    }
+
+    @Test
+    void shouldMeasureBothSidesOfTreatmentContinues() {
+        putTemplate("day-4", "en", "{#if treatmentContinues}Rinse gently, {firstName}.{#else}" + "Ж".repeat(200) + "{/if}")
+                .statusCode(400)
+                .body("errors[0].field", equalTo("template"))
+                .body("errors[0].reason", startsWith("takes 3 SMS segments (UCS_2, 200 units)"));
+    }
+
+    @Test
+    void shouldSendThePlansWordingWhenAClinicsWordingWouldNotFitThisClient() {
+        // Fits for the sample name the check uses, and takes 14 segments for anyone else.
+        putTemplate("day-4", "en", "{#if firstName == 'Maximilianne-Jo'}Rinse gently.{#else}" + "Ж".repeat(900) + "{/if}")
+                .statusCode(200);
+        Map<String, Object> session = Sessions.post(NOON);
+        clock.setNow(NOON.plusMinutes(5).toInstant());
+
+        preview(session)
+                .body("warnings", hasItem(containsString("own wording of step day-4 breaks today's rules for clinic text"
+                        + " or does not fit this client")))
+                .body("reminders.find { it.step == 'day-4' }.body", startsWith("Test Clinic: Hi Sam, from today"))
+                .body("reminders.fit.segments", everyItem(isOneOf(1, 2)));
     }
 
     @Test
