@@ -226,11 +226,12 @@ public class Dispatcher {
         return watch.runs();
     }
 
-    /** Whether the sender pool still takes texts and the thread that records them still runs. */
+    /** Whether the sender pool still takes texts (a worker that dies is replaced; a shut-down pool is gone). */
     boolean sendersAccepting() {
         return !senders.isShutdown();
     }
 
+    /** Whether the thread that records sent texts still runs. */
     boolean recorderAlive() {
         return sentRecorder.isAlive();
     }
