@@ -17,6 +17,7 @@ public class AftercareMain {
     private static final CountDownLatch STOPPED = new CountDownLatch(1);
 
     public static void main(String... args) throws IOException {
+        OutOfMemoryExit.install();
         Optional<EmbeddedPostgres> database = EmbeddedDatabase.startUnlessConfigured();
         if (database.isPresent()) {
             // On SIGTERM or Ctrl-C the JVM would run every shutdown hook at once, the database's among them, and the

@@ -162,6 +162,15 @@ public interface AftercareConfig {
         /** Longest a single run of the dispatch job keeps draining before it yields to the next trigger. */
         @WithDefault("30s")
         Duration maxRunTime();
+
+        /**
+         * How long dispatch may move nothing before readiness reports it down: a run on this node that sends and claims
+         * nothing, this node's runs all failing while texts wait, or the dispatch trigger firing nowhere in the cluster
+         * while texts wait. Keep it above the slowest single send (twice the connect timeout plus the response
+         * timeout: 40 s by default) and Quartz's takeover of a dead node's trigger (about 9 s).
+         */
+        @WithDefault("1m")
+        Duration stallAfter();
     }
 
     interface Sessions {

@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
@@ -21,12 +22,15 @@ public final class EmbeddedDatabase {
     private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class);
     static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
     static final String URL_VARIABLE = "QUARKUS_DATASOURCE_JDBC_URL";
+    /** How long a PostgreSQL left running by a service that died may take to stop (a checkpoint, usually a second). */
+    private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(60);
 
     private EmbeddedDatabase() {}
 
     /**
      * Starts the embedded PostgreSQL unless a JDBC URL is configured, and points the datasource at it through system
-     * properties. It stops when the JVM does (the library's own shutdown hook).
+     * properties. It stops when the JVM does (the library's own shutdown hook); one that a killed service left running
+     * on the data directory is stopped first.
      */
     public static Optional<EmbeddedPostgres> startUnlessConfigured() {
         if (configured(System.getProperty(URL_PROPERTY)) || configured(System.getenv(URL_VARIABLE))) {
@@ -34,6 +38,7 @@ public final class EmbeddedDatabase {
         }
         Path dataDirectory = Path.of(Optional.ofNullable(System.getenv("AFTERCARE_DATA_DIR")).filter(EmbeddedDatabase::configured)
                 .orElse("data")).resolve("postgresql").toAbsolutePath();
+        LeftoverPostgres.stop(dataDirectory, LEFTOVER_STOP_TIMEOUT);
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)

@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class DispatchJob {
 
+    /** The dispatch trigger's name in Quartz's tables, where the health check looks for its next firing. */
+    static final String DISPATCH_TRIGGER = "dispatch-due-texts";
+
     private final Dispatcher dispatcher;
     private final NodeIdentity node;
 
@@ -19,7 +22,7 @@ class DispatchJob {
         this.node = node;
     }
 
-    @Scheduled(identity = "dispatch-due-texts", every = "${aftercare.dispatch.interval}",
+    @Scheduled(identity = DISPATCH_TRIGGER, every = "${aftercare.dispatch.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatchDueTexts() {
         int handled = dispatcher.drain(node.id());

@@ -61,6 +61,7 @@ public class Dispatcher {
     private final SentRecorder sentRecorder;
     private final ClaimRenewal renewal;
     private final AtomicInteger drainsRunning = new AtomicInteger();
+    private final DrainWatch watch = new DrainWatch();
     private volatile boolean stopping;
 
     Dispatcher(ReminderClaims claims, SendOutcomes outcomes, SmsGateway gateway, OptOuts optOuts, SendingPauses pauses,
@@ -95,9 +96,14 @@ public class Dispatcher {
         synchronized (drainsRunning) {
             drainsRunning.incrementAndGet();
         }
+        watch.started();
+        boolean succeeded = false;
         try {
-            return drainAsLongAsDue(node);
+            int handled = drainAsLongAsDue(node);
+            succeeded = true;
+            return handled;
         } finally {
+            watch.ended(succeeded);
             synchronized (drainsRunning) {
                 drainsRunning.decrementAndGet();
                 drainsRunning.notifyAll();
@@ -142,6 +148,7 @@ public class Dispatcher {
         int notSubmitted = size;
         try {
             List<ClaimedText> batch = claims.claimDue(node, size, clock.instant(), config.claimLease());
+            watch.progressed();
             room.release(size - batch.size());
             notSubmitted = batch.size();
             List<Instant> slots = slots(batch.size());
@@ -166,6 +173,7 @@ public class Dispatcher {
             Log.errorf(RedactedFailure.of(e), "Sending reminder %s failed; its claim runs out and it is checked before any resend",
                     text.reminderId());
         } finally {
+            watch.progressed();
             room.release();
         }
     }
@@ -212,6 +220,21 @@ public class Dispatcher {
             }
         }
         send(text);
+    }
+
+    /** This node's runs, for the health check. */
+    DispatchProgress.Runs runs() {
+        return watch.runs();
+    }
+
+    /** Whether the sender pool still takes texts (a worker that dies is replaced; a shut-down pool is gone). */
+    boolean sendersAccepting() {
+        return !senders.isShutdown();
+    }
+
+    /** Whether the thread that records sent texts still runs. */
+    boolean recorderAlive() {
+        return sentRecorder.isAlive();
     }
 
     /** Puts texts claimed by a node that died before recording their outcome back in the queue. */

@@ -49,6 +49,27 @@ class ReminderClaims {
             """;
 
 
+    // The claim's own idea of a text it may take, for each clinic's oldest: one probe of reminder_due_by_clinic per
+    // clinic. A text has waited since it fell due or was last handed back (retry, release, quiet hours), whichever is
+    // later, so a session posted late is not read as a stall.
+    private static final String WAITING = """
+            SELECT EXISTS (
+                SELECT 1 FROM clinic
+                CROSS JOIN LATERAL (
+                    SELECT 1 FROM reminder
+                    WHERE clinic_id = clinic.id AND status = 'SCHEDULED' AND due_at <= :since AND updated_at <= :since
+                      AND (expires_at IS NULL OR expires_at > :now)
+                      AND NOT EXISTS (SELECT 1 FROM opt_out o JOIN client c ON c.phone = o.phone
+                                      WHERE c.id = reminder.client_id AND o.clinic_id = reminder.clinic_id)
+                    ORDER BY due_at
+                    LIMIT 1
+                ) waiting
+                WHERE clinic.id NOT IN (SELECT clinic_id FROM sending_pause))
+            """;
+
+    /** A health check must answer; a query that waits longer than this counts as a failed check. */
+    private static final int HEALTH_QUERY_TIMEOUT_MS = 2_000;
+
     private static final String EXPIRE_STALE = """
             UPDATE reminder
             SET status = 'EXPIRED', error = COALESCE(error || '; ', '') || 'its advice no longer applied by the time it could be sent',
@@ -91,6 +112,16 @@ class ReminderClaims {
     private static Optional<QuietHours> quietHours(Object start, Object end) {
         return start == null ? Optional.empty()
                 : Optional.of(new QuietHours(SqlValues.localTime(start), SqlValues.localTime(end)));
+    }
+
+    /** Whether a text that a claim would take has been waiting for it since {@code since} or earlier. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean textsWaitingSince(Instant since, Instant now) {
+        return (Boolean) entityManager.createNativeQuery(WAITING, Boolean.class)
+                .setParameter("since", since)
+                .setParameter("now", now)
+                .setHint("jakarta.persistence.query.timeout", HEALTH_QUERY_TIMEOUT_MS)
+                .getSingleResult();
     }
 
     /** Records as expired the texts still waiting (retrying, backlogged) after their advice stopped applying. */

@@ -87,6 +87,11 @@ final class SentRecorder implements AutoCloseable {
         }
     }
 
+    /** False once the writer has died: nothing handed over would be written again. */
+    boolean isAlive() {
+        return writer.isAlive();
+    }
+
     /** Writes what was handed over, then stops. */
     @Override
     public void close() throws InterruptedException {

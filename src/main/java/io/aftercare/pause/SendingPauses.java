@@ -63,6 +63,13 @@ public class SendingPauses {
                 "SELECT clinic_id, reason, paused_at FROM sending_pause ORDER BY paused_at"));
     }
 
+    /** How many clinics' sending is stopped. */
+    @Transactional
+    public long count() {
+        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM sending_pause").getSingleResult())
+                .longValue();
+    }
+
     @Transactional
     public Optional<Pause> of(UUID clinicId) {
         return pauses(entityManager.createNativeQuery(

@@ -62,7 +62,7 @@ class DatabaseOutageIT {
         });
         traffic.submit(() -> {
             while (running.get()) {
-                readiness.add(new Probe(Instant.now(), node.statusOf("/q/health/ready")));
+                readiness.add(new Probe(Instant.now(), node.managementStatusOf("/q/health/ready")));
                 ServiceNode.sleep(Duration.ofMillis(250));
             }
         });
@@ -94,7 +94,7 @@ class DatabaseOutageIT {
         }
         assertThat(readiness).filteredOn(probe -> probe.at().isAfter(down) && probe.at().isBefore(up))
                 .extracting(Probe::status).as("readiness while the database was down").contains(503);
-        assertThat(node.statusOf("/q/health/ready")).as("readiness after").isEqualTo(200);
+        assertThat(node.managementStatusOf("/q/health/ready")).as("readiness after").isEqualTo(200);
 
         List<String> expected = accepted.stream().map(Post::phone).toList();
         Instant allSent = awaitSent(expected, Duration.ofSeconds(120));

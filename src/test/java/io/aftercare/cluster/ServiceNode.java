@@ -1,5 +1,6 @@
 package io.aftercare.cluster;
 
+import io.aftercare.db.LeftoverPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -19,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a process of its own, configured
  * through its environment as an operator would, so that a test can kill it ({@code SIGKILL}), freeze it
- * ({@code SIGSTOP}/{@code SIGCONT}) or stop it ({@code SIGTERM}) like a real node.
+ * ({@code SIGSTOP}/{@code SIGCONT}) or stop it ({@code SIGTERM}) like a real node. Its API and its health are on two
+ * ports, both free ones: nodes share the machine.
  */
 public final class ServiceNode implements AutoCloseable {
 
@@ -28,16 +30,24 @@ public final class ServiceNode implements AutoCloseable {
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
 
+    /** How long the embedded PostgreSQL a killed node left running may take to stop. */
+    private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(60);
+
     private final String name;
     private final Process process;
     private final int port;
+    private final int managementPort;
+    private final Path dataDirectory;
     private final Path log;
     private final Instant started;
 
-    private ServiceNode(String name, Process process, int port, Path log, Instant started) {
+    private ServiceNode(String name, Process process, int port, int managementPort, Path dataDirectory, Path log,
+            Instant started) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.managementPort = managementPort;
+        this.dataDirectory = dataDirectory;
         this.log = log;
         this.started = started;
     }
@@ -52,6 +62,16 @@ public final class ServiceNode implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Health, metrics and the OpenAPI document. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** The node's {@code AFTERCARE_DATA_DIR}; its embedded PostgreSQL, when it has one, keeps its data in it. */
+    public Path dataDirectory() {
+        return dataDirectory;
     }
 
     public long pid() {
@@ -70,13 +90,13 @@ public final class ServiceNode implements AutoCloseable {
         return log;
     }
 
-    /** {@code SIGKILL}: the node dies on the spot, with whatever it had claimed or sent. */
+    /**
+     * {@code SIGKILL}: the node dies on the spot, with whatever it had claimed or sent. As after a {@code kill -9} of
+     * the service, its embedded PostgreSQL, if it has one, runs on ({@code pg_ctl} detached it from the JVM).
+     */
     public void kill() {
-        List<ProcessHandle> children = process.descendants().toList();
         process.destroyForcibly();
         await(Duration.ofSeconds(10));
-        // Its own idle embedded PostgreSQL would outlive it; a real machine dying takes it along.
-        children.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** {@code SIGSTOP}: the node stops dead, holding its claims and connections, as a long GC pause or a VM freeze. */
@@ -99,18 +119,29 @@ public final class ServiceNode implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the node if it still runs, and stops the embedded PostgreSQL it may have left: a test leaves no server. */
     @Override
     public void close() {
         if (process.isAlive()) {
             thaw();
             kill();
         }
+        LeftoverPostgres.stop(dataDirectory.resolve("postgresql"), LEFTOVER_STOP_TIMEOUT);
     }
 
-    /** GET on the node, answering the status code, or -1 when it does not answer. */
+    /** GET on the node's public port, answering the status code, or -1 when it does not answer. */
     public int statusOf(String path) {
+        return statusAt(baseUrl() + path);
+    }
+
+    /** GET on the node's management port ({@code /q/health/ready}, say). */
+    public int managementStatusOf(String path) {
+        return statusAt(managementUrl() + path);
+    }
+
+    private static int statusAt(String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(5)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -128,7 +159,7 @@ public final class ServiceNode implements AutoCloseable {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; "
                         + "see " + log);
             }
-            if (statusOf("/q/health/ready") == 200) {
+            if (managementStatusOf("/q/health/ready") == 200) {
                 return Duration.between(started, Instant.now());
             }
             sleep(Duration.ofMillis(200));
@@ -230,9 +261,11 @@ public final class ServiceNode implements AutoCloseable {
                 throw new IllegalStateException(JAR + " is missing: integration tests run after `mvn package`");
             }
             int port = ClusterDatabase.freePort();
+            int managementPort = ClusterDatabase.freePort();
             Path log = workDirectory.resolve(name + ".log").toAbsolutePath();
             String java = ProcessHandle.current().info().command().orElse("java");
-            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap));
+            // As the images run it: a node whose memory runs out exits, and is seen to.
+            List<String> command = new ArrayList<>(List.of(java, "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError"));
             command.addAll(jvmOptions);
             command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
             ProcessBuilder builder = new ProcessBuilder(command)
@@ -240,11 +273,13 @@ public final class ServiceNode implements AutoCloseable {
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().putAll(environment);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
             builder.directory(workDirectory.toFile());
             try {
                 Files.createDirectories(workDirectory);
                 Instant started = Instant.now();
-                return new ServiceNode(name, builder.start(), port, log, started);
+                return new ServiceNode(name, builder.start(), port, managementPort,
+                        Path.of(environment.get("AFTERCARE_DATA_DIR")), log, started);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
