@@ -9,7 +9,9 @@ import static org.hamcrest.Matchers.startsWith;
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.support.CapturedLog;
 import io.aftercare.support.Sessions;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,11 @@ import org.junit.jupiter.api.Test;
 /** Who may call what: keys through Quarkus Security, and an address that keeps failing is held off. */
 @QuarkusTest
 class AuthenticationTest {
+
+    /** Health and the other operations endpoints: the management interface, which never reads a key. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
 
     @Inject
     FailedAuthentications failures;
@@ -103,8 +110,8 @@ class AuthenticationTest {
         // Twilio's webhooks carry a signature, not a key: a request without either is refused by the signature check.
         given().contentType("application/x-www-form-urlencoded").formParam("MessageSid", "SM0")
                 .post("/v1/twilio/status").then().statusCode(403);
-        given().get("/q/health/live").then().statusCode(200);
-        given().auth().oauth2(wrongKey()).get("/q/health/live").then().statusCode(200);
+        given().port(management.getPort()).get("/q/health/live").then().statusCode(200);
+        given().port(management.getPort()).auth().oauth2(wrongKey()).get("/q/health/live").then().statusCode(200);
     }
 
     private static String wrongKey() {
