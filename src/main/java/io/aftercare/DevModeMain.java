@@ -10,11 +10,11 @@ import io.quarkus.runtime.annotations.QuarkusMain;
  *
  * <p>Dev mode runs this main again at every live reload, in the same JVM. The first run starts the database and sets
  * the datasource URL as a system property, so later runs find it configured and start nothing: one PostgreSQL for the
- * whole session, stopped with the JVM by the library's shutdown hook. {@link AftercareMain} would not do here: it stops the
- * database when {@code Quarkus.run} returns, which in dev mode is every reload, and it takes SIGINT and SIGTERM, which
- * dev mode needs to stop at all. The price: when dev mode ends, the JVM stops the service and the database at once, and
- * the scheduler may log connection errors as it goes down; a text cut short is recovered at the next start, as after a
- * crash.
+ * whole session, stopped with the JVM by the library's shutdown hook. {@link AftercareMain} would not do here: it stops
+ * the database when {@code Quarkus.run} returns, which in dev mode is every reload, and it takes SIGINT and SIGTERM,
+ * which dev mode needs to stop at all. The price: when dev mode ends, the JVM stops the service and the database at
+ * once, and the scheduler may log connection errors as it goes down; a text cut short is recovered at the next start,
+ * as after a crash.
  */
 @QuarkusMain(name = "dev")
 public class DevModeMain {
