@@ -75,11 +75,4 @@ public final class Burst {
     public Instant dueAt() {
         return dueAt;
     }
-
-    public void awaitDue() {
-        Duration left = Duration.between(Instant.now(), dueAt);
-        if (!left.isNegative()) {
-            ServiceNode.sleep(left);
-        }
-    }
 }

@@ -1,11 +1,13 @@
 package io.aftercare.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -13,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,7 @@ class DatabaseOutageIT {
         List<Probe> readiness = new CopyOnWriteArrayList<>();
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService traffic = Executors.newFixedThreadPool(2);
+        // The traffic and the readiness probe are paced in real time: ten posts and four probes a second, throughout.
         traffic.submit(() -> {
             for (int n = 0; n < 10_000 && running.get(); n++) {
                 String phone = PREFIX + "%04d".formatted(n);
@@ -67,6 +71,7 @@ class DatabaseOutageIT {
             }
         });
 
+        // The scenario's own time: traffic for a while, the database down for the whole outage, traffic on after.
         ServiceNode.sleep(Duration.ofSeconds(8));
         Instant down = Instant.now();
         cluster.database().stop();
@@ -115,29 +120,28 @@ class DatabaseOutageIT {
     }
 
     private static Instant awaitFirstAcceptedPostAfter(List<Post> posts, Instant after, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            var first = posts.stream().filter(post -> post.at().isAfter(after) && post.answer().status() == 201)
-                    .findFirst();
-            if (first.isPresent()) {
-                return first.get().at();
-            }
-            ServiceNode.sleep(Duration.ofMillis(100));
+        try {
+            return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .until(() -> posts.stream().filter(post -> post.at().isAfter(after) && post.answer().status() == 201)
+                            .findFirst(), Optional::isPresent)
+                    .get().at();
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("No session accepted within " + timeout + " of the database coming back", e);
         }
-        throw new AssertionError("No session accepted within " + timeout + " of the database coming back");
     }
 
     private Instant awaitSent(List<String> phones, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        long sent = 0;
-        while (Instant.now().isBefore(deadline)) {
-            sent = cluster.database().count("SELECT count(*) FROM reminder r JOIN client c ON c.id = r.client_id"
-                    + " WHERE r.step = 'soon' AND r.status = 'SENT' AND c.phone LIKE ?", PREFIX + "%");
-            if (sent >= phones.size()) {
-                return Instant.now();
-            }
-            ServiceNode.sleep(Duration.ofMillis(250));
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .until(this::sentCount, sent -> sent >= phones.size());
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(sentCount() + " of " + phones.size() + " texts sent within " + timeout, e);
         }
-        throw new AssertionError(sent + " of " + phones.size() + " texts sent within " + timeout);
+        return Instant.now();
+    }
+
+    private long sentCount() {
+        return cluster.database().count("SELECT count(*) FROM reminder r JOIN client c ON c.id = r.client_id"
+                + " WHERE r.step = 'soon' AND r.status = 'SENT' AND c.phone LIKE ?", PREFIX + "%");
     }
 }

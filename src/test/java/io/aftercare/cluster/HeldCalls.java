@@ -1,5 +1,7 @@
 package io.aftercare.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -38,10 +40,12 @@ final class HeldCalls {
     }
 
     private void actWhenQuiet(Runnable action) {
-        while (System.nanoTime() - lastArrival.get() < quiet.toNanos()) {
-            ServiceNode.sleep(Duration.ofMillis(50));
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> System.nanoTime() - lastArrival.get() >= quiet.toNanos());
+            action.run();
+        } finally {
+            released.countDown();
         }
-        action.run();
-        released.countDown();
     }
 }

@@ -1,6 +1,7 @@
 package io.aftercare.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -64,12 +65,14 @@ class RestartIT {
         }
         assertThat(node.stop()).as("exit code after SIGTERM").isIn(0, 143);
         Instant downUntil = now.plusSeconds(20);
+        // The node stays down until the first group has fallen due: that wait is the scenario.
         ServiceNode.sleep(Duration.between(Instant.now(), downUntil));
         assertThat(twilio.accepted()).as("texts sent before the restart").isEmpty();
 
         node = solo(directory).start();
         Duration startup = node.awaitReady(Duration.ofSeconds(120));
         awaitAccepted(2 * PER_GROUP, Duration.ofSeconds(90));
+        awaitRecordedAsSent(sessions);
         assertThat(twilio.duplicates()).isEmpty();
 
         Duration overdueWait = Duration.ZERO;
@@ -77,8 +80,7 @@ class RestartIT {
         for (String session : sessions) {
             ClinicClient.Answer answer = new ClinicClient(node).get("/v1/sessions/" + session);
             assertThat(answer.status()).as("session %s after the restart", session).isEqualTo(200);
-            JsonNode first = StreamSupport.stream(json(answer.body()).path("reminders").spliterator(), false)
-                    .filter(reminder -> reminder.path("step").asText().equals("soon")).findFirst().orElseThrow();
+            JsonNode first = firstText(answer);
             assertThat(first.path("status").asText()).isEqualTo("SENT");
             Instant due = Instant.parse(first.path("dueAt").asText());
             Instant sent = Instant.parse(first.path("sentAt").asText());
@@ -139,12 +141,22 @@ class RestartIT {
     }
 
     private void awaitAccepted(int count, Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (twilio.accepted().size() < count && Instant.now().isBefore(deadline)) {
-            ServiceNode.sleep(Duration.ofMillis(200));
-        }
+        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).untilAsserted(
+                () -> assertThat(twilio.accepted()).as("texts sent within " + timeout).hasSizeGreaterThanOrEqualTo(count));
         assertThat(twilio.accepted()).as("texts sent within " + timeout).hasSize(count);
-        ServiceNode.sleep(Duration.ofSeconds(1)); // their outcomes are recorded just after
+    }
+
+    /** Twilio took the texts; the node records each as sent just after. */
+    private void awaitRecordedAsSent(List<String> sessions) {
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> sessions.stream()
+                .map(session -> firstText(new ClinicClient(node).get("/v1/sessions/" + session)))
+                .allMatch(text -> text.path("status").asText().equals("SENT")));
+    }
+
+    /** The plan's first text of a session, as the clinic reads it. */
+    private static JsonNode firstText(ClinicClient.Answer session) {
+        return StreamSupport.stream(json(session.body()).path("reminders").spliterator(), false)
+                .filter(reminder -> reminder.path("step").asText().equals("soon")).findFirst().orElseThrow();
     }
 
     private static JsonNode json(String body) {

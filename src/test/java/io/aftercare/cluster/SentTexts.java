@@ -1,6 +1,7 @@
 package io.aftercare.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 
 /** What the database says became of a burst, checked against what the Twilio double actually took. */
 public final class SentTexts {
@@ -33,30 +35,30 @@ public final class SentTexts {
     /** Waits until every text of the burst is recorded as sent; answers when that was seen. */
     public Instant awaitAllSent(Duration timeout) {
         int count = burst.phones().size();
-        Instant deadline = Instant.now().plus(timeout);
-        long sent = 0;
-        while (Instant.now().isBefore(deadline)) {
-            sent = cluster.database().count("SELECT count(*) FROM reminder r JOIN client c ON c.id = r.client_id"
-                    + " WHERE r.step = 'soon' AND r.status = 'SENT' AND c.phone LIKE ?", burst.prefix() + "%");
-            if (sent >= count) {
-                return Instant.now();
-            }
-            ServiceNode.sleep(Duration.ofMillis(200));
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .until(this::sentCount, sent -> sent >= count);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(sentCount() + " of " + count + " texts sent after " + timeout + "; statuses: "
+                    + statuses(), e);
         }
-        throw new AssertionError(sent + " of " + count + " texts sent after " + timeout + "; statuses: " + statuses());
+        return Instant.now();
+    }
+
+    private long sentCount() {
+        return cluster.database().count("SELECT count(*) FROM reminder r JOIN client c ON c.id = r.client_id"
+                + " WHERE r.step = 'soon' AND r.status = 'SENT' AND c.phone LIKE ?", burst.prefix() + "%");
     }
 
     /** Waits until no text of the burst is waiting or being sent any more. */
     public Instant awaitSettled(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            Map<Object, Long> statuses = statuses();
-            if (!statuses.containsKey("SCHEDULED") && !statuses.containsKey("SENDING")) {
-                return Instant.now();
-            }
-            ServiceNode.sleep(Duration.ofMillis(250));
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+                    .until(this::statuses, statuses -> !statuses.containsKey("SCHEDULED") && !statuses.containsKey("SENDING"));
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Texts still waiting after " + timeout + ": " + statuses(), e);
         }
-        throw new AssertionError("Texts still waiting after " + timeout + ": " + statuses());
+        return Instant.now();
     }
 
     public Map<Object, Long> statuses() {

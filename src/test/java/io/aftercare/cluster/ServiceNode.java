@@ -1,5 +1,7 @@
 package io.aftercare.cluster;
 
+import static org.awaitility.Awaitility.await;
+
 import io.aftercare.db.LeftoverPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) running as a process of its own, configured
@@ -96,7 +99,7 @@ public final class ServiceNode implements AutoCloseable {
      */
     public void kill() {
         process.destroyForcibly();
-        await(Duration.ofSeconds(10));
+        awaitExit(Duration.ofSeconds(10));
     }
 
     /** {@code SIGSTOP}: the node stops dead, holding its claims and connections, as a long GC pause or a VM freeze. */
@@ -112,7 +115,7 @@ public final class ServiceNode implements AutoCloseable {
     /** {@code SIGTERM}, then waits for the node to finish shutting down; answers its exit code. */
     public int stop() {
         process.destroy();
-        if (!await(Duration.ofSeconds(60))) {
+        if (!awaitExit(Duration.ofSeconds(60))) {
             kill();
             throw new IllegalStateException(name + " did not stop within 60 s of SIGTERM; see " + log);
         }
@@ -153,21 +156,21 @@ public final class ServiceNode implements AutoCloseable {
 
     /** How long the node took from its process start to being ready. */
     public Duration awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + " before it was ready; "
-                        + "see " + log);
-            }
-            if (managementStatusOf("/q/health/ready") == 200) {
-                return Duration.between(started, Instant.now());
-            }
-            sleep(Duration.ofMillis(200));
+        try {
+            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+                    .failFast(name + " exited before it was ready; see " + log, () -> {
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(name + " exited with " + process.exitValue());
+                        }
+                    })
+                    .until(() -> managementStatusOf("/q/health/ready") == 200);
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log, e);
         }
-        throw new IllegalStateException(name + " was not ready within " + timeout + "; see " + log);
+        return Duration.between(started, Instant.now());
     }
 
-    private boolean await(Duration timeout) {
+    private boolean awaitExit(Duration timeout) {
         try {
             return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -186,7 +189,11 @@ public final class ServiceNode implements AutoCloseable {
         }
     }
 
-    /** Sleeps for {@code duration}, or not at all when it is negative (a moment already past). */
+    /**
+     * Lets {@code duration} of real time pass, or none when it is negative (a moment already past), where the passing
+     * of time is the scenario: a node kept down while texts fall due, traffic paced, an outage that lasts. To wait for
+     * something to happen, poll for it with Awaitility instead.
+     */
     static void sleep(Duration duration) {
         if (duration.isNegative()) {
             return;

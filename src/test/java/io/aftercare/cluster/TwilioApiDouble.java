@@ -248,6 +248,7 @@ public final class TwilioApiDouble implements AutoCloseable {
         return values;
     }
 
+    /** Holds the answer back on purpose: the latency, or the hang past the caller's timeout, is the scenario. */
     private static void pause(Duration delay) {
         if (!delay.isZero()) {
             try {

@@ -1,6 +1,7 @@
 package io.aftercare.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aftercare.cluster.TwilioApiDouble.Reply;
 import java.io.IOException;
@@ -65,6 +66,7 @@ class TwoNodeClusterIT {
         cluster.twilio().behave(TwilioApiDouble.withLatency(LATENCY));
         Burst burst = postBurst("+1604555");
 
+        // The kill comes at a chosen moment, just before the burst falls due: waiting for it is the scenario.
         ServiceNode.sleep(Duration.between(Instant.now(), burst.dueAt().minusMillis(200)));
         takeover.set(kill("node-a"));
 
@@ -127,9 +129,14 @@ class TwoNodeClusterIT {
         SentTexts texts = new SentTexts(cluster, burst);
         Instant allSent = texts.awaitAllSent(Duration.ofSeconds(120));
         ServiceNode sleeper = cluster.get(frozen.get());
-        int callsBeforeWaking = cluster.twilio().callsPerNode().getOrDefault(sleeper.name(), 0L).intValue();
+        int callsBeforeWaking = callsBy(sleeper);
         sleeper.thaw();
-        ServiceNode.sleep(Cluster.CLAIM_LEASE);
+        // Woken past its lease, the node has lost its claims: for a lease's time it must send nothing at all ...
+        await().during(Cluster.CLAIM_LEASE).atMost(Cluster.CLAIM_LEASE.plusSeconds(10))
+                .alias("no send by the node after it woke").until(() -> callsBy(sleeper) == callsBeforeWaking);
+        // ... and try to record what Twilio took from it before it froze, which is refused.
+        await().atMost(Duration.ofSeconds(30)).alias("the woken node's late records refused")
+                .until(() -> read(sleeper).contains("was lost before its outcome was recorded"));
 
         texts.assertEachSentExactlyOnce();
         assertThat(cluster.twilio().callsPerNode().get(sleeper.name())).as("sends by the node after it woke")
@@ -156,11 +163,8 @@ class TwoNodeClusterIT {
         });
         Burst burst = postBurst("+1613555");
 
-        Duration waited = Duration.ZERO;
-        while (stopping.get() == null && waited.compareTo(Duration.ofSeconds(60)) < 0) {
-            ServiceNode.sleep(Duration.ofMillis(100));
-            waited = waited.plusMillis(100);
-        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).alias("a node struck by SIGTERM")
+                .until(() -> stopping.get() != null);
         stopping.get().join();
         Instant stoppedAt = Instant.now();
         ServiceNode node = stopped.get();
@@ -250,6 +254,10 @@ class TwoNodeClusterIT {
 
     private boolean strikes(TwilioApiDouble.Call call) {
         return call.numberVia() == FATAL_REQUEST && struck.compareAndSet(false, true);
+    }
+
+    private int callsBy(ServiceNode node) {
+        return cluster.twilio().callsPerNode().getOrDefault(node.name(), 0L).intValue();
     }
 
     private Takeover kill(String name) {

@@ -10,13 +10,13 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.CapturedLog;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TextColumnScan;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -28,11 +28,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** DELETE /v1/clients/{clientId}: nothing of the client is left in any table or log, and the counts still add up. */
-@QuarkusTest
+@AftercareTest
 class ClientErasureTest {
 
     private static final String INBOUND_URL = TwilioDouble.WEBHOOK_BASE_URL + "/v1/twilio/inbound";
@@ -49,13 +48,6 @@ class ClientErasureTest {
 
     @InjectTwilioDouble
     TwilioDouble twilio;
-
-    @AfterEach
-    void reset() {
-        twilio.acceptEverything();
-        Sessions.defaultSettings();
-        clock.reset();
-    }
 
     /** The first text of a session ending now falls due at once, whatever the hour in Vancouver when the test runs. */
     private static void sendAtAnyHour() {

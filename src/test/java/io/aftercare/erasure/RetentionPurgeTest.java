@@ -9,10 +9,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 
 import io.aftercare.erasure.ClientErasureTest.Person;
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TextColumnScan;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -24,11 +24,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** Clients past their clinic's retention are erased by the clustered purge, as a DELETE would erase them. */
-@QuarkusTest
+@AftercareTest
 class RetentionPurgeTest {
 
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
@@ -41,11 +40,6 @@ class RetentionPurgeTest {
 
     @Inject
     DataSource dataSource;
-
-    @AfterEach
-    void reset() {
-        clock.reset();
-    }
 
     @Test
     void shouldEraseClientsWhoseLastSessionEndedLongerAgoThanTheClinicsRetention() {

@@ -10,11 +10,11 @@ import static org.hamcrest.Matchers.isOneOf;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -23,13 +23,12 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** A client who replies STOP gets no more texts until they reply START. */
-@QuarkusTest
+@AftercareTest
 class OptOutTest {
 
     private static final String INBOUND_URL = TwilioDouble.WEBHOOK_BASE_URL + "/v1/twilio/inbound";
@@ -43,12 +42,6 @@ class OptOutTest {
 
     @InjectTwilioDouble
     TwilioDouble twilio;
-
-    @AfterEach
-    void reset() {
-        clock.reset();
-        twilio.acceptEverything();
-    }
 
     @ParameterizedTest(name = "\"{0}\" holds the pending texts")
     @ValueSource(strings = {"STOP", "stop", "StopAll", "UNSUBSCRIBE", "cancel", "End", "quit"})

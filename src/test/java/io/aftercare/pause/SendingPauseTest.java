@@ -8,23 +8,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** An account-level refusal stops the clinic's sending instead of failing its whole queue. */
-@QuarkusTest
+@AftercareTest
 class SendingPauseTest {
 
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
@@ -43,14 +42,6 @@ class SendingPauseTest {
     @BeforeEach
     void findClinic() {
         clinicId = given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic").then().extract().path("id");
-    }
-
-    @AfterEach
-    void reset() {
-        // Twilio first: resumed while it still refused, the clinic would be paused again by the next send.
-        twilio.acceptEverything();
-        given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause");
-        clock.reset();
     }
 
     private RequestSpecification onManagement() {

@@ -15,11 +15,11 @@ import static org.hamcrest.Matchers.isOneOf;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -28,13 +28,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The rules that keep texts in step with where the client really is in their treatment. */
-@QuarkusTest
+@AftercareTest
 class SessionRulesTest {
 
     /** Noon in Vancouver, well outside quiet hours. */
@@ -45,13 +44,6 @@ class SessionRulesTest {
 
     @InjectTwilioDouble
     TwilioDouble twilio;
-
-    @AfterEach
-    void reset() {
-        clock.reset();
-        Sessions.defaultSettings();
-        given().auth().oauth2(Sessions.CLINIC_KEY).delete("/v1/clinic/templates/day-4/en");
-    }
 
     @Test
     void shouldSupersedeTheEarlierSessionsPendingTextsWhenTheNextSessionIsPosted() {

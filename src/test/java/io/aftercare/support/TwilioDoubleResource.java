@@ -18,11 +18,24 @@ public class TwilioDoubleResource implements QuarkusTestResourceLifecycleManager
     @Target(ElementType.FIELD)
     public @interface InjectTwilioDouble {}
 
+    /** The double of the application under test; one at a time, as the resource is global. */
+    private static volatile TwilioDouble running;
+
     private TwilioDouble twilio;
+
+    /** The running double, for code that has no test instance to inject it into ({@link TestClinicReset}). */
+    static TwilioDouble running() {
+        TwilioDouble current = running;
+        if (current == null) {
+            throw new IllegalStateException("No Twilio double runs: is this a @QuarkusTest?");
+        }
+        return current;
+    }
 
     @Override
     public Map<String, String> start() {
         twilio = new TwilioDouble().start();
+        running = twilio;
         return twilio.config();
     }
 
@@ -34,6 +47,7 @@ public class TwilioDoubleResource implements QuarkusTestResourceLifecycleManager
     @Override
     public void stop() {
         if (twilio != null) {
+            running = null;
             twilio.stop();
         }
     }

@@ -12,11 +12,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.aftercare.sms.SmsSegments;
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
@@ -24,13 +24,12 @@ import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 /** A clinic's wording is data: the attacks a hostile clinic tried are refused, and every text fits for every client. */
-@QuarkusTest
+@AftercareTest
 class ClinicTextSandboxTest {
 
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
@@ -43,12 +42,6 @@ class ClinicTextSandboxTest {
 
     @Inject
     EntityManager entityManager;
-
-    @AfterEach
-    void reset() {
-        clock.reset();
-        given().auth().oauth2(Sessions.CLINIC_KEY).delete("/v1/clinic/templates/day-4/en");
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {

@@ -6,11 +6,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.matchesPattern;
 
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -20,14 +20,13 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Twilio's delivery receipts, signed, possibly repeated and out of order, move a text forward only. */
-@QuarkusTest
+@AftercareTest
 class TwilioWebhookResourceTest {
 
     private static final String STATUS_URL = TwilioDouble.WEBHOOK_BASE_URL + "/v1/twilio/status";
@@ -57,11 +56,6 @@ class TwilioWebhookResourceTest {
                         .then().extract().<String>path("reminders[0].providerId"),
                 sid -> sid != null);
         assertThat(twilio.messagesTo(phone)).last().satisfies(form -> assertThat(form).containsEntry("StatusCallback", STATUS_URL));
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test
