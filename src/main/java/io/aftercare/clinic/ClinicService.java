@@ -2,10 +2,10 @@ package io.aftercare.clinic;
 
 import io.aftercare.audit.AuditAction;
 import io.aftercare.audit.AuditLog;
+import io.aftercare.phone.PhoneNumbers;
 import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.TextFields;
-import io.aftercare.sms.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.ZoneId;

@@ -1,8 +1,8 @@
 package io.aftercare.optout;
 
 import io.aftercare.clinic.Clinic;
+import io.aftercare.phone.PhoneNumbers;
 import io.aftercare.reminder.Reminders;
-import io.aftercare.sms.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Locale;

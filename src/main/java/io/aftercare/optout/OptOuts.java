@@ -1,7 +1,7 @@
 package io.aftercare.optout;
 
 import io.aftercare.db.SqlValues;
-import io.aftercare.sms.PhoneMask;
+import io.aftercare.phone.PhoneMask;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

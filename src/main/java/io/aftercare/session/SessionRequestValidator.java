@@ -2,11 +2,11 @@ package io.aftercare.session;
 
 import io.aftercare.clinic.Clinic;
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.phone.PhoneNumbers;
 import io.aftercare.plan.Plans;
 import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.JsonPaths;
 import io.aftercare.problem.ProblemException;
-import io.aftercare.sms.PhoneNumbers;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.time.Clock;

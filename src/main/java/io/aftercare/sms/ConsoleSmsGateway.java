@@ -1,5 +1,6 @@
 package io.aftercare.sms;
 
+import io.aftercare.phone.PhoneMask;
 import io.quarkus.logging.Log;
 import java.time.Instant;
 import java.util.UUID;

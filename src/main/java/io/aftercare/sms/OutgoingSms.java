@@ -1,5 +1,6 @@
 package io.aftercare.sms;
 
+import io.aftercare.phone.PhoneMask;
 import java.util.UUID;
 
 /**

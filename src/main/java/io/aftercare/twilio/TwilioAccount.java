@@ -1,7 +1,7 @@
 package io.aftercare.twilio;
 
 import io.aftercare.config.AftercareConfig;
-import io.aftercare.sms.PhoneNumbers;
+import io.aftercare.phone.PhoneNumbers;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

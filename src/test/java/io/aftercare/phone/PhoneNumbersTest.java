@@ -1,4 +1,4 @@
-package io.aftercare.sms;
+package io.aftercare.phone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

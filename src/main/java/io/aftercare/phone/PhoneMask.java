@@ -1,4 +1,4 @@
-package io.aftercare.sms;
+package io.aftercare.phone;
 
 /** Hides all but the country-code side and the last two digits of a number, for logs. */
 public final class PhoneMask {

@@ -1,4 +1,4 @@
-package io.aftercare.sms;
+package io.aftercare.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
