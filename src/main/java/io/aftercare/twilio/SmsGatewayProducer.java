@@ -1,8 +1,8 @@
-package io.aftercare.sms;
+package io.aftercare.twilio;
 
 import io.aftercare.config.AftercareConfig;
-import io.aftercare.twilio.TwilioAccount;
-import io.aftercare.twilio.TwilioSmsGateway;
+import io.aftercare.sms.ConsoleSmsGateway;
+import io.aftercare.sms.SmsGateway;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
