@@ -1,4 +1,4 @@
-package io.aftercare.settings;
+package io.aftercare.clinic;
 
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

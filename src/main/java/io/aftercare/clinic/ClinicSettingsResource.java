@@ -1,7 +1,5 @@
-package io.aftercare.settings;
+package io.aftercare.clinic;
 
-import io.aftercare.clinic.CurrentClinic;
-import io.aftercare.clinic.Roles;
 import io.aftercare.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;

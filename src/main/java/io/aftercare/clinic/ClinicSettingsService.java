@@ -1,6 +1,5 @@
-package io.aftercare.settings;
+package io.aftercare.clinic;
 
-import io.aftercare.clinic.Clinic;
 import io.aftercare.plan.Plans;
 import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
