@@ -25,7 +25,9 @@ public record SessionPreview(
             String body,
             TextFit fit) {}
 
-    static SessionPreview of(ValidSession session, SessionPlanner.SessionPlan plan) {
+    static SessionPreview of(PlannedSession planned) {
+        ValidSession session = planned.session();
+        SessionPlanner.SessionPlan plan = planned.plan();
         List<Text> texts = plan.texts().stream()
                 .map(text -> new Text(text.step().step().key(), text.step().dueAt(),
                         text.step().dueAt().atZone(session.zone()).toOffsetDateTime(), text.status(), text.body(),

@@ -2,70 +2,107 @@ package io.aftercare.session;
 
 import io.aftercare.client.Client;
 import io.aftercare.clinic.Clinic;
+import io.aftercare.problem.ProblemException;
+import io.aftercare.problem.ProblemType;
 import io.aftercare.reminder.Reminders;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Posts, reads and cancels a clinic's sessions. */
+/**
+ * Posts, previews, reads and cancels a clinic's sessions. A post and a preview look up, validate and plan the same
+ * way; a post then hands the plan to {@link SessionWriter}.
+ */
 @ApplicationScoped
 public class SessionService {
 
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private final SessionWriter writer;
     private final SessionRequestValidator validator;
     private final SessionPlanner planner;
+    private final SessionWriter writer;
     private final Reminders reminders;
     private final Clock clock;
 
-    SessionService(SessionWriter writer, SessionRequestValidator validator, SessionPlanner planner, Reminders reminders,
+    SessionService(SessionRequestValidator validator, SessionPlanner planner, SessionWriter writer, Reminders reminders,
             Clock clock) {
-        this.writer = writer;
         this.validator = validator;
         this.planner = planner;
+        this.writer = writer;
         this.reminders = reminders;
         this.clock = clock;
     }
 
     /**
-     * Stores a completed session and schedules its texts. Posting the same session again returns it unchanged;
-     * posting different details under the same session id is a conflict.
+     * Stores a completed session and schedules its texts, all of it or nothing. Posting the same session again returns
+     * it unchanged; posting different details under the same session id is a conflict.
      */
-    public PostedSession post(UUID clinicId, SessionRequest request) {
+    PostedSession post(UUID clinicId, SessionRequest request) {
         try {
-            return writer.write(clinicId, request);
+            return QuarkusTransaction.requiringNew().call(() -> postOnce(clinicId, request));
         } catch (PersistenceException e) {
             if (!isUniqueViolation(e)) {
                 throw e;
             }
             // Another request stored the same session or client a moment ago; seen again, it is a repeat.
-            return writer.write(clinicId, request);
+            return QuarkusTransaction.requiringNew().call(() -> postOnce(clinicId, request));
         }
+    }
+
+    // The look-up, the plan and the write share one transaction: the client read here is the row the writer updates.
+    private PostedSession postOnce(UUID clinicId, SessionRequest request) {
+        Posted posted = lookUp(clinicId, request);
+        if (posted.stored().isPresent()) {
+            return repeated(posted.stored().get(), posted.session());
+        }
+        return writer.write(plan(posted));
     }
 
     /** What {@link #post} would schedule for this request, rendered; stores nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public SessionPreview preview(UUID clinicId, SessionRequest request) {
+    SessionPreview preview(UUID clinicId, SessionRequest request) {
+        return SessionPreview.of(plan(lookUp(clinicId, request)));
+    }
+
+    /** The clinic, the request checked against its defaults, and the session if the clinic posted it before. */
+    private Posted lookUp(UUID clinicId, SessionRequest request) {
         Clinic clinic = Clinic.findById(clinicId);
         ValidSession session = validator.validate(request, clinic);
-        Optional<UUID> clientId = Client.findByExternalId(clinicId, session.clientId()).map(client -> client.id);
-        Optional<UUID> sessionId = TreatmentSession.findByExternalId(clinicId, session.sessionId()).map(stored -> stored.id);
-        return SessionPreview.of(session, planner.plan(clinic, session, clientId, sessionId, clock.instant()));
+        return new Posted(clinic, session, TreatmentSession.findByExternalId(clinicId, session.sessionId()));
+    }
+
+    /** Plans the texts against the client's other sessions; a session posted before is not compared with itself. */
+    private PlannedSession plan(Posted posted) {
+        Instant now = clock.instant();
+        Optional<Client> client = Client.findByExternalId(posted.clinic().id, posted.session().clientId());
+        SessionPlanner.SessionPlan plan = planner.plan(posted.clinic(), posted.session(),
+                client.map(known -> known.id), posted.stored().map(stored -> stored.id), now);
+        return new PlannedSession(posted.clinic().id, posted.session(), client, plan, now);
+    }
+
+    private PostedSession repeated(TreatmentSession stored, ValidSession posted) {
+        if (!stored.fingerprint.equals(posted.fingerprint())) {
+            throw new ProblemException(ProblemType.CONFLICT, "Session " + stored.externalId
+                    + " was already posted with different details; post a correction under a new sessionId"
+                    + " after cancelling this one");
+        }
+        return new PostedSession(SessionViews.of(stored, posted.clientId(), reminders.forSession(stored.id)), false);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<SessionView> find(UUID clinicId, UUID id) {
+    Optional<SessionView> find(UUID clinicId, UUID id) {
         return TreatmentSession.findForClinic(clinicId, id).map(this::view);
     }
 
     /** Withdraws a session posted by mistake: its pending texts are cancelled, texts already sent stay as they are. */
     @Transactional
-    public Optional<SessionView> cancel(UUID clinicId, UUID id) {
+    Optional<SessionView> cancel(UUID clinicId, UUID id) {
         return TreatmentSession.findForClinic(clinicId, id).map(session -> {
             if (session.status != SessionStatus.CANCELLED) {
                 session.status = SessionStatus.CANCELLED;
@@ -101,4 +138,7 @@ public class SessionService {
         }
         return false;
     }
+
+    /** A post as found: the clinic, the validated request and the session if it was stored before. */
+    private record Posted(Clinic clinic, ValidSession session, Optional<TreatmentSession> stored) {}
 }
