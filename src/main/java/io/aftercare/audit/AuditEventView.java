@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One recorded action. */
 @Schema(name = "AuditEvent")
-public record AuditEventView(
+record AuditEventView(
         @Schema(description = "Increases with each record; pass it as 'before' to read older ones") long id,
         Instant at,
         @Schema(description = "clinic:<id>, operator or system", example = "operator") String actor,

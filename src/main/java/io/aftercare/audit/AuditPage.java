@@ -5,6 +5,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A page of the audit log, newest first. */
 @Schema(name = "AuditPage")
-public record AuditPage(
+record AuditPage(
         List<AuditEventView> events,
         @Schema(description = "Pass as 'before' for the next, older page; null on the last page") Long nextBefore) {}

@@ -21,7 +21,7 @@ import java.util.UUID;
  * untouched or erased through and through. Used by the clinic's DELETE and by the retention purge alike.
  */
 @ApplicationScoped
-public class ClientErasure {
+class ClientErasure {
 
     /** What an erasure request came to. */
     sealed interface Outcome {

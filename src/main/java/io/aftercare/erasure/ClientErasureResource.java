@@ -29,7 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Roles.CLINIC)
 @APIResponse(responseCode = "401", description = "No or unknown API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-public class ClientErasureResource {
+class ClientErasureResource {
 
     /** How long a text being sent usually takes to be recorded; a node that died mid-send takes up to its claim lease. */
     private static final String RETRY_AFTER_SECONDS = "5";

@@ -6,7 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What erasing a client removed. Rows stay with their statuses and times, so counts and reports still add up. */
 @Schema(name = "ErasureReport")
-public record ErasureReport(
+record ErasureReport(
         @Schema(description = "The clinic's id of the client, as asked; no longer known to the service",
                 example = "client-311") String clientId,
         Instant erasedAt,

@@ -4,7 +4,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /** Recognises failures that mean "the database cannot be reached", which deserve a 503 rather than a 500. */
-public final class DatabaseUnavailable {
+final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {}
 

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * length times the longest value. The plan's own texts keep the application's engine ({@code plan.MessageRenderer}).
  */
 @ApplicationScoped
-public class ClinicTextEngine {
+class ClinicTextEngine {
 
     /** Longest text a clinic may write. */
     public static final int MAX_TEMPLATE_LENGTH = 1000;

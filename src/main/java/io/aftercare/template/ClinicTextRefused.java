@@ -1,7 +1,7 @@
 package io.aftercare.template;
 
 /** A clinic's text that the sandbox will not render; the message says why, in the words of an API error. */
-public class ClinicTextRefused extends RuntimeException {
+class ClinicTextRefused extends RuntimeException {
 
     ClinicTextRefused(String reason) {
         super(reason, null, false, false);

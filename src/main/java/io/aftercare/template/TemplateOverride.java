@@ -13,7 +13,7 @@ import java.util.UUID;
 /** A clinic's own wording of one plan step in one language. */
 @Entity
 @Table(name = "template_override")
-public class TemplateOverride extends PanacheEntityBase {
+class TemplateOverride extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *     one of them; the plan's wording goes out until the clinic rewrites it
  */
 @Schema(name = "Template")
-public record TemplateView(
+record TemplateView(
         String step,
         String language,
         String template,

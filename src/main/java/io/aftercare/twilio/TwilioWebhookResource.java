@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "404", description = "Twilio webhooks are not configured",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-public class TwilioWebhookResource {
+class TwilioWebhookResource {
 
     private static final String SIGNATURE = "X-Twilio-Signature";
 

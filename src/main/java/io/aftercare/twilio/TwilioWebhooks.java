@@ -16,7 +16,7 @@ import java.util.Optional;
  * Twilio called and of the posted parameters, keyed with the account's auth token.
  */
 @ApplicationScoped
-public class TwilioWebhooks {
+class TwilioWebhooks {
 
     public static final String STATUS_PATH = "/v1/twilio/status";
     public static final String INBOUND_PATH = "/v1/twilio/inbound";
