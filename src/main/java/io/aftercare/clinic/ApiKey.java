@@ -13,7 +13,7 @@ import java.util.UUID;
 /** A clinic's API key, stored as a digest; the key itself is shown once, when it is issued. */
 @Entity
 @Table(name = "api_key")
-public class ApiKey extends PanacheEntityBase {
+class ApiKey extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public class ApiKeys {
 
     /** Shortest key accepted from an operator (bootstrap); issued keys are longer. */
-    public static final int MIN_LENGTH = 32;
+    static final int MIN_LENGTH = 32;
 
     static final int MAX_LABEL_LENGTH = 60;
 
@@ -62,7 +62,7 @@ public class ApiKeys {
      * Answers 409 when the clinic already holds {@code aftercare.auth.max-active-keys-per-clinic} active keys.
      */
     @Transactional
-    public IssuedKey issue(UUID clinicId, String label) {
+    IssuedKey issue(UUID clinicId, String label) {
         String checkedLabel = checkedLabel(label);
         lockClinic(clinicId);
         long active = ApiKey.countActive(clinicId);
@@ -75,7 +75,7 @@ public class ApiKeys {
 
     /** Stores a clinic's first key, chosen by the operator (bootstrap) or by {@link #newKey}. */
     @Transactional
-    public IssuedKey register(UUID clinicId, String key) {
+    IssuedKey register(UUID clinicId, String key) {
         if (key.length() < MIN_LENGTH) {
             throw new IllegalArgumentException("An API key needs at least " + MIN_LENGTH + " characters");
         }
@@ -117,13 +117,13 @@ public class ApiKeys {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<KeyView> list(UUID clinicId) {
+    List<KeyView> list(UUID clinicId) {
         return ApiKey.listForClinic(clinicId).stream().map(KeyView::of).toList();
     }
 
     /** Revokes one key of the clinic, as the operator may: even its last. Revoking a revoked key changes nothing. */
     @Transactional
-    public KeyView revoke(UUID clinicId, UUID keyId) {
+    KeyView revoke(UUID clinicId, UUID keyId) {
         return revoke(clinicId, keyId, false);
     }
 
@@ -132,7 +132,7 @@ public class ApiKeys {
      * out until the operator steps in (409). Revoking a revoked key changes nothing.
      */
     @Transactional
-    public KeyView revokeKeepingOne(UUID clinicId, UUID keyId) {
+    KeyView revokeKeepingOne(UUID clinicId, UUID keyId) {
         return revoke(clinicId, keyId, true);
     }
 
@@ -184,15 +184,15 @@ public class ApiKeys {
 
     /** The body of a key issue; every field optional. */
     @Schema(name = "ApiKeyRequest")
-    public record KeyRequest(
+    record KeyRequest(
             @Schema(description = "What the key is for, up to 60 characters", example = "Front desk PC")
             String label) {}
 
     /** A newly issued key: {@code key} is shown this once and never stored. */
-    public record IssuedKey(UUID id, String prefix, String key, String label, Instant createdAt) {}
+    record IssuedKey(UUID id, String prefix, String key, String label, Instant createdAt) {}
 
     /** A stored key as the listings show it: never the key, only its first characters. */
-    public record KeyView(UUID id, String prefix, String label, Instant createdAt,
+    record KeyView(UUID id, String prefix, String label, Instant createdAt,
             @Schema(description = "Last request this key authenticated, to the minute; null if never used")
             Instant lastUsedAt,
             Instant revokedAt) {

@@ -36,7 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 @APIResponse(responseCode = "429", description = "Too many failed authentications from this address; see Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-public class ClinicAdminResource {
+class ClinicAdminResource {
 
     private final ClinicService clinics;
     private final ApiKeys apiKeys;

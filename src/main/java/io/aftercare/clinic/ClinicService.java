@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** Creates and describes clinics. */
 @ApplicationScoped
-public class ClinicService {
+class ClinicService {
 
     private final ApiKeys apiKeys;
     private final AuditLog audit;

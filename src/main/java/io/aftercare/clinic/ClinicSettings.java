@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *     default
  */
 @Schema(name = "ClinicSettings")
-public record ClinicSettings(
+record ClinicSettings(
         QuietHoursSetting quietHours,
         List<String> optionalSteps,
         @Schema(description = "Days after a client's last session ended before their name, number and texts are erased"

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "clinicKey")
 @APIResponse(responseCode = "401", description = "No or unknown API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-public class ClinicSettingsResource {
+class ClinicSettingsResource {
 
     private final ClinicSettingsService settings;
     private final CurrentClinic clinic;

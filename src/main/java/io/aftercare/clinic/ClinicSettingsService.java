@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /** Reads and changes a clinic's quiet hours, optional plan steps and retention. */
 @ApplicationScoped
-public class ClinicSettingsService {
+class ClinicSettingsService {
 
     private final Plans plans;
 

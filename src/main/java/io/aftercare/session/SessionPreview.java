@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What posting a session would schedule, with every text rendered; nothing of it is stored. */
 @Schema(name = "SessionPreview")
-public record SessionPreview(
+record SessionPreview(
         String sessionId,
         String clientTimeZone,
         String planVersion,

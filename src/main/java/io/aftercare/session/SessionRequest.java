@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A completed session, as the clinic's system posts it. */
 @Schema(name = "SessionRequest")
-public record SessionRequest(
+record SessionRequest(
         @Schema(description = "The clinic's own id of the session; posting it again is safe", example = "clinic-8812")
                 @NotBlank @Size(max = 100) @Pattern(regexp = "\\p{Graph}+", message = "must not contain spaces or control characters")
                 String sessionId,

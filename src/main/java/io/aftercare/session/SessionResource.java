@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "clinicKey")
 @APIResponse(responseCode = "401", description = "No or unknown API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-public class SessionResource {
+class SessionResource {
 
     private final SessionService sessions;
     private final CurrentClinic clinic;

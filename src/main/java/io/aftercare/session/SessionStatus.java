@@ -1,6 +1,6 @@
 package io.aftercare.session;
 
-public enum SessionStatus {
+enum SessionStatus {
     ACTIVE,
     /** Posted by mistake and withdrawn by the clinic: its pending texts were cancelled. */
     CANCELLED

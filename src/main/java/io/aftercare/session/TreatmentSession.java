@@ -16,7 +16,7 @@ import java.util.UUID;
 /** A completed treatment session posted by a clinic. */
 @Entity
 @Table(name = "treatment_session")
-public class TreatmentSession extends PanacheEntityBase {
+class TreatmentSession extends PanacheEntityBase {
 
     @Id
     public UUID id;

@@ -2,7 +2,7 @@ package io.aftercare.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aftercare.session.SessionResource;
+import io.aftercare.AftercareMain;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,10 +46,10 @@ class EndpointAnnotationsTest {
         return ACCESS.stream().anyMatch(element::isAnnotationPresent);
     }
 
-    /** The classes under src/main, read from the directory (or jar) SessionResource was loaded from. */
+    /** The classes under src/main, read from the directory (or jar) AftercareMain was loaded from. */
     private static Stream<Class<?>> applicationClasses() throws Exception {
         java.nio.file.Path root = java.nio.file.Path.of(
-                SessionResource.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+                AftercareMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         try (Stream<java.nio.file.Path> files = Files.walk(root)) {
             return files.filter(file -> file.toString().endsWith(".class"))
                     .map(file -> root.relativize(file).toString().replace(root.getFileSystem().getSeparator(), "."))
