@@ -41,6 +41,7 @@ class ClaimFailureTest {
     @AfterEach
     void reset() {
         clock.reset();
+        twilio.acceptEverything();
     }
 
     @Test
