@@ -43,6 +43,7 @@ final class OutcomePolicy {
             // The next try first asks the provider whether this one got through.
             case UNKNOWN_OUTCOME -> retryOrStop(text, "outcome unknown; " + error, true, now);
             case PERMANENT -> new Action.Fail(error);
+            // The opt-out's source, worded as it has always been recorded (only Twilio's gateway reports this kind).
             case RECIPIENT_OPTED_OUT -> new Action.OptOutRecipient("twilio " + rejected.code());
             case ACCOUNT, SENDER -> new Action.PauseClinic(error);
         };
