@@ -31,6 +31,14 @@ public interface AftercareConfig {
 
     Erasure erasure();
 
+    /**
+     * How long a stopping node waits for its work in flight: first the HTTP requests being served, then the texts being
+     * sent and recorded (how the one budget is spent: {@code dispatch/Dispatcher}). Keep it above the longest send, twice
+     * {@code aftercare.twilio.connect-timeout} plus {@code aftercare.twilio.response-timeout}.
+     */
+    @WithDefault("30s")
+    Duration shutdownWait();
+
     interface Bootstrap {
         /** Name of the clinic created at start-up when the database has no clinic yet. */
         Optional<String> clinicName();

@@ -1,5 +1,6 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.reminder.ClaimedText;
 import java.time.Duration;
 import java.time.Instant;
 

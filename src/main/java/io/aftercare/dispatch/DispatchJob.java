@@ -1,8 +1,10 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.reminder.ReminderClaims;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 
 /**
  * The clustered Quartz triggers that drive dispatch. With the JDBC job store each firing runs on one node of the
@@ -15,11 +17,15 @@ class DispatchJob {
     static final String DISPATCH_TRIGGER = "dispatch-due-texts";
 
     private final Dispatcher dispatcher;
+    private final ReminderClaims claims;
     private final NodeIdentity node;
+    private final Clock clock;
 
-    DispatchJob(Dispatcher dispatcher, NodeIdentity node) {
+    DispatchJob(Dispatcher dispatcher, ReminderClaims claims, NodeIdentity node, Clock clock) {
         this.dispatcher = dispatcher;
+        this.claims = claims;
         this.node = node;
+        this.clock = clock;
     }
 
     @Scheduled(identity = DISPATCH_TRIGGER, every = "${aftercare.dispatch.interval}",
@@ -34,12 +40,13 @@ class DispatchJob {
     @Scheduled(identity = "release-expired-claims", every = "${aftercare.dispatch.release-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void releaseExpiredClaims() {
-        int released = dispatcher.releaseExpiredClaims();
+        // Texts claimed by a node that died or froze before recording their outcome go back in the queue.
+        int released = claims.releaseExpired(clock.instant());
         if (released > 0) {
             Log.warnf("Put %d texts back in the queue: the node that claimed them did not finish within its lease",
                     released);
         }
-        int expired = dispatcher.expireStaleTexts();
+        int expired = claims.expireStale(clock.instant());
         if (expired > 0) {
             Log.infof("%d texts expired unsent: their advice no longer applied", expired);
         }

@@ -21,11 +21,14 @@ import org.quartz.SchedulerException;
 class DispatchThreadsHealth implements HealthCheck {
 
     private final Dispatcher dispatcher;
+    private final AttemptOutcomes attemptOutcomes;
     private final String schedulerThreadName;
     private volatile Thread schedulerThread;
 
-    DispatchThreadsHealth(Dispatcher dispatcher, Scheduler quartz) throws SchedulerException {
+    DispatchThreadsHealth(Dispatcher dispatcher, AttemptOutcomes attemptOutcomes, Scheduler quartz)
+            throws SchedulerException {
         this.dispatcher = dispatcher;
+        this.attemptOutcomes = attemptOutcomes;
         // Quartz's default name for it (org.quartz.scheduler.threadName), which Quarkus keeps.
         this.schedulerThreadName = quartz.getSchedulerName() + "_QuartzSchedulerThread";
     }
@@ -33,7 +36,7 @@ class DispatchThreadsHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         Optional<String> dead = DispatchProgress.deadThreads(new DispatchProgress.Threads(schedulerThreadAlive(),
-                dispatcher.sendersAccepting(), dispatcher.recorderAlive()));
+                dispatcher.sendersAccepting(), attemptOutcomes.recorderAlive()));
         return HealthCheckResponse.named("dispatch-threads").status(dead.isEmpty())
                 .withData("dead", dead.orElse("none")).build();
     }

@@ -2,12 +2,13 @@ package io.aftercare.dispatch;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * What the health check needs of this node's runs: whether one is under way without moving, and whether they keep
- * failing. Timed with {@link System#nanoTime()}: the application's clock may step (and is shifted in tests), and a
- * step must not read as a stall.
+ * failing; and what shutdown needs: to wait for the runs under way. Timed with {@link System#nanoTime()}: the
+ * application's clock may step (and is shifted in tests), and a step must not read as a stall.
  */
 final class DrainWatch {
 
@@ -28,12 +29,25 @@ final class DrainWatch {
     }
 
     void ended(boolean succeeded) {
-        running.decrementAndGet();
         if (succeeded) {
             failing = false;
         } else if (!failing) {
             failingSince = System.nanoTime();
             failing = true;
+        }
+        synchronized (running) {
+            running.decrementAndGet();
+            running.notifyAll();
+        }
+    }
+
+    /** Waits until no run is under way, for at most {@code wait}. */
+    void awaitNoneRunning(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        synchronized (running) {
+            while (running.get() > 0 && System.nanoTime() < deadline) {
+                running.wait(TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()) + 1);
+            }
         }
     }
 

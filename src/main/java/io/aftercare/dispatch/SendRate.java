@@ -1,11 +1,13 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.db.SqlValues;
+import io.aftercare.sms.SmsGateway;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The sending slots of one sender, shared through the database by every node: a node reserves slots for the texts it
@@ -28,9 +30,22 @@ class SendRate {
             """;
 
     private final EntityManager entityManager;
+    private final SmsGateway gateway;
 
-    SendRate(EntityManager entityManager) {
+    SendRate(EntityManager entityManager, SmsGateway gateway) {
         this.entityManager = entityManager;
+        this.gateway = gateway;
+    }
+
+    /**
+     * When each of {@code count} claimed texts may go: {@code now} without a limit, else slots of the gateway's sender
+     * reserved for the whole cluster.
+     */
+    List<Instant> slots(int count, Pacing pacing, Instant now, Duration lease) {
+        Instant first = pacing.spacing()
+                .map(spacing -> reserve(gateway.sender(), count, spacing, now, lease))
+                .orElse(now);
+        return pacing.slots(first, count);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.reminder.ClaimedText;
+import io.aftercare.reminder.SendOutcomes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import java.util.concurrent.TimeoutException;
  * handed over in the meantime with a single fenced UPDATE. In a burst, a transaction per text would be most of what
  * the database does.
  */
-final class SentRecorder implements AutoCloseable {
+final class SentRecorder {
 
     private static final int MOST_PER_UPDATE = 500;
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
@@ -78,7 +80,7 @@ final class SentRecorder implements AutoCloseable {
 
     private void write(List<Pending> batch) {
         try {
-            Set<SendOutcomes.Claim> written = outcomes.sentAll(batch.stream().map(Pending::sent).toList());
+            Set<SendOutcomes.Claim> written = outcomes.recordSent(batch.stream().map(Pending::sent).toList());
             batch.forEach(pending -> pending.recorded().complete(written.contains(SendOutcomes.Claim.of(pending.sent().text()))));
         } catch (Throwable e) {
             // The database did not take it: the texts stay claimed, and come back as of unknown outcome after the lease.
@@ -92,10 +94,9 @@ final class SentRecorder implements AutoCloseable {
         return writer.isAlive();
     }
 
-    /** Writes what was handed over, then stops. */
-    @Override
-    public void close() throws InterruptedException {
+    /** Writes what was handed over, waiting for it at most {@code wait}, then stops. */
+    void close(Duration wait) throws InterruptedException {
         closed = true;
-        writer.join(Duration.ofSeconds(10).toMillis());
+        writer.join(Math.max(1, wait.toMillis()));
     }
 }

@@ -2,12 +2,12 @@ package io.aftercare.optout;
 
 import io.aftercare.db.SqlValues;
 import io.aftercare.phone.PhoneMask;
+import io.aftercare.reminder.HeldTexts;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +21,16 @@ import java.util.UUID;
 @ApplicationScoped
 public class OptOuts {
 
-    /** A last step held past its due time is still sent on opt-in if it fell due this recently. */
-    static final Duration LAST_STEP_GRACE = Duration.ofDays(3);
-
     private final EntityManager entityManager;
     private final Clock clock;
     private final NumberMarkers markers;
+    private final HeldTexts heldTexts;
 
-    OptOuts(EntityManager entityManager, Clock clock, NumberMarkers markers) {
+    OptOuts(EntityManager entityManager, Clock clock, NumberMarkers markers, HeldTexts heldTexts) {
         this.entityManager = entityManager;
         this.clock = clock;
         this.markers = markers;
+        this.heldTexts = heldTexts;
     }
 
     /**
@@ -53,11 +52,7 @@ public class OptOuts {
                     .setParameter("source", source)
                     .executeUpdate();
         }
-        int held = entityManager.createNativeQuery("UPDATE reminder SET status = 'HELD', updated_at = :now"
-                        + " WHERE status = 'SCHEDULED' AND client_id IN"
-                        + " (SELECT id FROM client WHERE phone = :phone AND clinic_id IN (:clinics))")
-                .setParameter("phone", phone).setParameter("clinics", clinics).setParameter("now", now)
-                .executeUpdate();
+        int held = heldTexts.hold(phone, clinics, now);
         Log.infof("%s opted out (%s); %d pending texts held", PhoneMask.mask(phone), source, held);
         return held;
     }
@@ -75,24 +70,7 @@ public class OptOuts {
         entityManager.createNativeQuery("DELETE FROM opt_out WHERE phone IN (:phones)")
                 .setParameter("phones", numberAndMarkers(phone))
                 .executeUpdate();
-        int reviewed = entityManager.createNativeQuery("""
-                WITH held AS (
-                    SELECT r.id, r.due_at, LEAD(r.due_at) OVER (PARTITION BY r.session_id ORDER BY r.due_at) AS next_due
-                      FROM reminder r JOIN client c ON c.id = r.client_id
-                     WHERE c.phone = :phone AND r.status = 'HELD')
-                UPDATE reminder r
-                   SET status = CASE WHEN h.due_at > :now THEN 'SCHEDULED'
-                                     WHEN h.next_due IS NOT NULL AND h.next_due > :now THEN 'SCHEDULED'
-                                     WHEN h.next_due IS NULL AND h.due_at > :graceStart THEN 'SCHEDULED'
-                                     ELSE 'SKIPPED' END,
-                       updated_at = :now
-                  FROM held h
-                 WHERE r.id = h.id
-                """)
-                .setParameter("phone", phone)
-                .setParameter("now", now)
-                .setParameter("graceStart", now.minus(LAST_STEP_GRACE))
-                .executeUpdate();
+        int reviewed = heldTexts.release(phone, now);
         Log.infof("%s opted back in; %d held texts scheduled again or skipped", PhoneMask.mask(phone), reviewed);
         return reviewed;
     }

@@ -4,13 +4,21 @@ import io.aftercare.db.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /** Records the texts of sessions and answers what became of them. */
 @ApplicationScoped
 public class Reminders {
+
+    private final SessionExternalIds sessionExternalIds;
+
+    Reminders(SessionExternalIds sessionExternalIds) {
+        this.sessionExternalIds = sessionExternalIds;
+    }
 
     /** Records one session's texts, each with the status its draft gives. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,14 +51,16 @@ public class Reminders {
     }
 
     /**
-     * A new session restarts the client's aftercare: texts of the client's sessions that ended before {@code ended}
-     * and have not gone out are superseded, never sent.
+     * A new session restarts the client's aftercare: texts of the client's earlier sessions (those that ended before
+     * the new one, as the session package knows them) that have not gone out are superseded, never sent.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int supersedeEarlier(UUID clientId, UUID sessionId, Instant ended, Instant now) {
-        return Reminder.update("status = ?1, updatedAt = ?2 where clientId = ?3 and sessionId <> ?4 and status in ?5"
-                        + " and sessionId in (select s.id from TreatmentSession s where s.clientId = ?3 and s.endedAt <= ?6)",
-                ReminderStatus.SUPERSEDED, now, clientId, sessionId, ReminderStatus.PENDING, ended);
+    public int supersedeEarlier(UUID clientId, Collection<UUID> earlierSessionIds, Instant now) {
+        if (earlierSessionIds.isEmpty()) {
+            return 0;
+        }
+        return Reminder.update("status = ?1, updatedAt = ?2 where clientId = ?3 and sessionId in ?4 and status in ?5",
+                ReminderStatus.SUPERSEDED, now, clientId, earlierSessionIds, ReminderStatus.PENDING);
     }
 
     /**
@@ -134,12 +144,12 @@ public class Reminders {
     /** Every text of a client, oldest first, each with the clinic's id of its session. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReminderView> forClient(UUID clientId) {
-        return Reminder.getEntityManager()
-                .createQuery("select r, s.externalId from Reminder r, TreatmentSession s"
-                        + " where s.id = r.sessionId and r.clientId = :client order by r.dueAt, r.step", Object[].class)
-                .setParameter("client", clientId)
-                .getResultStream()
-                .map(row -> ReminderView.of((Reminder) row[0], (String) row[1]))
-                .toList();
+        List<Reminder> texts = Reminder.list("clientId = ?1 order by dueAt, step", clientId);
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, String> sessions =
+                sessionExternalIds.of(texts.stream().map(text -> text.sessionId).distinct().toList());
+        return texts.stream().map(text -> ReminderView.of(text, sessions.get(text.sessionId))).toList();
     }
 }

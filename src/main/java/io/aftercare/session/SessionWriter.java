@@ -36,7 +36,8 @@ class SessionWriter {
         TreatmentSession.flush();
         if (planned.client().isPresent()) {
             // A client seen for the first time has no earlier texts to supersede.
-            reminders.supersedeEarlier(client.id, session.id, valid.endedAt(), now);
+            reminders.supersedeEarlier(client.id,
+                    TreatmentSession.earlierSessionIds(client.id, session.id, valid.endedAt()), now);
         }
         List<ReminderDraft> drafts = planned.plan().texts().stream()
                 .map(text -> new ReminderDraft(text.step().step().key(), text.step().dueAt(), text.step().expiresAt(),

@@ -14,32 +14,37 @@ import java.util.regex.Pattern;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 
-/** Turns what Twilio (or the network on the way) answered into what the dispatcher should do with the text. */
+/**
+ * Turns what Twilio (or the network on the way) answered into a kind of failure, on which the dispatcher acts: Twilio's
+ * error codes stay here.
+ */
 final class TwilioFailures {
 
-    private static final Map<Integer, String> PERMANENT = Map.ofEntries(
-            Map.entry(21211, "invalid 'To' number"),
-            Map.entry(21408, "sending to this region is not enabled on the account"),
-            Map.entry(21610, "the recipient has opted out (replied STOP)"),
-            Map.entry(21612, "this sender cannot reach the 'To' number"),
-            Map.entry(21614, "the 'To' number is not a mobile number"),
-            Map.entry(21617, "the message is too long"),
-            Map.entry(30003, "the handset is unreachable"),
-            Map.entry(30004, "the message is blocked by the recipient or carrier"),
-            Map.entry(30005, "unknown destination number"),
-            Map.entry(30006, "the number is a landline or unreachable by SMS"),
-            Map.entry(30007, "filtered by the carrier as spam"),
-            Map.entry(30034, "the sender's 10DLC campaign is not registered"));
-    private static final Map<Integer, String> ACCOUNT = Map.of(
-            20003, "Twilio refused the account credentials",
-            20005, "the Twilio account is not active",
-            20404, "the Twilio account, sender or messaging service was not found",
-            21606, "the 'From' number cannot send SMS from this account",
-            30002, "the Twilio account is suspended");
-    private static final Map<Integer, String> TRANSIENT = Map.of(
-            20429, "Twilio is rate limiting the account",
-            21611, "the sender's queue at Twilio is full",
-            30001, "the sender's queue at Twilio overflowed");
+    /** What one of Twilio's error codes means, and so what kind of failure it is. */
+    private record Known(FailureKind kind, String reason) {}
+
+    private static final Map<Integer, Known> CODES = Map.ofEntries(
+            code(21211, FailureKind.PERMANENT, "invalid 'To' number"),
+            code(21408, FailureKind.PERMANENT, "sending to this region is not enabled on the account"),
+            code(21612, FailureKind.PERMANENT, "this sender cannot reach the 'To' number"),
+            code(21614, FailureKind.PERMANENT, "the 'To' number is not a mobile number"),
+            code(21617, FailureKind.PERMANENT, "the message is too long"),
+            code(30003, FailureKind.PERMANENT, "the handset is unreachable"),
+            code(30004, FailureKind.PERMANENT, "the message is blocked by the recipient or carrier"),
+            code(30005, FailureKind.PERMANENT, "unknown destination number"),
+            code(30006, FailureKind.PERMANENT, "the number is a landline or unreachable by SMS"),
+            code(30007, FailureKind.PERMANENT, "filtered by the carrier as spam"),
+            // A problem of the sender, but each text has always failed on its own rather than pause the clinic.
+            code(30034, FailureKind.PERMANENT, "the sender's 10DLC campaign is not registered"),
+            code(21610, FailureKind.RECIPIENT_OPTED_OUT, "the recipient has opted out (replied STOP)"),
+            code(20003, FailureKind.ACCOUNT, "Twilio refused the account credentials"),
+            code(20005, FailureKind.ACCOUNT, "the Twilio account is not active"),
+            code(20404, FailureKind.ACCOUNT, "the Twilio account, sender or messaging service was not found"),
+            code(30002, FailureKind.ACCOUNT, "the Twilio account is suspended"),
+            code(21606, FailureKind.SENDER, "the 'From' number cannot send SMS from this account"),
+            code(20429, FailureKind.TRANSIENT, "Twilio is rate limiting the account"),
+            code(21611, FailureKind.TRANSIENT, "the sender's queue at Twilio is full"),
+            code(30001, FailureKind.TRANSIENT, "the sender's queue at Twilio overflowed"));
     private static final Set<Integer> ACCOUNT_HTTP_STATUSES = Set.of(401, 403);
     // Twilio's own messages can quote the number; keep digit runs long enough to be one out of the logs.
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d[\\d ()-]{5,}\\d");
@@ -49,14 +54,9 @@ final class TwilioFailures {
     static SendOutcome.Rejected of(ApiException e) {
         Integer code = e.getCode();
         Integer status = e.getStatusCode();
-        if (code != null && PERMANENT.containsKey(code)) {
-            return rejected(FailureKind.PERMANENT, code, PERMANENT.get(code));
-        }
-        if (code != null && ACCOUNT.containsKey(code)) {
-            return rejected(FailureKind.ACCOUNT, code, ACCOUNT.get(code));
-        }
-        if (code != null && TRANSIENT.containsKey(code)) {
-            return rejected(FailureKind.TRANSIENT, code, TRANSIENT.get(code));
+        if (code != null && CODES.containsKey(code)) {
+            Known known = CODES.get(code);
+            return new SendOutcome.Rejected(known.kind(), String.valueOf(code), known.reason());
         }
         if (status == null) {
             // No HTTP answer we could read, yet the request may have reached Twilio.
@@ -103,15 +103,15 @@ final class TwilioFailures {
         }
         try {
             int number = Integer.parseInt(code.strip());
-            String reason = PERMANENT.getOrDefault(number, ACCOUNT.getOrDefault(number, TRANSIENT.get(number)));
-            return reason == null ? "Twilio error " + number : number + ": " + reason;
+            Known known = CODES.get(number);
+            return known == null ? "Twilio error " + number : number + ": " + known.reason();
         } catch (NumberFormatException e) {
             return "Twilio error " + redact(code);
         }
     }
 
-    private static SendOutcome.Rejected rejected(FailureKind kind, int code, String reason) {
-        return new SendOutcome.Rejected(kind, String.valueOf(code), reason);
+    private static Map.Entry<Integer, Known> code(int code, FailureKind kind, String reason) {
+        return Map.entry(code, new Known(kind, reason));
     }
 
     private static String redact(String message) {

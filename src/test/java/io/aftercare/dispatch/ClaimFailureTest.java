@@ -10,30 +10,21 @@ import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A claim that fails (the database went away mid-run) ends the run; it must not leave the dispatcher stuck. */
 @QuarkusTest
-@TestProfile(ClaimFailureTest.OnlyDrainedByTheTest.class)
+@TestProfile(ManualDispatchProfile.class)
 class ClaimFailureTest {
 
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-03T12:00:00-08:00");
     private static final Duration LONGER_THAN_A_RUN_EVER_TAKES_HERE = Duration.ofSeconds(20);
-
-    public static class OnlyDrainedByTheTest implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("aftercare.dispatch.interval", "1h");
-        }
-    }
 
     @Inject
     Dispatcher dispatcher;
@@ -50,6 +41,7 @@ class ClaimFailureTest {
     @AfterEach
     void reset() {
         clock.reset();
+        twilio.acceptEverything();
     }
 
     @Test

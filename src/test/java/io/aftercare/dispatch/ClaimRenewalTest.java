@@ -3,6 +3,7 @@ package io.aftercare.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.aftercare.reminder.ClaimedText;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;

@@ -8,7 +8,6 @@ import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -17,23 +16,16 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A slow gateway (500 ms a text) and one clinic's backlog do not hold up another clinic's texts. */
 @QuarkusTest
-@TestProfile(FairDispatchTest.SlowAndNarrow.class)
+@TestProfile(ManualDispatchProfile.class)
 class FairDispatchTest {
 
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
     private static final String OTHER_CLINICS_CLIENT = "+16045551999";
-
-    public static class SlowAndNarrow implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("aftercare.dispatch.interval", "1h", "aftercare.dispatch.concurrency", "2",
-                    "aftercare.dispatch.batch-size", "10");
-        }
-    }
 
     @Inject
     Dispatcher dispatcher;
@@ -44,8 +36,20 @@ class FairDispatchTest {
     @InjectTwilioDouble
     TwilioDouble twilio;
 
+    private Pacing configured;
+
+    @BeforeEach
+    void slowAndNarrow() {
+        // The order is read from every request the double saw: none of an earlier test in this application may count.
+        twilio.acceptEverything();
+        configured = dispatcher.pacing();
+        // Two senders, claims of ten.
+        dispatcher.pace(new Pacing(10, 2, 0));
+    }
+
     @AfterEach
     void reset() {
+        dispatcher.pace(configured);
         clock.reset();
         twilio.acceptEverything();
     }

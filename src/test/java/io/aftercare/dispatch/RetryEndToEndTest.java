@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.aftercare.reminder.ReminderClaims;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
@@ -47,6 +48,9 @@ class RetryEndToEndTest {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    ReminderClaims claims;
 
     @Inject
     TestClock clock;
@@ -124,7 +128,7 @@ class RetryEndToEndTest {
 
         // The next step is due 30 s after the first: a minute on, the first text's advice is out of date.
         clock.setNow(clock.instant().plusSeconds(60));
-        dispatcher.expireStaleTexts();
+        claims.expireStale(clock.instant());
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("EXPIRED")));
         int triesBefore = (int) bodiesTo(phone).stream().filter(FIRST_TEXT::equals).count();

@@ -7,7 +7,6 @@ import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -15,27 +14,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two nodes draining a burst together stay within the sender's messages-per-second allowance, as a cluster. */
 @QuarkusTest
-@TestProfile(SendRateTest.FiveTextsPerSecond.class)
+@TestProfile(ManualDispatchProfile.class)
 class SendRateTest {
 
     private static final int TEXTS = 50;
     private static final double PER_SECOND = 5;
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
-
-    public static class FiveTextsPerSecond implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("aftercare.dispatch.interval", "1h", "aftercare.sms.max-per-second", String.valueOf(PER_SECOND));
-        }
-    }
 
     @Inject
     Dispatcher dispatcher;
@@ -49,8 +41,17 @@ class SendRateTest {
     @InjectTwilioDouble
     TwilioDouble twilio;
 
+    private Pacing configured;
+
+    @BeforeEach
+    void fiveTextsPerSecond() {
+        configured = dispatcher.pacing();
+        dispatcher.pace(new Pacing(configured.batchSize(), configured.concurrency(), PER_SECOND));
+    }
+
     @AfterEach
     void reset() {
+        dispatcher.pace(configured);
         clock.reset();
     }
 

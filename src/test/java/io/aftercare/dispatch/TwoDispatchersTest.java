@@ -9,33 +9,24 @@ import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two nodes draining the same queue at the same time never send a text twice. */
 @QuarkusTest
-@TestProfile(TwoDispatchersTest.ManualDispatch.class)
+@TestProfile(ManualDispatchProfile.class)
 class TwoDispatchersTest {
 
     private static final int SESSIONS = 80;
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
-
-    /** Small batches so the two nodes interleave; the Quartz trigger stays out of the way. */
-    public static class ManualDispatch implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("aftercare.dispatch.interval", "1h", "aftercare.dispatch.batch-size", "5");
-        }
-    }
 
     @Inject
     Dispatcher dispatcher;
@@ -46,8 +37,18 @@ class TwoDispatchersTest {
     @InjectTwilioDouble
     TwilioDouble twilio;
 
+    private Pacing configured;
+
+    @BeforeEach
+    void smallBatches() {
+        configured = dispatcher.pacing();
+        // Small batches so the two nodes interleave.
+        dispatcher.pace(new Pacing(5, configured.concurrency(), 0));
+    }
+
     @AfterEach
     void reset() {
+        dispatcher.pace(configured);
         clock.reset();
         twilio.acceptEverything();
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
+import io.aftercare.reminder.ReminderClaims;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
@@ -28,9 +29,6 @@ class UnknownOutcomeTest {
     private static final String LAST_TEXT = "Test Clinic: Hi Sam, the gym is back.";
     private static final String ACCEPTED_SID = "SM00000000000000000000000000000abc";
     private static final String ACCEPTED_BEFORE_CRASH_SID = "SM00000000000000000000000000000def";
-
-    @Inject
-    Dispatcher dispatcher;
 
     @Inject
     ReminderClaims claims;
@@ -105,7 +103,7 @@ class UnknownOutcomeTest {
                 .anySatisfy(claimed -> assertThat(List.of(claimed.to(), claimed.body())).containsExactly(phone, LAST_TEXT));
         twilio.listsMessage(phone, LAST_TEXT, ACCEPTED_BEFORE_CRASH_SID, lastDue);
         clock.setNow(lastDue.plusSeconds(10));
-        dispatcher.releaseExpiredClaims();
+        claims.releaseExpired(clock.instant());
 
         await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 2)
                 .body("status", equalTo("SENT"))

@@ -108,7 +108,7 @@ class TwilioSmsGatewayTest {
     @CsvSource({
         "400, 21211, 'The ''To'' number +16045550123 is not a valid phone number.', PERMANENT",
         "400, 21614, 'To number: +16045550123, is not a mobile number', PERMANENT",
-        "400, 21610, 'Attempt to send to unsubscribed recipient', PERMANENT",
+        "400, 21610, 'Attempt to send to unsubscribed recipient', RECIPIENT_OPTED_OUT",
         "400, 21408, 'Permission to send an SMS has not been enabled for the region', PERMANENT",
         "400, 30003, 'Unreachable destination handset', PERMANENT",
         "400, 30005, 'Unknown destination handset', PERMANENT",
@@ -117,6 +117,7 @@ class TwilioSmsGatewayTest {
         "400, 30034, 'Message from an unregistered number', PERMANENT",
         "400, 30001, 'Queue overflow', TRANSIENT",
         "404, 20404, 'The requested resource was not found', ACCOUNT",
+        "400, 21606, 'The From phone number +16045550100 is not a valid, SMS-capable number for this account', SENDER",
         "401, 20003, 'Authenticate', ACCOUNT",
         "400, 30002, 'Account suspended', ACCOUNT",
         "400, 21611, 'This From number has exceeded the maximum number of queued messages', TRANSIENT",

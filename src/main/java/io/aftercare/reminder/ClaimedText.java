@@ -1,4 +1,4 @@
-package io.aftercare.dispatch;
+package io.aftercare.reminder;
 
 import io.aftercare.plan.QuietHours;
 import java.time.Instant;
@@ -14,7 +14,7 @@ import java.util.UUID;
  * @param unknownSince set when an earlier attempt may have reached the provider: check before sending again
  * @param leaseEnds when the claim stops being exclusive, by the claiming node's clock
  */
-record ClaimedText(
+public record ClaimedText(
         UUID reminderId,
         UUID clinicId,
         String to,

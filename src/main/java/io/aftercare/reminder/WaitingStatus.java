@@ -1,4 +1,4 @@
-package io.aftercare.dispatch;
+package io.aftercare.reminder;
 
 /**
  * The status a text goes back to when a send attempt hands it back to the queue (retry, release, expired claim).

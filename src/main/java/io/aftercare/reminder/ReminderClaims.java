@@ -1,4 +1,4 @@
-package io.aftercare.dispatch;
+package io.aftercare.reminder;
 
 import io.aftercare.db.SqlValues;
 import io.aftercare.plan.QuietHours;
@@ -17,7 +17,7 @@ import java.util.UUID;
  * {@code FOR UPDATE SKIP LOCKED}, so any number of nodes drain the queue together and never take the same row.
  */
 @ApplicationScoped
-class ReminderClaims {
+public class ReminderClaims {
 
     // Round robin across clinics: every clinic's oldest due text, then every clinic's second, and so on, so that a
     // clinic with a backlog (or a slow batch) never holds up another clinic's texts.
@@ -92,7 +92,7 @@ class ReminderClaims {
 
     /** Claims up to {@code limit} texts that are due, oldest first, for {@code lease}. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    List<ClaimedText> claimDue(String node, int limit, Instant now, Duration lease) {
+    public List<ClaimedText> claimDue(String node, int limit, Instant now, Duration lease) {
         Instant leaseEnd = now.plus(lease);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager.createNativeQuery(CLAIM)
@@ -116,7 +116,7 @@ class ReminderClaims {
 
     /** Whether a text that a claim would take has been waiting for it since {@code since} or earlier. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean textsWaitingSince(Instant since, Instant now) {
+    public boolean textsWaitingSince(Instant since, Instant now) {
         return (Boolean) entityManager.createNativeQuery(WAITING, Boolean.class)
                 .setParameter("since", since)
                 .setParameter("now", now)
@@ -126,7 +126,7 @@ class ReminderClaims {
 
     /** Records as expired the texts still waiting (retrying, backlogged) after their advice stopped applying. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    int expireStale(Instant now) {
+    public int expireStale(Instant now) {
         return entityManager.createNativeQuery(EXPIRE_STALE).setParameter("now", now).executeUpdate();
     }
 
@@ -135,7 +135,7 @@ class ReminderClaims {
      * queue, marked as of unknown outcome: the node may have sent them before it died.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    int releaseExpired(Instant now) {
+    public int releaseExpired(Instant now) {
         return entityManager.createNativeQuery(RELEASE_EXPIRED).setParameter("now", now).executeUpdate();
     }
 }

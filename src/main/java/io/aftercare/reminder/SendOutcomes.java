@@ -1,4 +1,4 @@
-package io.aftercare.dispatch;
+package io.aftercare.reminder;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,7 +15,7 @@ import org.hibernate.Session;
 
 /** Records what became of a claimed text, if the claim is still the one that sent it. */
 @ApplicationScoped
-class SendOutcomes {
+public class SendOutcomes {
 
     private static final String FENCE = " WHERE id = :id AND status = 'SENDING' AND claimed_by = :node AND attempts = :attempt";
 
@@ -43,11 +43,11 @@ class SendOutcomes {
     }
 
     /** A text the provider accepted, and when. */
-    record Sent(ClaimedText text, String providerId, Instant at) {}
+    public record Sent(ClaimedText text, String providerId, Instant at) {}
 
     /** One claim of one text: a text claimed again after its lease ran out is another claim. */
-    record Claim(UUID reminderId, String node, int attempt) {
-        static Claim of(ClaimedText text) {
+    public record Claim(UUID reminderId, String node, int attempt) {
+        public static Claim of(ClaimedText text) {
             return new Claim(text.reminderId(), text.claimedBy(), text.attempt());
         }
     }
@@ -65,7 +65,7 @@ class SendOutcomes {
 
     /** @return the claims that were still held, and so recorded; a lost claim is left as its new owner has it */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    Set<Claim> sentAll(List<Sent> sent) {
+    public Set<Claim> recordSent(List<Sent> sent) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement(SENT_ALL)) {
                 update.setArray(1, connection.createArrayOf("uuid", sent.stream().map(s -> s.text().reminderId()).toArray()));
@@ -85,17 +85,17 @@ class SendOutcomes {
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean failed(ClaimedText text, String error, Instant now) {
+    public boolean recordFailed(ClaimedText text, String error, Instant now) {
         return fenced(FAILED, text).setParameter("now", now).setParameter("error", error).executeUpdate() == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean expired(ClaimedText text, String error, Instant now) {
+    public boolean recordExpired(ClaimedText text, String error, Instant now) {
         return fenced(EXPIRED, text).setParameter("now", now).setParameter("error", error).executeUpdate() == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean retryLater(ClaimedText text, String error, Instant retryAt, boolean outcomeUnknown, Instant now) {
+    public boolean retryLater(ClaimedText text, String error, Instant retryAt, boolean outcomeUnknown, Instant now) {
         return fenced(outcomeUnknown ? RETRY_UNKNOWN : RETRY, text)
                 .setParameter("now", now)
                 .setParameter("retryAt", retryAt)
@@ -109,7 +109,7 @@ class SendOutcomes {
 
     /** Puts a claimed text back in the queue until {@code at}, as if it had not been claimed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean postpone(ClaimedText text, Instant at, Instant now) {
+    public boolean postpone(ClaimedText text, Instant at, Instant now) {
         return fenced(POSTPONE, text).setParameter("at", at).setParameter("now", now).executeUpdate() == 1;
     }
 
@@ -119,20 +119,20 @@ class SendOutcomes {
 
     /** @return false when the claim was lost: the text must not be sent from here */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean renew(ClaimedText text, Instant now, Duration lease) {
+    public boolean renew(ClaimedText text, Instant now, Duration lease) {
         return fenced(RENEW, text).setParameter("now", now).setParameter("leaseEnd", now.plus(lease)).executeUpdate() == 1;
     }
 
     /** Whether a provider message id is already the record of some text. */
     @Transactional
-    boolean isRecorded(String providerId) {
+    public boolean isRecorded(String providerId) {
         return !entityManager.createNativeQuery("SELECT 1 FROM reminder WHERE provider_id = :providerId")
                 .setParameter("providerId", providerId).getResultList().isEmpty();
     }
 
     /** Hands back a claimed text that was never sent, as if it had not been claimed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    boolean release(ClaimedText text, Instant now) {
+    public boolean release(ClaimedText text, Instant now) {
         return fenced(RELEASE, text).setParameter("now", now).executeUpdate() == 1;
     }
 

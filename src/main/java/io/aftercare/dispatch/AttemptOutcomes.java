@@ -1,0 +1,96 @@
+package io.aftercare.dispatch;
+
+import io.aftercare.config.AftercareConfig;
+import io.aftercare.optout.OptOuts;
+import io.aftercare.pause.SendingPauses;
+import io.aftercare.reminder.ClaimedText;
+import io.aftercare.reminder.SendOutcomes;
+import io.aftercare.sms.FailureKind;
+import io.aftercare.phone.PhoneMask;
+import io.aftercare.sms.SendOutcome;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Records how an attempt ended: a sent text through the batching {@link SentRecorder}, anything else as
+ * {@link OutcomePolicy} decides (retried, failed, expired, or handed back while its number is opted out or its clinic's
+ * sending paused).
+ */
+// Created at start-up, so that the sent-recorder's thread runs, and is watched by the health check, from the start.
+@Startup
+@ApplicationScoped
+class AttemptOutcomes {
+
+    private final SendOutcomes outcomes;
+    private final OptOuts optOuts;
+    private final SendingPauses pauses;
+    private final OutcomePolicy policy;
+    private final Clock clock;
+    // Closed by the dispatcher once its senders have stopped (Dispatcher#stop), never before them.
+    private final SentRecorder sentRecorder;
+
+    AttemptOutcomes(SendOutcomes outcomes, OptOuts optOuts, SendingPauses pauses, AftercareConfig config, Clock clock) {
+        this.outcomes = outcomes;
+        this.optOuts = optOuts;
+        this.pauses = pauses;
+        this.policy = new OutcomePolicy(RetryBackoff.from(config.dispatch()));
+        this.clock = clock;
+        this.sentRecorder = new SentRecorder(outcomes);
+    }
+
+    /** @return false when the claim had been lost, and so nothing was recorded */
+    boolean record(ClaimedText text, SendOutcome outcome) {
+        Instant now = clock.instant();
+        if (outcome instanceof SendOutcome.Accepted accepted) {
+            Log.debugf("Reminder %s sent to %s as %s", text.reminderId(), PhoneMask.mask(text.to()),
+                    accepted.providerId());
+            return sentRecorder.record(text, accepted.providerId(), now);
+        }
+        SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
+        if (rejected.kind() != FailureKind.RECIPIENT_OPTED_OUT) {
+            Log.infof("Reminder %s not sent (%s, attempt %d): %s", text.reminderId(), rejected.kind(), text.attempt(),
+                    rejected.code() + ": " + rejected.reason());
+        }
+        return carryOut(text, policy.after(text, rejected, now), now);
+    }
+
+    /** An earlier attempt may have reached the provider, which could not be asked: the text is not sent this time. */
+    void unconfirmed(ClaimedText text, String reason) {
+        Instant now = clock.instant();
+        carryOut(text, policy.afterUnconfirmed(text, reason, now), now);
+    }
+
+    private boolean carryOut(ClaimedText text, OutcomePolicy.Action action, Instant now) {
+        if (action instanceof OutcomePolicy.Action.RetryAt retry) {
+            return outcomes.retryLater(text, retry.error(), retry.at(), retry.outcomeUnknown(), now);
+        }
+        if (action instanceof OutcomePolicy.Action.Fail fail) {
+            return outcomes.recordFailed(text, fail.error(), now);
+        }
+        if (action instanceof OutcomePolicy.Action.Expire expire) {
+            return outcomes.recordExpired(text, expire.error(), now);
+        }
+        if (action instanceof OutcomePolicy.Action.OptOutRecipient optOut) {
+            optOuts.optOut(text.to(), Optional.empty(), optOut.source());
+        } else if (action instanceof OutcomePolicy.Action.PauseClinic pause) {
+            pauses.pause(text.clinicId(), pause.reason());
+        }
+        // The text waits: for the number's START, or for the clinic's sending to resume.
+        return outcomes.release(text, now);
+    }
+
+    /** Whether the thread that records sent texts still runs. */
+    boolean recorderAlive() {
+        return sentRecorder.isAlive();
+    }
+
+    /** Writes what the senders handed over, then stops recording; call once the senders have stopped. */
+    void closeRecorder(Duration wait) throws InterruptedException {
+        sentRecorder.close(wait);
+    }
+}
