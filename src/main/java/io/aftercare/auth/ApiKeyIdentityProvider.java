@@ -1,6 +1,6 @@
 package io.aftercare.auth;
 
-import io.aftercare.clinic.ApiKeys;
+import io.aftercare.clinic.ApiKeyAuthentication;
 import io.aftercare.clinic.CurrentClinic;
 import io.aftercare.clinic.Roles;
 import io.aftercare.config.AftercareConfig;
@@ -26,10 +26,10 @@ class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationReq
 
     private static final String OPERATOR = "operator";
 
-    private final ApiKeys apiKeys;
+    private final ApiKeyAuthentication apiKeys;
     private final Optional<String> adminKey;
 
-    ApiKeyIdentityProvider(ApiKeys apiKeys, AftercareConfig config) {
+    ApiKeyIdentityProvider(ApiKeyAuthentication apiKeys, AftercareConfig config) {
         this.apiKeys = apiKeys;
         this.adminKey = config.admin().apiKey().filter(key -> !key.isBlank());
     }
@@ -52,7 +52,7 @@ class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationReq
                     .addRole(Roles.OPERATOR)
                     .build();
         }
-        ApiKeys.AuthenticatedKey found = apiKeys.authenticate(key)
+        ApiKeyAuthentication.AuthenticatedKey found = apiKeys.authenticate(key)
                 .orElseThrow(() -> new AuthenticationFailedException("The API key is not valid"));
         return QuarkusSecurityIdentity.builder()
                 .setPrincipal(new QuarkusPrincipal(found.clinicId().toString()))

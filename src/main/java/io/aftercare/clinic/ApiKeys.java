@@ -32,12 +32,6 @@ public class ApiKeys {
 
     static final int MAX_LABEL_LENGTH = 60;
 
-    /**
-     * How precisely {@code last_used_at} follows a key's use. Writing it on every request would add a row write to
-     * every authenticated request; to the minute is enough to tell a live key from a forgotten one.
-     */
-    static final Duration USE_PRECISION = Duration.ofMinutes(1);
-
     private static final String ISSUED_PREFIX = "ak_";
     private static final int PREFIX_LENGTH = 10;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -87,33 +81,12 @@ public class ApiKeys {
         apiKey.id = TimeOrderedIds.next();
         apiKey.clinicId = clinicId;
         apiKey.prefix = key.substring(0, PREFIX_LENGTH);
-        apiKey.sha256 = digest(key);
+        apiKey.sha256 = ApiKeyAuthentication.digest(key);
         apiKey.label = label;
         apiKey.createdAt = Instant.now();
         apiKey.persist();
         audit.record(AuditAction.API_KEY_ISSUED, clinicId, "api-key:" + apiKey.id);
         return new IssuedKey(apiKey.id, apiKey.prefix, key, apiKey.label, apiKey.createdAt);
-    }
-
-    /**
-     * The key a presented key is, if it is known and not revoked. Notes the key's use in {@code last_used_at} only when
-     * the stored time is older than {@link #USE_PRECISION}: at most one write per key and minute, whatever the request
-     * rate. The same condition sits in the UPDATE, so nodes seeing the same key at once write it once.
-     */
-    @Transactional
-    public Optional<AuthenticatedKey> authenticate(String presentedKey) {
-        Optional<ApiKey> found = ApiKey.findActiveByDigest(digest(presentedKey));
-        found.ifPresent(ApiKeys::noteUse);
-        return found.map(key -> new AuthenticatedKey(key.id, key.clinicId));
-    }
-
-    private static void noteUse(ApiKey key) {
-        Instant now = Instant.now();
-        Instant staleBefore = now.minus(USE_PRECISION);
-        if (key.lastUsedAt == null || key.lastUsedAt.isBefore(staleBefore)) {
-            ApiKey.update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
-                    now, key.id, staleBefore);
-        }
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -172,35 +145,4 @@ public class ApiKeys {
         }
         return stripped;
     }
-
-    static String digest(String key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
-    }
-
-    /** The body of a key issue; every field optional. */
-    @Schema(name = "ApiKeyRequest")
-    record KeyRequest(
-            @Schema(description = "What the key is for, up to 60 characters", example = "Front desk PC")
-            String label) {}
-
-    /** A newly issued key: {@code key} is shown this once and never stored. */
-    record IssuedKey(UUID id, String prefix, String key, String label, Instant createdAt) {}
-
-    /** A stored key as the listings show it: never the key, only its first characters. */
-    record KeyView(UUID id, String prefix, String label, Instant createdAt,
-            @Schema(description = "Last request this key authenticated, to the minute; null if never used")
-            Instant lastUsedAt,
-            Instant revokedAt) {
-        static KeyView of(ApiKey key) {
-            return new KeyView(key.id, key.prefix, key.label, key.createdAt, key.lastUsedAt, key.revokedAt);
-        }
-    }
-
-    /** A presented key that matched: which key, of which clinic. */
-    public record AuthenticatedKey(UUID id, UUID clinicId) {}
 }

@@ -82,7 +82,7 @@ class ClinicAdminResource {
     @GET
     @Path("/{clinicId}/api-keys")
     @Operation(summary = "List a clinic's API keys (prefixes only), with label, creation and last use")
-    public List<ApiKeys.KeyView> keys(@PathParam("clinicId") UUID clinicId) {
+    public List<KeyView> keys(@PathParam("clinicId") UUID clinicId) {
         get(clinicId);
         return apiKeys.list(clinicId);
     }
@@ -93,12 +93,12 @@ class ClinicAdminResource {
     @Operation(summary = "Issue a new API key for a clinic",
             description = "The body, optional, may label the key. To rotate: issue a new key, switch the clinic's"
                     + " system to it, then revoke the old one.")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeys.IssuedKey.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     @APIResponse(responseCode = "400", description = "The label is too long or holds control characters",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The clinic holds the most active keys it may; revoke one first",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response issueKey(@PathParam("clinicId") UUID clinicId, ApiKeys.KeyRequest request) {
+    public Response issueKey(@PathParam("clinicId") UUID clinicId, KeyRequest request) {
         get(clinicId);
         String label = request == null ? null : request.label();
         return Response.status(Response.Status.CREATED).entity(apiKeys.issue(clinicId, label)).build();
@@ -118,7 +118,7 @@ class ClinicAdminResource {
             + " until the operator issues one.")
     @APIResponse(responseCode = "404", description = "No such key for this clinic",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public ApiKeys.KeyView revokeKey(@PathParam("clinicId") UUID clinicId, @PathParam("keyId") UUID keyId) {
+    public KeyView revokeKey(@PathParam("clinicId") UUID clinicId, @PathParam("keyId") UUID keyId) {
         return apiKeys.revoke(clinicId, keyId);
     }
 

@@ -51,7 +51,7 @@ class ClinicSelfResource {
     @GET
     @Path("/api-keys")
     @Operation(summary = "The clinic's API keys (prefixes only), with label, creation and last use")
-    public List<ApiKeys.KeyView> keys() {
+    public List<KeyView> keys() {
         return apiKeys.list(current.id());
     }
 
@@ -60,12 +60,12 @@ class ClinicSelfResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a new API key",
             description = "The body, optional, may label the key. The old key keeps working until it is revoked.")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ApiKeys.IssuedKey.class)))
+    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IssuedKey.class)))
     @APIResponse(responseCode = "400", description = "The label is too long or holds control characters",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The clinic holds the most active keys it may; revoke one first",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public Response issueKey(ApiKeys.KeyRequest request) {
+    public Response issueKey(KeyRequest request) {
         String label = request == null ? null : request.label();
         return Response.status(Response.Status.CREATED).entity(apiKeys.issue(current.id(), label)).build();
     }
@@ -85,7 +85,7 @@ class ClinicSelfResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "It is the clinic's last active key: issue a new one first",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public ApiKeys.KeyView revokeKey(@PathParam("keyId") UUID keyId) {
+    public KeyView revokeKey(@PathParam("keyId") UUID keyId) {
         return apiKeys.revokeKeepingOne(current.id(), keyId);
     }
 }

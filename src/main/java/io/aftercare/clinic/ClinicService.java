@@ -63,7 +63,7 @@ class ClinicService {
         }
         Clinic clinic = Clinic.create(request.name().strip(), phone, request.timeZone(), request.locale(), region);
         audit.record(AuditAction.CLINIC_CREATED, clinic.id, "clinic:" + clinic.id, Map.of("name", clinic.name));
-        ApiKeys.IssuedKey key = apiKeys.register(clinic.id, apiKey.orElseGet(ApiKeys::newKey));
+        IssuedKey key = apiKeys.register(clinic.id, apiKey.orElseGet(ApiKeys::newKey));
         return new NewClinic(ClinicView.of(clinic), key);
     }
 
@@ -90,5 +90,5 @@ class ClinicService {
         }
     }
 
-    public record NewClinic(ClinicView clinic, ApiKeys.IssuedKey apiKey) {}
+    public record NewClinic(ClinicView clinic, IssuedKey apiKey) {}
 }

@@ -38,7 +38,7 @@ class ClinicTextEngine {
 
     private final Engine engine = Engine.builder()
             .addSectionHelper(new IfSectionHelper.Factory())
-            .addValueResolver(new ContextValues())
+            .addValueResolver(new ClinicTextValues.Resolver())
             .strictRendering(true)
             .build();
 
@@ -79,8 +79,8 @@ class ClinicTextEngine {
 
     private static String render(Template template, MessageContext context, LocalDate stepDate) {
         var instance = template.instance();
-        instance.data(new Values(context.values(stepDate)));
-        LimitedOutput output = new LimitedOutput();
+        instance.data(new ClinicTextValues(context.values(stepDate)));
+        LimitedOutput output = new LimitedOutput(MAX_OUTPUT_LENGTH);
         try {
             join(instance.consume(output));
         } catch (ClinicTextRefused e) {
@@ -144,45 +144,6 @@ class ClinicTextEngine {
                 throw cause;
             }
             throw e;
-        }
-    }
-
-    /** The values of one rendering, the root of every expression. */
-    private record Values(Map<String, Object> byName) {}
-
-    /** Resolves a bare name against {@link Values}; the engine has no other resolver, so nothing else resolves. */
-    private static final class ContextValues implements ValueResolver {
-
-        @Override
-        public boolean appliesTo(EvalContext context) {
-            return context.getBase() instanceof Values && context.getParams().isEmpty();
-        }
-
-        @Override
-        public CompletionStage<Object> resolve(EvalContext context) {
-            Map<String, Object> values = ((Values) context.getBase()).byName();
-            return values.containsKey(context.getName())
-                    ? java.util.concurrent.CompletableFuture.completedFuture(values.get(context.getName()))
-                    : Results.notFound(context);
-        }
-    }
-
-    /** Collects the output and stops the rendering once it passes {@link #MAX_OUTPUT_LENGTH}. */
-    private static final class LimitedOutput implements java.util.function.Consumer<String> {
-
-        private final StringBuilder text = new StringBuilder();
-
-        @Override
-        public void accept(String part) {
-            if (text.length() + part.length() > MAX_OUTPUT_LENGTH) {
-                throw new ClinicTextRefused("renders to more than " + MAX_OUTPUT_LENGTH + " characters");
-            }
-            text.append(part);
-        }
-
-        @Override
-        public String toString() {
-            return text.toString();
         }
     }
 }

@@ -24,6 +24,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The wording of each step for a clinic: the plan's, or the clinic's own where it wrote one. */
+// Over 150 lines: list, read, change and reset of one resource, each a few lines, sharing the plan and sample look-ups.
 @ApplicationScoped
 public class Templates {
 

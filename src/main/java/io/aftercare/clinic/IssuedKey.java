@@ -1,0 +1,7 @@
+package io.aftercare.clinic;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A newly issued key: {@code key} is shown this once and never stored. */
+record IssuedKey(UUID id, String prefix, String key, String label, Instant createdAt) {}
