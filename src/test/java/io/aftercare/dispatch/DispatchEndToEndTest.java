@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -17,12 +17,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A posted session's texts reach Twilio (the local double) when they fall due, and their outcome is recorded. */
-@QuarkusTest
+@AftercareTest
 @TestProfile(FastPlanProfile.class)
 class DispatchEndToEndTest {
 
@@ -33,11 +32,6 @@ class DispatchEndToEndTest {
     void sendAtAnyHour() {
         // Texts here fall due seconds after the post, whatever the hour in Vancouver when the test runs.
         Sessions.settings(null, List.of());
-    }
-
-    @AfterEach
-    void acceptEverythingAgain() {
-        twilio.acceptEverything();
     }
 
     @Test

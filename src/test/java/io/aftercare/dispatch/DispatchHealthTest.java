@@ -7,10 +7,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.scheduler.Scheduler;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * {@code OutOfMemoryError} killed the sent-recorder and Quartz's scheduler thread while {@code /q/health/ready} still
  * answered 200).
  */
-@QuarkusTest
+@AftercareTest
 @TestProfile(DispatchHealthTest.StallsInSeconds.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DispatchHealthTest {

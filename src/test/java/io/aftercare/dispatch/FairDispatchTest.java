@@ -3,11 +3,11 @@ package io.aftercare.dispatch;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A slow gateway (500 ms a text) and one clinic's backlog do not hold up another clinic's texts. */
-@QuarkusTest
+@AftercareTest
 @TestProfile(ManualDispatchProfile.class)
 class FairDispatchTest {
 
@@ -50,8 +50,6 @@ class FairDispatchTest {
     @AfterEach
     void reset() {
         dispatcher.pace(configured);
-        clock.reset();
-        twilio.acceptEverything();
     }
 
     @Test

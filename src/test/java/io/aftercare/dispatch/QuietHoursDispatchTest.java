@@ -5,19 +5,18 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A text that comes due again at night (here, a retry) waits for the end of the client's quiet hours. */
-@QuarkusTest
+@AftercareTest
 class QuietHoursDispatchTest {
 
     private static final OffsetDateTime EVENING = OffsetDateTime.parse("2026-11-02T20:58:00-08:00");
@@ -27,12 +26,6 @@ class QuietHoursDispatchTest {
 
     @InjectTwilioDouble
     TwilioDouble twilio;
-
-    @AfterEach
-    void reset() {
-        twilio.acceptEverything();
-        clock.reset();
-    }
 
     @Test
     void shouldHoldARetryThatComesDueInQuietHoursUntilTheyEnd() {

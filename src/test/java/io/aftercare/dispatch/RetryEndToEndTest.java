@@ -8,11 +8,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.aftercare.reminder.ReminderClaims;
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -21,12 +21,11 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Failures that may pass are retried with backoff, one HTTP request per try, until sent, given up or expired. */
-@QuarkusTest
+@AftercareTest
 @TestProfile(RetryEndToEndTest.FastRetries.class)
 class RetryEndToEndTest {
 
@@ -61,12 +60,6 @@ class RetryEndToEndTest {
     @BeforeEach
     void sendAtAnyHour() {
         Sessions.settings(null, List.of());
-    }
-
-    @AfterEach
-    void reset() {
-        twilio.acceptEverything();
-        clock.reset();
     }
 
     @Test

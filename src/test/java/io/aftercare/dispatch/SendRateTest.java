@@ -2,11 +2,11 @@ package io.aftercare.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two nodes draining a burst together stay within the sender's messages-per-second allowance, as a cluster. */
-@QuarkusTest
+@AftercareTest
 @TestProfile(ManualDispatchProfile.class)
 class SendRateTest {
 
@@ -52,7 +52,6 @@ class SendRateTest {
     @AfterEach
     void reset() {
         dispatcher.pace(configured);
-        clock.reset();
     }
 
     @Test

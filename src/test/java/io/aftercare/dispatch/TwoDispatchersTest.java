@@ -4,11 +4,11 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Two nodes draining the same queue at the same time never send a text twice. */
-@QuarkusTest
+@AftercareTest
 @TestProfile(ManualDispatchProfile.class)
 class TwoDispatchersTest {
 
@@ -49,8 +49,6 @@ class TwoDispatchersTest {
     @AfterEach
     void reset() {
         dispatcher.pace(configured);
-        clock.reset();
-        twilio.acceptEverything();
     }
 
     @Test

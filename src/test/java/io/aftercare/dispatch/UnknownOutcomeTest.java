@@ -6,22 +6,21 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 
 import io.aftercare.reminder.ReminderClaims;
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** A text whose first attempt may have reached Twilio is sent again only once Twilio says it has no such message. */
-@QuarkusTest
+@AftercareTest
 @TestProfile(RetryEndToEndTest.FastRetries.class)
 class UnknownOutcomeTest {
 
@@ -38,13 +37,6 @@ class UnknownOutcomeTest {
 
     @InjectTwilioDouble
     TwilioDouble twilio;
-
-    @AfterEach
-    void reset() {
-        twilio.acceptEverything();
-        clock.reset();
-        Sessions.defaultSettings();
-    }
 
     @Test
     void shouldNotResendATextTwilioAcceptedBeforeTheConnectionBroke() {

@@ -7,11 +7,11 @@ import io.aftercare.dispatch.Dispatcher;
 import io.aftercare.dispatch.ManualDispatchProfile;
 import io.aftercare.optout.OptOuts;
 import io.aftercare.reminder.StatusTransitionLog.Transition;
+import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -49,7 +49,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * <p>The texts are dated 2025, before any other test's of this application, and each test cancels what it left pending:
  * the dispatch tests sharing the application never see them.
  */
-@QuarkusTest
+@AftercareTest
 @TestProfile(ManualDispatchProfile.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -92,17 +92,11 @@ class ReminderTransitionsTest {
 
     @AfterEach
     void checkEveryTransitionMade() {
-        try {
-            posted.forEach(id -> given().auth().oauth2(Sessions.CLINIC_KEY).delete("/v1/sessions/" + id));
-            List<Transition> recorded = StatusTransitionLog.recorded(dataSource);
-            made.addAll(recorded);
-            assertThat(recorded).as("status changes the state machine does not allow")
-                    .filteredOn(transition -> !transition.allowed()).isEmpty();
-        } finally {
-            given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause");
-            twilio.acceptEverything();
-            clock.reset();
-        }
+        posted.forEach(id -> given().auth().oauth2(Sessions.CLINIC_KEY).delete("/v1/sessions/" + id));
+        List<Transition> recorded = StatusTransitionLog.recorded(dataSource);
+        made.addAll(recorded);
+        assertThat(recorded).as("status changes the state machine does not allow")
+                .filteredOn(transition -> !transition.allowed()).isEmpty();
     }
 
     @AfterAll
