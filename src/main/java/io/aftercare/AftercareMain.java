@@ -37,15 +37,17 @@ public class AftercareMain {
 
     /** Asks until the service is down: a request that comes while it is still starting would otherwise be lost. */
     private static void stopTheService() {
-        Thread stopper = new Thread(() -> {
-            try {
-                do {
-                    Quarkus.asyncExit();
-                } while (!STOPPED.await(500, TimeUnit.MILLISECONDS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stop-on-signal");
+        Thread stopper = new Thread(
+                () -> {
+                    try {
+                        do {
+                            Quarkus.asyncExit();
+                        } while (!STOPPED.await(500, TimeUnit.MILLISECONDS));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "stop-on-signal");
         stopper.setDaemon(true);
         stopper.start();
     }

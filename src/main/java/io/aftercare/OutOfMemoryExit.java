@@ -63,8 +63,10 @@ final class OutOfMemoryExit implements Thread.UncaughtExceptionHandler {
     private static boolean exitsOnOutOfMemoryError() {
         try {
             HotSpotDiagnosticMXBean hotSpot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
-            return Boolean.parseBoolean(hotSpot.getVMOption("ExitOnOutOfMemoryError").getValue())
-                    || Boolean.parseBoolean(hotSpot.getVMOption("CrashOnOutOfMemoryError").getValue());
+            return Boolean.parseBoolean(
+                            hotSpot.getVMOption("ExitOnOutOfMemoryError").getValue())
+                    || Boolean.parseBoolean(
+                            hotSpot.getVMOption("CrashOnOutOfMemoryError").getValue());
         } catch (RuntimeException | LinkageError e) {
             return false; // not HotSpot: the warning is then the honest answer
         }

@@ -25,8 +25,12 @@ class ArchitectureTest {
     /** Changing or upgrading the SMS provider touches one package. */
     @ArchTest
     static void shouldUseTheTwilioSdkOnlyInTwilio(JavaClasses classes) {
-        noClasses().that().resideOutsideOfPackage("io.aftercare.twilio..")
-                .should().dependOnClassesThat().resideInAPackage("com.twilio..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.aftercare.twilio..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.twilio..")
                 .check(classes);
     }
 }

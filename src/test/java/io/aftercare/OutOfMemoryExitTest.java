@@ -15,8 +15,8 @@ class OutOfMemoryExitTest {
 
     @Test
     void shouldHaltWithTheJvmFlagsExitCodeWhenAThreadDiesOfOutOfMemory() {
-        handler.uncaughtException(new Thread("QuarkusQuartzScheduler_QuartzSchedulerThread"),
-                new OutOfMemoryError("Java heap space"));
+        handler.uncaughtException(
+                new Thread("QuarkusQuartzScheduler_QuartzSchedulerThread"), new OutOfMemoryError("Java heap space"));
 
         assertThat(halts).containsExactly(3);
         assertThat(passedOn).isEmpty();

@@ -28,6 +28,8 @@ public enum AuditAction {
     }
 
     static Optional<AuditAction> of(String value) {
-        return Arrays.stream(values()).filter(action -> action.value.equals(value)).findFirst();
+        return Arrays.stream(values())
+                .filter(action -> action.value.equals(value))
+                .findFirst();
     }
 }

@@ -74,8 +74,14 @@ class AuditEvents {
     }
 
     private AuditEventView view(Object[] row) {
-        return new AuditEventView(((Number) row[0]).longValue(), SqlValues.instant(row[1]), (String) row[2],
-                (String) row[3], (UUID) row[4], (String) row[5], details((String) row[6]));
+        return new AuditEventView(
+                ((Number) row[0]).longValue(),
+                SqlValues.instant(row[1]),
+                (String) row[2],
+                (String) row[3],
+                (UUID) row[4],
+                (String) row[5],
+                details((String) row[6]));
     }
 
     private Map<String, Object> details(String text) {
@@ -136,8 +142,12 @@ class AuditEvents {
         }
         Optional<AuditAction> action = AuditAction.of(text);
         if (action.isEmpty()) {
-            errors.add(new FieldViolation("action", "must be one of " + Arrays.stream(AuditAction.values())
-                    .map(AuditAction::value).toList()));
+            errors.add(new FieldViolation(
+                    "action",
+                    "must be one of "
+                            + Arrays.stream(AuditAction.values())
+                                    .map(AuditAction::value)
+                                    .toList()));
         }
         return action;
     }

@@ -42,7 +42,8 @@ public class AuditLog {
      */
     @Transactional
     public void record(AuditAction action, UUID clinicId, String subject, Map<String, ?> details) {
-        entityManager.createNativeQuery("INSERT INTO audit_event (at, actor, action, clinic_id, subject, details)"
+        entityManager
+                .createNativeQuery("INSERT INTO audit_event (at, actor, action, clinic_id, subject, details)"
                         + " VALUES (:at, :actor, :action, CAST(:clinic AS uuid), :subject, :details)")
                 .setParameter("at", clock.instant())
                 .setParameter("actor", actor.name())

@@ -7,4 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "AuditPage")
 record AuditPage(
         List<AuditEventView> events,
-        @Schema(description = "Pass as 'before' for the next, older page; null on the last page") Long nextBefore) {}
+
+        @Schema(description = "Pass as 'before' for the next, older page; null on the last page")
+        Long nextBefore) {}

@@ -22,9 +22,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @SecurityRequirement(name = "adminKey")
 // The operator's role (clinic.Roles.OPERATOR), named through this package's own constant: audit depends on no feature.
 @RolesAllowed(CurrentActor.OPERATOR)
-@APIResponse(responseCode = "401", description = "No or wrong admin key, or the admin API is disabled",
+@APIResponse(
+        responseCode = "401",
+        description = "No or wrong admin key, or the admin API is disabled",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A clinic's key: the audit log is the operator's",
+@APIResponse(
+        responseCode = "403",
+        description = "A clinic's key: the audit log is the operator's",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class AuditResource {
 
@@ -35,16 +39,22 @@ class AuditResource {
     }
 
     @GET
-    @Operation(summary = "Security-relevant actions, newest first",
+    @Operation(
+            summary = "Security-relevant actions, newest first",
             description = "Clinics created, API keys issued and revoked, sending paused and resumed, template changes,"
                     + " client erasures and retention purges: who (clinic:<id>, operator or system), when, what.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AuditPage.class)))
-    @APIResponse(responseCode = "400", description = "A query parameter is invalid",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A query parameter is invalid",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public AuditPage list(
-            @Parameter(description = "At most this many events, 1 to 200; 50 when absent") @QueryParam("limit") String limit,
+            @Parameter(description = "At most this many events, 1 to 200; 50 when absent") @QueryParam("limit")
+                    String limit,
             @Parameter(description = "Only events older than this one: the nextBefore of the previous page")
-                    @QueryParam("before") String before,
+                    @QueryParam("before")
+                    String before,
             @Parameter(description = "Only events about this clinic") @QueryParam("clinicId") String clinicId,
             @Parameter(description = "Only this action, e.g. api-key.revoked") @QueryParam("action") String action) {
         return events.page(limit, before, clinicId, action);

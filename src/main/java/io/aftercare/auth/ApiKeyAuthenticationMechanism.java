@@ -47,8 +47,10 @@ class ApiKeyAuthenticationMechanism implements HttpAuthenticationMechanism {
             return Uni.createFrom().failure(new TooManyFailedAuthentications(refused.get()));
         }
         ApiKeyAuthenticationRequest request = new ApiKeyAuthenticationRequest(key.get());
-        return identities.authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context))
-                .onFailure(AuthenticationFailedException.class).invoke(() -> failures.recordFailure(address));
+        return identities
+                .authenticate(HttpSecurityUtils.setRoutingContextAttribute(request, context))
+                .onFailure(AuthenticationFailedException.class)
+                .invoke(() -> failures.recordFailure(address));
     }
 
     @Override

@@ -40,8 +40,8 @@ class ApiKeyIdentityProvider implements IdentityProvider<ApiKeyAuthenticationReq
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(ApiKeyAuthenticationRequest request,
-            AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(
+            ApiKeyAuthenticationRequest request, AuthenticationRequestContext context) {
         return context.runBlocking(() -> identify(request.key()));
     }
 

@@ -20,24 +20,31 @@ class AuthenticationProblems {
     private final boolean adminApiEnabled;
 
     AuthenticationProblems(AftercareConfig config) {
-        this.adminApiEnabled = config.admin().apiKey().filter(key -> !key.isBlank()).isPresent();
+        this.adminApiEnabled =
+                config.admin().apiKey().filter(key -> !key.isBlank()).isPresent();
     }
 
     /** No key at all, on an endpoint that needs one. */
     @ServerExceptionMapper
     Response unauthorized(UnauthorizedException e, UriInfo uri) {
         String path = uri.getPath();
-        return unauthorized(path, isAdmin(path)
-                ? adminDetail("Send the operator's admin key as 'Authorization: Bearer <key>'")
-                : "Send the clinic's API key as 'Authorization: Bearer <key>'");
+        return unauthorized(
+                path,
+                isAdmin(path)
+                        ? adminDetail("Send the operator's admin key as 'Authorization: Bearer <key>'")
+                        : "Send the clinic's API key as 'Authorization: Bearer <key>'");
     }
 
     /** An address refused for failing too often; its key was not looked at. */
     @ServerExceptionMapper
     Response tooManyFailures(TooManyFailedAuthentications e, UriInfo uri) {
         long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
-        return Response.fromResponse(Problem.of(ProblemType.TOO_MANY_REQUESTS, "Too many failed authentications"
-                                + " from this address; try again in " + seconds + " s").at(uri.getPath()).toResponse())
+        return Response.fromResponse(Problem.of(
+                                ProblemType.TOO_MANY_REQUESTS,
+                                "Too many failed authentications" + " from this address; try again in " + seconds
+                                        + " s")
+                        .at(uri.getPath())
+                        .toResponse())
                 .header("Retry-After", Long.toString(seconds))
                 .build();
     }
@@ -46,16 +53,21 @@ class AuthenticationProblems {
     @ServerExceptionMapper
     Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         String path = uri.getPath();
-        return unauthorized(path,
-                isAdmin(path) ? adminDetail("The admin key is not valid") : "The API key is not valid");
+        return unauthorized(
+                path, isAdmin(path) ? adminDetail("The admin key is not valid") : "The API key is not valid");
     }
 
     /** A valid key of the wrong kind: a clinic's key on the admin API, the admin key on a clinic's. */
     @ServerExceptionMapper
     Response forbidden(ForbiddenException e, UriInfo uri) {
         String path = uri.getPath();
-        return Problem.of(ProblemType.FORBIDDEN, isAdmin(path) ? "The admin API takes only the operator's admin key"
-                : "This key may not use this resource").at(path).toResponse();
+        return Problem.of(
+                        ProblemType.FORBIDDEN,
+                        isAdmin(path)
+                                ? "The admin API takes only the operator's admin key"
+                                : "This key may not use this resource")
+                .at(path)
+                .toResponse();
     }
 
     private String adminDetail(String detail) {
@@ -67,7 +79,8 @@ class AuthenticationProblems {
     }
 
     private static Response unauthorized(String path, String detail) {
-        return Response.fromResponse(Problem.of(ProblemType.UNAUTHORIZED, detail).at(path).toResponse())
+        return Response.fromResponse(
+                        Problem.of(ProblemType.UNAUTHORIZED, detail).at(path).toResponse())
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
                 .build();
     }

@@ -64,12 +64,18 @@ class FailedAuthentications {
     /** Counts one failed authentication from the address. */
     void recordFailure(String address) {
         long now = ticker.read();
-        Window counted = windows.asMap().compute(address, (key, window) ->
-                window == null || now - window.startNanos >= windowNanos ? new Window(now, 1) : window.plusOne());
+        Window counted = windows.asMap()
+                .compute(
+                        address,
+                        (key, window) -> window == null || now - window.startNanos >= windowNanos
+                                ? new Window(now, 1)
+                                : window.plusOne());
         // Exactly one failure per window reaches the limit: requests refused after it are not counted.
         if (counted.failures == maxFailures) {
-            Log.warnf("%d failed authentications from %s within %d s: its requests are refused for the rest of"
-                    + " the window", maxFailures, address, Duration.ofNanos(windowNanos).toSeconds());
+            Log.warnf(
+                    "%d failed authentications from %s within %d s: its requests are refused for the rest of"
+                            + " the window",
+                    maxFailures, address, Duration.ofNanos(windowNanos).toSeconds());
         }
     }
 

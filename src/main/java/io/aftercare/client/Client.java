@@ -49,6 +49,7 @@ public class Client extends PanacheEntityBase {
     public Instant erasedAt;
 
     public static Optional<Client> findByExternalId(UUID clinicId, String externalId) {
-        return find("clinicId = ?1 and externalId = ?2 and erasedAt is null", clinicId, externalId).firstResultOptional();
+        return find("clinicId = ?1 and externalId = ?2 and erasedAt is null", clinicId, externalId)
+                .firstResultOptional();
     }
 }

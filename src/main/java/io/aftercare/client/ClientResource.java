@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clients")
 @SecurityRequirement(name = "clinicKey")
-@APIResponse(responseCode = "401", description = "No or unknown API key",
+@APIResponse(
+        responseCode = "401",
+        description = "No or unknown API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class ClientResource {
 
@@ -48,20 +50,26 @@ class ClientResource {
     @Transactional(Transactional.TxType.SUPPORTS)
     @Operation(summary = "Every text of a client, across all their sessions, oldest first")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ClientHistory.class)))
-    @APIResponse(responseCode = "404", description = "The clinic has posted no session for this client, or erased it",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "The clinic has posted no session for this client, or erased it",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ClientHistory reminders(@PathParam("clientId") String clientId) {
         Client client = Client.findByExternalId(clinic.id(), clientId)
                 .orElseThrow(() -> ProblemException.notFound("No client " + clientId + " for this clinic"));
         Optional<Instant> optedOutAt = optOuts.optedOutSince(clinic.id(), client.phone);
-        return new ClientHistory(client.externalId, optedOutAt.isPresent(), optedOutAt.orElse(null),
-                reminders.forClient(client.id));
+        return new ClientHistory(
+                client.externalId, optedOutAt.isPresent(), optedOutAt.orElse(null), reminders.forClient(client.id));
     }
 
     @Schema(name = "ClientHistory")
     public record ClientHistory(
             String clientId,
-            @Schema(description = "The client replied STOP: their texts are held until they reply START") boolean optedOut,
+
+            @Schema(description = "The client replied STOP: their texts are held until they reply START")
+            boolean optedOut,
+
             Instant optedOutAt,
             List<ReminderView> reminders) {}
 }

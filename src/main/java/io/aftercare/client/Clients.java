@@ -38,11 +38,15 @@ public class Clients {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<ClientToErase> lockForErasure(UUID clinicId, String externalId) {
-        return rows(entityManager.createNativeQuery("SELECT id, clinic_id, phone FROM client"
-                        + " WHERE clinic_id = :clinic AND external_id = :externalId AND erased_at IS NULL FOR UPDATE")
-                .setParameter("clinic", clinicId)
-                .setParameter("externalId", externalId)
-                .getResultList()).stream().findFirst();
+        return rows(entityManager
+                        .createNativeQuery(
+                                "SELECT id, clinic_id, phone FROM client"
+                                        + " WHERE clinic_id = :clinic AND external_id = :externalId AND erased_at IS NULL FOR UPDATE")
+                        .setParameter("clinic", clinicId)
+                        .setParameter("externalId", externalId)
+                        .getResultList())
+                .stream()
+                .findFirst();
     }
 
     /**
@@ -52,7 +56,8 @@ public class Clients {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ClientToErase> lockPastRetention(Instant now, int defaultDays, int limit) {
-        return rows(entityManager.createNativeQuery(PAST_RETENTION)
+        return rows(entityManager
+                .createNativeQuery(PAST_RETENTION)
                 .setParameter("now", now)
                 .setParameter("defaultDays", defaultDays)
                 .setParameter("limit", limit)
@@ -66,7 +71,8 @@ public class Clients {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void erase(UUID clientId, Instant now) {
-        entityManager.createNativeQuery("UPDATE client SET first_name = '', last_name = NULL, phone = '',"
+        entityManager
+                .createNativeQuery("UPDATE client SET first_name = '', last_name = NULL, phone = '',"
                         + " external_id = 'erased ' || id, erased_at = :now, updated_at = :now WHERE id = :id")
                 .setParameter("now", now)
                 .setParameter("id", clientId)

@@ -40,8 +40,11 @@ public class ApiKeyAuthentication {
         Instant now = Instant.now();
         Instant staleBefore = now.minus(USE_PRECISION);
         if (key.lastUsedAt == null || key.lastUsedAt.isBefore(staleBefore)) {
-            ApiKey.update("lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
-                    now, key.id, staleBefore);
+            ApiKey.update(
+                    "lastUsedAt = ?1 where id = ?2 and (lastUsedAt is null or lastUsedAt < ?3)",
+                    now,
+                    key.id,
+                    staleBefore);
         }
     }
 
@@ -54,5 +57,4 @@ public class ApiKeyAuthentication {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }
     }
-
 }

@@ -10,18 +10,11 @@ import io.aftercare.problem.TextFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Issues, checks and revokes clinic API keys. */
 @ApplicationScoped
@@ -61,8 +54,10 @@ public class ApiKeys {
         lockClinic(clinicId);
         long active = ApiKey.countActive(clinicId);
         if (active >= maxActiveKeys) {
-            throw new ProblemException(ProblemType.CONFLICT, "The clinic already holds " + active
-                    + " active API keys, the most it may hold; revoke one it no longer uses before issuing another");
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "The clinic already holds " + active
+                            + " active API keys, the most it may hold; revoke one it no longer uses before issuing another");
         }
         return store(clinicId, newKey(), checkedLabel);
     }
@@ -116,8 +111,10 @@ public class ApiKeys {
                 .orElseThrow(() -> ProblemException.notFound("No such API key"));
         if (key.revokedAt == null) {
             if (keepOne && ApiKey.countActive(clinicId) <= 1) {
-                throw new ProblemException(ProblemType.CONFLICT, "This is the clinic's last active API key: issue a"
-                        + " new key, switch to it, then revoke this one");
+                throw new ProblemException(
+                        ProblemType.CONFLICT,
+                        "This is the clinic's last active API key: issue a"
+                                + " new key, switch to it, then revoke this one");
             }
             key.revokedAt = Instant.now();
             audit.record(AuditAction.API_KEY_REVOKED, clinicId, "api-key:" + key.id);

@@ -1,12 +1,12 @@
 package io.aftercare.clinic;
 
 import io.aftercare.db.TimeOrderedIds;
+import io.aftercare.plan.QuietHours;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import io.aftercare.plan.QuietHours;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;

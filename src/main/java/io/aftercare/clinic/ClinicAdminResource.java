@@ -30,11 +30,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
 @SecurityRequirement(name = "adminKey")
-@APIResponse(responseCode = "401", description = "No or wrong admin key, or the admin API is disabled",
+@APIResponse(
+        responseCode = "401",
+        description = "No or wrong admin key, or the admin API is disabled",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "A clinic's key, not the admin key",
+@APIResponse(
+        responseCode = "403",
+        description = "A clinic's key, not the admin key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Too many failed authentications from this address; see Retry-After",
+@APIResponse(
+        responseCode = "429",
+        description = "Too many failed authentications from this address; see Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class ClinicAdminResource {
 
@@ -50,16 +56,25 @@ class ClinicAdminResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Onboard a clinic", description = "Answers with the clinic's first API key, shown only this once.")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ClinicService.NewClinic.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "Onboard a clinic",
+            description = "Answers with the clinic's first API key, shown only this once.")
+    @APIResponse(
+            responseCode = "201",
+            content = @Content(schema = @Schema(implementation = ClinicService.NewClinic.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is missing or invalid",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response create(ClinicService.ClinicRequest request, UriInfo uri) {
         if (request == null) {
             throw ProblemException.invalid("", "a clinic is required as the JSON body");
         }
         ClinicService.NewClinic created = clinics.create(request, Optional.empty());
-        return Response.created(uri.getAbsolutePathBuilder().path(created.clinic().id().toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(created.clinic().id().toString())
+                        .build())
                 .entity(created)
                 .build();
     }
@@ -73,8 +88,11 @@ class ClinicAdminResource {
     @GET
     @Path("/{clinicId}")
     @Operation(summary = "Read a clinic")
-    @APIResponse(responseCode = "404", description = "No such clinic",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such clinic",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ClinicService.ClinicView get(@PathParam("clinicId") UUID clinicId) {
         return clinics.find(clinicId).orElseThrow(() -> ProblemException.notFound("No clinic " + clinicId));
     }
@@ -90,18 +108,27 @@ class ClinicAdminResource {
     @POST
     @Path("/{clinicId}/api-keys")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue a new API key for a clinic",
+    @Operation(
+            summary = "Issue a new API key for a clinic",
             description = "The body, optional, may label the key. To rotate: issue a new key, switch the clinic's"
                     + " system to it, then revoke the old one.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IssuedKey.class)))
-    @APIResponse(responseCode = "400", description = "The label is too long or holds control characters",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The clinic holds the most active keys it may; revoke one first",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The label is too long or holds control characters",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The clinic holds the most active keys it may; revoke one first",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response issueKey(@PathParam("clinicId") UUID clinicId, KeyRequest request) {
         get(clinicId);
         String label = request == null ? null : request.label();
-        return Response.status(Response.Status.CREATED).entity(apiKeys.issue(clinicId, label)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(apiKeys.issue(clinicId, label))
+                .build();
     }
 
     /** The same without a body (clients written before keys had labels post nothing, not even a Content-Type). */
@@ -114,10 +141,14 @@ class ClinicAdminResource {
 
     @DELETE
     @Path("/{clinicId}/api-keys/{keyId}")
-    @Operation(summary = "Revoke one of a clinic's API keys", description = "Even its last: the clinic then has no key"
-            + " until the operator issues one.")
-    @APIResponse(responseCode = "404", description = "No such key for this clinic",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "Revoke one of a clinic's API keys",
+            description = "Even its last: the clinic then has no key" + " until the operator issues one.")
+    @APIResponse(
+            responseCode = "404",
+            description = "No such key for this clinic",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public KeyView revokeKey(@PathParam("clinicId") UUID clinicId, @PathParam("keyId") UUID keyId) {
         return apiKeys.revoke(clinicId, keyId);
     }
@@ -125,18 +156,25 @@ class ClinicAdminResource {
     @GET
     @Path("/{clinicId}/sending-pause")
     @Operation(summary = "Why the clinic's sending is paused, if it is")
-    @APIResponse(responseCode = "404", description = "The clinic's sending is not paused",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "The clinic's sending is not paused",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public SendingPauses.Pause pause(@PathParam("clinicId") UUID clinicId) {
-        return pauses.of(clinicId).orElseThrow(() -> ProblemException.notFound("Sending is not paused for " + clinicId));
+        return pauses.of(clinicId)
+                .orElseThrow(() -> ProblemException.notFound("Sending is not paused for " + clinicId));
     }
 
     @DELETE
     @Path("/{clinicId}/sending-pause")
     @Operation(summary = "Resume the clinic's sending once its SMS account works again")
     @APIResponse(responseCode = "204", description = "Resumed: its waiting texts go out")
-    @APIResponse(responseCode = "404", description = "The clinic's sending was not paused",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "The clinic's sending was not paused",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response resume(@PathParam("clinicId") UUID clinicId) {
         if (!pauses.resume(clinicId)) {
             throw ProblemException.notFound("Sending is not paused for " + clinicId);

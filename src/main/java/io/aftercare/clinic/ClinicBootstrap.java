@@ -35,14 +35,19 @@ class ClinicBootstrap {
             return;
         }
         // Nodes starting together must not each create a first clinic.
-        entityManager.createNativeQuery("SELECT pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")").getSingleResult();
+        entityManager
+                .createNativeQuery("SELECT pg_advisory_xact_lock(" + BOOTSTRAP_LOCK + ")")
+                .getSingleResult();
         if (Clinic.count() > 0) {
             return;
         }
-        var created = clinics.create(new ClinicService.ClinicRequest(config.clinicName().get(), null,
-                config.timeZone(), config.locale(), config.region()), Optional.of(config.apiKey().get()));
+        var created = clinics.create(
+                new ClinicService.ClinicRequest(
+                        config.clinicName().get(), null, config.timeZone(), config.locale(), config.region()),
+                Optional.of(config.apiKey().get()));
         // Not even the key's first characters: the operator chose this key, so they may say more than a random one's.
-        Log.infof("Created the first clinic '%s' (%s) with the configured API key",
+        Log.infof(
+                "Created the first clinic '%s' (%s) with the configured API key",
                 created.clinic().name(), created.clinic().id());
     }
 }

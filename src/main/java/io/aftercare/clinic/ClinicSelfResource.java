@@ -26,9 +26,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clinic")
 @SecurityRequirement(name = "clinicKey")
-@APIResponse(responseCode = "401", description = "No or unknown API key",
+@APIResponse(
+        responseCode = "401",
+        description = "No or unknown API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "429", description = "Too many failed authentications from this address; see Retry-After",
+@APIResponse(
+        responseCode = "429",
+        description = "Too many failed authentications from this address; see Retry-After",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class ClinicSelfResource {
 
@@ -58,16 +62,25 @@ class ClinicSelfResource {
     @POST
     @Path("/api-keys")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Issue a new API key",
+    @Operation(
+            summary = "Issue a new API key",
             description = "The body, optional, may label the key. The old key keeps working until it is revoked.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IssuedKey.class)))
-    @APIResponse(responseCode = "400", description = "The label is too long or holds control characters",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "The clinic holds the most active keys it may; revoke one first",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The label is too long or holds control characters",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "The clinic holds the most active keys it may; revoke one first",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response issueKey(KeyRequest request) {
         String label = request == null ? null : request.label();
-        return Response.status(Response.Status.CREATED).entity(apiKeys.issue(current.id(), label)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(apiKeys.issue(current.id(), label))
+                .build();
     }
 
     /** The same without a body (clients written before keys had labels post nothing, not even a Content-Type). */
@@ -81,10 +94,16 @@ class ClinicSelfResource {
     @DELETE
     @Path("/api-keys/{keyId}")
     @Operation(summary = "Revoke one of the clinic's API keys", description = "Never the last active one.")
-    @APIResponse(responseCode = "404", description = "No such key for this clinic",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It is the clinic's last active key: issue a new one first",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such key for this clinic",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "It is the clinic's last active key: issue a new one first",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public KeyView revokeKey(@PathParam("keyId") UUID keyId) {
         return apiKeys.revokeKeepingOne(current.id(), keyId);
     }

@@ -85,7 +85,12 @@ class ClinicService {
 
     public record ClinicView(UUID id, String name, String phone, String timeZone, String locale, String region) {
         static ClinicView of(Clinic clinic) {
-            return new ClinicView(clinic.id, clinic.name, clinic.phone, clinic.defaultTimeZone, clinic.defaultLocale,
+            return new ClinicView(
+                    clinic.id,
+                    clinic.name,
+                    clinic.phone,
+                    clinic.defaultTimeZone,
+                    clinic.defaultLocale,
                     clinic.defaultRegion);
         }
     }

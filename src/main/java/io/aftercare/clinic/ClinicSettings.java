@@ -15,16 +15,25 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 record ClinicSettings(
         QuietHoursSetting quietHours,
         List<String> optionalSteps,
-        @Schema(description = "Days after a client's last session ended before their name, number and texts are erased"
-                + " (30 to 3650); texts still to go out keep the client until they have. Absent or null: the"
-                + " operator's default (aftercare.retention.default-days, 400 unless changed).",
-                minimum = "30", maximum = "3650", example = "400", nullable = true) Integer retentionDays) {
+
+        @Schema(
+                description = "Days after a client's last session ended before their name, number and texts are erased"
+                        + " (30 to 3650); texts still to go out keep the client until they have. Absent or null: the"
+                        + " operator's default (aftercare.retention.default-days, 400 unless changed).",
+                minimum = "30",
+                maximum = "3650",
+                example = "400",
+                nullable = true)
+        Integer retentionDays) {
 
     public static final int MIN_RETENTION_DAYS = 30;
     public static final int MAX_RETENTION_DAYS = 3650;
 
     @Schema(name = "QuietHours")
     public record QuietHoursSetting(
-            @Schema(example = "21:00", description = "client-local HH:MM") String start,
-            @Schema(example = "08:00", description = "client-local HH:MM; before start means the next morning") String end) {}
+            @Schema(example = "21:00", description = "client-local HH:MM")
+            String start,
+
+            @Schema(example = "08:00", description = "client-local HH:MM; before start means the next morning")
+            String end) {}
 }

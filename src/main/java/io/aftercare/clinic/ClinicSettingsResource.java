@@ -21,7 +21,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Clinic")
 @SecurityRequirement(name = "clinicKey")
-@APIResponse(responseCode = "401", description = "No or unknown API key",
+@APIResponse(
+        responseCode = "401",
+        description = "No or unknown API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class ClinicSettingsResource {
 
@@ -40,11 +42,16 @@ class ClinicSettingsResource {
     }
 
     @PUT
-    @Operation(summary = "Change the clinic's quiet hours, optional plan steps and retention",
-            description = "Replaces the settings as a whole. Quiet hours and steps apply to texts scheduled from now on;"
-                    + " texts already scheduled keep their time. Retention applies to every client at the next purge.")
-    @APIResponse(responseCode = "400", description = "A field is invalid",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @Operation(
+            summary = "Change the clinic's quiet hours, optional plan steps and retention",
+            description =
+                    "Replaces the settings as a whole. Quiet hours and steps apply to texts scheduled from now on;"
+                            + " texts already scheduled keep their time. Retention applies to every client at the next purge.")
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is invalid",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public ClinicSettings put(ClinicSettings body) {
         return settings.replace(clinic.id(), body);
     }

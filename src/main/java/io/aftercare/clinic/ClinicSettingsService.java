@@ -40,21 +40,26 @@ class ClinicSettingsService {
             start = time(settings.quietHours().start(), "quietHours.start", errors);
             end = time(settings.quietHours().end(), "quietHours.end", errors);
             if (start != null && start.equals(end)) {
-                errors.add(new FieldViolation("quietHours.end", "must differ from start; send null to turn quiet hours off"));
+                errors.add(new FieldViolation(
+                        "quietHours.end", "must differ from start; send null to turn quiet hours off"));
             }
         }
         List<String> optionalSteps = settings.optionalSteps() == null ? List.of() : settings.optionalSteps();
         Set<String> known = plans.current().optionalSteps();
         for (int i = 0; i < optionalSteps.size(); i++) {
             if (!known.contains(optionalSteps.get(i))) {
-                errors.add(new FieldViolation("optionalSteps[" + i + "]", "is not an optional step of the plan " + known));
+                errors.add(
+                        new FieldViolation("optionalSteps[" + i + "]", "is not an optional step of the plan " + known));
             }
         }
         Integer retentionDays = settings.retentionDays();
-        if (retentionDays != null && (retentionDays < ClinicSettings.MIN_RETENTION_DAYS
-                || retentionDays > ClinicSettings.MAX_RETENTION_DAYS)) {
-            errors.add(new FieldViolation("retentionDays", "must be from %d to %d days; null for the operator's default"
-                    .formatted(ClinicSettings.MIN_RETENTION_DAYS, ClinicSettings.MAX_RETENTION_DAYS)));
+        if (retentionDays != null
+                && (retentionDays < ClinicSettings.MIN_RETENTION_DAYS
+                        || retentionDays > ClinicSettings.MAX_RETENTION_DAYS)) {
+            errors.add(new FieldViolation(
+                    "retentionDays",
+                    "must be from %d to %d days; null for the operator's default"
+                            .formatted(ClinicSettings.MIN_RETENTION_DAYS, ClinicSettings.MAX_RETENTION_DAYS)));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
@@ -82,7 +87,8 @@ class ClinicSettingsService {
 
     private static ClinicSettings view(Clinic clinic) {
         ClinicSettings.QuietHoursSetting quiet = clinic.quietHours()
-                .map(hours -> new ClinicSettings.QuietHoursSetting(hours.start().toString(), hours.end().toString()))
+                .map(hours -> new ClinicSettings.QuietHoursSetting(
+                        hours.start().toString(), hours.end().toString()))
                 .orElse(null);
         return new ClinicSettings(quiet, clinic.optionalSteps.stream().sorted().toList(), clinic.retentionDays);
     }

@@ -5,4 +5,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The body of a key issue; every field optional. */
 @Schema(name = "ApiKeyRequest")
 record KeyRequest(
-        @Schema(description = "What the key is for, up to 60 characters", example = "Front desk PC") String label) {}
+        @Schema(description = "What the key is for, up to 60 characters", example = "Front desk PC")
+        String label) {}

@@ -10,7 +10,10 @@ record KeyView(
         String prefix,
         String label,
         Instant createdAt,
-        @Schema(description = "Last request this key authenticated, to the minute; null if never used") Instant lastUsedAt,
+
+        @Schema(description = "Last request this key authenticated, to the minute; null if never used")
+        Instant lastUsedAt,
+
         Instant revokedAt) {
 
     static KeyView of(ApiKey key) {

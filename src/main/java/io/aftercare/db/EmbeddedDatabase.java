@@ -36,8 +36,11 @@ public final class EmbeddedDatabase {
         if (configured(System.getProperty(URL_PROPERTY)) || configured(System.getenv(URL_VARIABLE))) {
             return Optional.empty();
         }
-        Path dataDirectory = Path.of(Optional.ofNullable(System.getenv("AFTERCARE_DATA_DIR")).filter(EmbeddedDatabase::configured)
-                .orElse("data")).resolve("postgresql").toAbsolutePath();
+        Path dataDirectory = Path.of(Optional.ofNullable(System.getenv("AFTERCARE_DATA_DIR"))
+                        .filter(EmbeddedDatabase::configured)
+                        .orElse("data"))
+                .resolve("postgresql")
+                .toAbsolutePath();
         LeftoverPostgres.stop(dataDirectory, LEFTOVER_STOP_TIMEOUT);
         try {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
@@ -50,7 +53,8 @@ public final class EmbeddedDatabase {
             System.setProperty(URL_PROPERTY, "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres");
             System.setProperty("quarkus.datasource.username", "postgres");
             System.setProperty("quarkus.datasource.password", "postgres");
-            LOG.infof("No database configured (%s): started the embedded PostgreSQL on port %d with its data in %s",
+            LOG.infof(
+                    "No database configured (%s): started the embedded PostgreSQL on port %d with its data in %s",
                     URL_VARIABLE, postgres.getPort(), dataDirectory);
             return Optional.of(postgres);
         } catch (IOException e) {

@@ -44,8 +44,8 @@ public final class LeftoverPostgres {
         }
         // A service that is alive holds zonky's lock on its data directory (file locks die with their process; the
         // server holds none): its database must not be stopped from under it.
-        try (FileChannel channel = FileChannel.open(dataDirectory.resolve(EMBEDDED_LOCK), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        try (FileChannel channel = FileChannel.open(
+                        dataDirectory.resolve(EMBEDDED_LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
                 FileLock lock = channel.tryLock()) {
             if (lock == null) {
                 throw new IllegalStateException("Another running service uses the embedded PostgreSQL in "
@@ -59,14 +59,19 @@ public final class LeftoverPostgres {
             PostmasterPid pid = postmaster.get();
             Optional<ProcessHandle> process = ProcessHandle.of(pid.pid());
             ProcessHandle.Info info = process.map(ProcessHandle::info).orElse(null);
-            PostmasterPid.Holder holder = pid.holder(dataDirectory, process.map(ProcessHandle::isAlive).orElse(false),
+            PostmasterPid.Holder holder = pid.holder(
+                    dataDirectory,
+                    process.map(ProcessHandle::isAlive).orElse(false),
                     info == null ? Optional.empty() : info.command(),
                     info == null ? Optional.empty() : info.arguments().map(Arrays::asList));
             switch (holder) {
                 case SERVER_OF_THIS_DIRECTORY -> stopServer(process.get(), pid, dataDirectory, timeout);
                 case NOBODY -> removeStale(pidFile, pid);
-                case UNKNOWN -> LOG.warnf("%s names process %d, which may be a PostgreSQL of %s that this user cannot"
-                        + " inspect: left alone", pidFile, pid.pid(), dataDirectory);
+                case UNKNOWN ->
+                    LOG.warnf(
+                            "%s names process %d, which may be a PostgreSQL of %s that this user cannot"
+                                    + " inspect: left alone",
+                            pidFile, pid.pid(), dataDirectory);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not look for a PostgreSQL left running in " + dataDirectory, e);
@@ -74,8 +79,10 @@ public final class LeftoverPostgres {
     }
 
     private static void stopServer(ProcessHandle server, PostmasterPid pid, Path dataDirectory, Duration timeout) {
-        LOG.warnf("A PostgreSQL (process %d, port %s) was left running on %s by a service that died without stopping"
-                + " it; stopping it first", pid.pid(), pid.port().map(String::valueOf).orElse("?"), dataDirectory);
+        LOG.warnf(
+                "A PostgreSQL (process %d, port %s) was left running on %s by a service that died without stopping"
+                        + " it; stopping it first",
+                pid.pid(), pid.port().map(String::valueOf).orElse("?"), dataDirectory);
         // SIGINT is PostgreSQL's fast shutdown: open transactions roll back, a checkpoint is written, no recovery at
         // the next start. The JDK sends only SIGTERM (a smart shutdown, which waits for clients): the fallback.
         if (!signal("INT", pid.pid())) {
@@ -84,12 +91,15 @@ public final class LeftoverPostgres {
         try {
             server.onExit().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new IllegalStateException("The PostgreSQL left running on " + dataDirectory + " (process " + pid.pid()
-                    + ") did not stop within " + timeout.toSeconds() + " s; stop it, then start the service again", e);
+            throw new IllegalStateException(
+                    "The PostgreSQL left running on " + dataDirectory + " (process " + pid.pid()
+                            + ") did not stop within " + timeout.toSeconds()
+                            + " s; stop it, then start the service again",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while stopping the PostgreSQL left running on " + dataDirectory,
-                    e);
+            throw new IllegalStateException(
+                    "Interrupted while stopping the PostgreSQL left running on " + dataDirectory, e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(e);
         }
@@ -100,7 +110,9 @@ public final class LeftoverPostgres {
     private static boolean signal(String signal, long pid) {
         try {
             Process kill = new ProcessBuilder("sh", "-c", "kill -" + signal + " " + pid)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
         } catch (IOException e) {
             return false;
@@ -113,8 +125,9 @@ public final class LeftoverPostgres {
     private static void removeStale(Path pidFile, PostmasterPid pid) throws IOException {
         // Process gone (or its pid now someone else's): PostgreSQL would trip over a reused pid, so the file goes.
         if (Files.deleteIfExists(pidFile)) {
-            LOG.infof("Removed %s: process %d that wrote it is no PostgreSQL of this directory any more", pidFile,
-                    pid.pid());
+            LOG.infof(
+                    "Removed %s: process %d that wrote it is no PostgreSQL of this directory any more",
+                    pidFile, pid.pid());
         }
     }
 

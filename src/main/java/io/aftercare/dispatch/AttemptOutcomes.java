@@ -3,10 +3,10 @@ package io.aftercare.dispatch;
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.optout.OptOuts;
 import io.aftercare.pause.SendingPauses;
+import io.aftercare.phone.PhoneMask;
 import io.aftercare.reminder.ClaimedText;
 import io.aftercare.reminder.SendOutcomes;
 import io.aftercare.sms.FailureKind;
-import io.aftercare.phone.PhoneMask;
 import io.aftercare.sms.SendOutcome;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
@@ -47,14 +47,16 @@ class AttemptOutcomes {
     boolean record(ClaimedText text, SendOutcome outcome) {
         Instant now = clock.instant();
         if (outcome instanceof SendOutcome.Accepted accepted) {
-            Log.debugf("Reminder %s sent to %s as %s", text.reminderId(), PhoneMask.mask(text.to()),
-                    accepted.providerId());
+            Log.debugf(
+                    "Reminder %s sent to %s as %s",
+                    text.reminderId(), PhoneMask.mask(text.to()), accepted.providerId());
             return sentRecorder.record(text, accepted.providerId(), now);
         }
         SendOutcome.Rejected rejected = (SendOutcome.Rejected) outcome;
         if (rejected.kind() != FailureKind.RECIPIENT_OPTED_OUT) {
-            Log.infof("Reminder %s not sent (%s, attempt %d): %s", text.reminderId(), rejected.kind(), text.attempt(),
-                    rejected.code() + ": " + rejected.reason());
+            Log.infof(
+                    "Reminder %s not sent (%s, attempt %d): %s",
+                    text.reminderId(), rejected.kind(), text.attempt(), rejected.code() + ": " + rejected.reason());
         }
         return carryOut(text, policy.after(text, rejected, now), now);
     }

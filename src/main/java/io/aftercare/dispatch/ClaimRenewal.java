@@ -28,8 +28,9 @@ final class ClaimRenewal {
         Duration longestRequest = connectTimeout.multipliedBy(2).plus(responseTimeout);
         if (lease.compareTo(longestRequest) <= 0) {
             throw new IllegalStateException(("aftercare.dispatch.claim-lease (%s) must be longer than twice"
-                    + " aftercare.twilio.connect-timeout plus aftercare.twilio.response-timeout (%s): a claim must"
-                    + " outlast the request that sends its text").formatted(lease, longestRequest));
+                            + " aftercare.twilio.connect-timeout plus aftercare.twilio.response-timeout (%s): a claim must"
+                            + " outlast the request that sends its text")
+                    .formatted(lease, longestRequest));
         }
         return new ClaimRenewal(longestRequest);
     }

@@ -28,7 +28,9 @@ class DispatchJob {
         this.clock = clock;
     }
 
-    @Scheduled(identity = DISPATCH_TRIGGER, every = "${aftercare.dispatch.interval}",
+    @Scheduled(
+            identity = DISPATCH_TRIGGER,
+            every = "${aftercare.dispatch.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatchDueTexts() {
         int handled = dispatcher.drain(node.id());
@@ -37,13 +39,16 @@ class DispatchJob {
         }
     }
 
-    @Scheduled(identity = "release-expired-claims", every = "${aftercare.dispatch.release-interval}",
+    @Scheduled(
+            identity = "release-expired-claims",
+            every = "${aftercare.dispatch.release-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void releaseExpiredClaims() {
         // Texts claimed by a node that died or froze before recording their outcome go back in the queue.
         int released = claims.releaseExpired(clock.instant());
         if (released > 0) {
-            Log.warnf("Put %d texts back in the queue: the node that claimed them did not finish within its lease",
+            Log.warnf(
+                    "Put %d texts back in the queue: the node that claimed them did not finish within its lease",
                     released);
         }
         int expired = claims.expireStale(clock.instant());

@@ -48,14 +48,17 @@ final class DispatchProgress {
      *     when the answer decides, as it costs a query
      * @return why dispatch is stalled, or nothing while it moves
      */
-    static Optional<String> stall(Runs runs, Optional<Duration> triggerOverdue, BooleanSupplier textsWaiting,
-            Duration stallAfter) {
+    static Optional<String> stall(
+            Runs runs, Optional<Duration> triggerOverdue, BooleanSupplier textsWaiting, Duration stallAfter) {
         if (runs.runningIdle().filter(idle -> idle.compareTo(stallAfter) > 0).isPresent()) {
             return Optional.of("a dispatch run on this node has claimed and sent nothing for "
                     + seconds(runs.runningIdle().get()));
         }
-        boolean triggerStuck = triggerOverdue.map(overdue -> overdue.compareTo(stallAfter) > 0).orElse(true);
-        boolean runsFailing = runs.failingFor().filter(failing -> failing.compareTo(stallAfter) > 0).isPresent();
+        boolean triggerStuck =
+                triggerOverdue.map(overdue -> overdue.compareTo(stallAfter) > 0).orElse(true);
+        boolean runsFailing = runs.failingFor()
+                .filter(failing -> failing.compareTo(stallAfter) > 0)
+                .isPresent();
         if (!triggerStuck && !runsFailing) {
             return Optional.empty();
         }
@@ -64,7 +67,8 @@ final class DispatchProgress {
         }
         if (triggerStuck) {
             return Optional.of("texts have waited over " + seconds(stallAfter) + " and the dispatch trigger "
-                    + triggerOverdue.map(overdue -> "has fired nowhere in the cluster for " + seconds(overdue))
+                    + triggerOverdue
+                            .map(overdue -> "has fired nowhere in the cluster for " + seconds(overdue))
                             .orElse("is not scheduled"));
         }
         return Optional.of("texts have waited over " + seconds(stallAfter) + " and every dispatch run on this node has"

@@ -33,7 +33,11 @@ class DispatchProgressHealth implements HealthCheck {
     private final Clock clock;
     private final Duration stallAfter;
 
-    DispatchProgressHealth(Dispatcher dispatcher, DispatchTrigger trigger, ReminderClaims claims, Clock clock,
+    DispatchProgressHealth(
+            Dispatcher dispatcher,
+            DispatchTrigger trigger,
+            ReminderClaims claims,
+            Clock clock,
             AftercareConfig config) {
         this.dispatcher = dispatcher;
         this.trigger = trigger;
@@ -44,11 +48,12 @@ class DispatchProgressHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Optional<Duration> overdue = trigger.nextFireTime()
-                .map(next -> Duration.between(next, QUARTZ_CLOCK.instant()));
+        Optional<Duration> overdue = trigger.nextFireTime().map(next -> Duration.between(next, QUARTZ_CLOCK.instant()));
         Optional<String> stall = DispatchProgress.stall(dispatcher.runs(), overdue, this::textsWaiting, stallAfter);
-        return HealthCheckResponse.named("dispatch-progress").status(stall.isEmpty())
-                .withData("stalled", stall.orElse("no")).build();
+        return HealthCheckResponse.named("dispatch-progress")
+                .status(stall.isEmpty())
+                .withData("stalled", stall.orElse("no"))
+                .build();
     }
 
     private boolean textsWaiting() {

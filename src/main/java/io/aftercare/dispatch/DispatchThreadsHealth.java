@@ -35,10 +35,12 @@ class DispatchThreadsHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        Optional<String> dead = DispatchProgress.deadThreads(new DispatchProgress.Threads(schedulerThreadAlive(),
-                dispatcher.sendersAccepting(), attemptOutcomes.recorderAlive()));
-        return HealthCheckResponse.named("dispatch-threads").status(dead.isEmpty())
-                .withData("dead", dead.orElse("none")).build();
+        Optional<String> dead = DispatchProgress.deadThreads(new DispatchProgress.Threads(
+                schedulerThreadAlive(), dispatcher.sendersAccepting(), attemptOutcomes.recorderAlive()));
+        return HealthCheckResponse.named("dispatch-threads")
+                .status(dead.isEmpty())
+                .withData("dead", dead.orElse("none"))
+                .build();
     }
 
     /** Quartz keeps its thread to itself: found by name once, then watched. */

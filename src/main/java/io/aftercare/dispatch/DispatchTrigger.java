@@ -33,12 +33,15 @@ class DispatchTrigger {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Optional<Instant> nextFireTime() {
         @SuppressWarnings("unchecked")
-        List<Number> rows = entityManager.createNativeQuery(NEXT_FIRE_TIME, Long.class)
+        List<Number> rows = entityManager
+                .createNativeQuery(NEXT_FIRE_TIME, Long.class)
                 .setParameter("scheduler", schedulerName)
                 .setParameter("trigger", DispatchJob.DISPATCH_TRIGGER)
                 .setHint("jakarta.persistence.query.timeout", 2_000)
                 .getResultList();
-        return rows.stream().filter(time -> time != null && time.longValue() > 0).findFirst()
+        return rows.stream()
+                .filter(time -> time != null && time.longValue() > 0)
+                .findFirst()
                 .map(time -> Instant.ofEpochMilli(time.longValue()));
     }
 }

@@ -47,8 +47,13 @@ public class Dispatcher {
     private volatile Pacing pacing;
     private volatile boolean stopping;
 
-    Dispatcher(ReminderClaims claims, SendProtocol protocol, AttemptOutcomes attemptOutcomes, SendRate sendRate,
-            AftercareConfig config, Clock clock) {
+    Dispatcher(
+            ReminderClaims claims,
+            SendProtocol protocol,
+            AttemptOutcomes attemptOutcomes,
+            SendRate sendRate,
+            AftercareConfig config,
+            Clock clock) {
         this.claims = claims;
         this.protocol = protocol;
         this.attemptOutcomes = attemptOutcomes;
@@ -136,7 +141,9 @@ public class Dispatcher {
         try {
             protocol.sendAt(text, slot);
         } catch (RuntimeException e) {
-            Log.errorf(RedactedFailure.of(e), "Sending reminder %s failed; its claim runs out and it is checked before any resend",
+            Log.errorf(
+                    RedactedFailure.of(e),
+                    "Sending reminder %s failed; its claim runs out and it is checked before any resend",
                     text.reminderId());
         } finally {
             watch.progressed();

@@ -12,7 +12,8 @@ class NodeIdentity {
     private final String id;
 
     NodeIdentity() {
-        this.id = host() + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.id = host() + "-" + ProcessHandle.current().pid() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
     }
 
     String id() {

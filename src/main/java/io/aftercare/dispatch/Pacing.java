@@ -36,7 +36,10 @@ final class Pacing {
     }
 
     static Pacing from(AftercareConfig config) {
-        return new Pacing(config.dispatch().batchSize(), config.dispatch().concurrency(), config.sms().maxPerSecond());
+        return new Pacing(
+                config.dispatch().batchSize(),
+                config.dispatch().concurrency(),
+                config.sms().maxPerSecond());
     }
 
     int concurrency() {
@@ -53,7 +56,8 @@ final class Pacing {
         if (spacing.isEmpty()) {
             return configuredBatchSize;
         }
-        long perHalfWindow = Math.max(1, RATE_WINDOW.toMillis() / 2 / Math.max(1, spacing.get().toMillis()));
+        long perHalfWindow = Math.max(
+                1, RATE_WINDOW.toMillis() / 2 / Math.max(1, spacing.get().toMillis()));
         return (int) Math.min(configuredBatchSize, perHalfWindow);
     }
 
@@ -71,6 +75,8 @@ final class Pacing {
         if (spacing.isEmpty()) {
             return Collections.nCopies(count, first);
         }
-        return IntStream.range(0, count).mapToObj(i -> first.plus(spacing.get().multipliedBy(i))).toList();
+        return IntStream.range(0, count)
+                .mapToObj(i -> first.plus(spacing.get().multipliedBy(i)))
+                .toList();
     }
 }

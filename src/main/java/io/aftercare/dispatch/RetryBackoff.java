@@ -42,7 +42,8 @@ final class RetryBackoff {
         if (attempt >= maxAttempts) {
             return new Decision.GiveUp();
         }
-        Instant retryAt = now.plus(delayAfter(attempt, ThreadLocalRandom.current().nextDouble(-SPREAD, SPREAD)));
+        Instant retryAt =
+                now.plus(delayAfter(attempt, ThreadLocalRandom.current().nextDouble(-SPREAD, SPREAD)));
         if (expiresAt.isPresent() && !retryAt.isBefore(expiresAt.get())) {
             return new Decision.Expire();
         }

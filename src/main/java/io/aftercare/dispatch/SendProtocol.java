@@ -35,13 +35,18 @@ class SendProtocol {
     private final Clock clock;
     private volatile boolean stopping;
 
-    SendProtocol(SmsGateway gateway, SendOutcomes outcomes, AttemptOutcomes attemptOutcomes, AftercareConfig config,
+    SendProtocol(
+            SmsGateway gateway,
+            SendOutcomes outcomes,
+            AttemptOutcomes attemptOutcomes,
+            AftercareConfig config,
             Clock clock) {
         this.gateway = gateway;
         this.outcomes = outcomes;
         this.attemptOutcomes = attemptOutcomes;
         this.lease = config.dispatch().claimLease();
-        this.renewal = ClaimRenewal.of(lease, config.twilio().connectTimeout(), config.twilio().responseTimeout());
+        this.renewal = ClaimRenewal.of(
+                lease, config.twilio().connectTimeout(), config.twilio().responseTimeout());
         this.clock = clock;
     }
 
@@ -78,9 +83,11 @@ class SendProtocol {
             return;
         }
         OutgoingSms sms = new OutgoingSms(text.reminderId(), text.to(), text.body());
-        SendOutcome outcome = text.unknownSince().isPresent() ? checkThenSend(text, sms) : attemptWhileClaimed(text, sms);
+        SendOutcome outcome =
+                text.unknownSince().isPresent() ? checkThenSend(text, sms) : attemptWhileClaimed(text, sms);
         if (outcome != null && !attemptOutcomes.record(text, outcome)) {
-            Log.warnf("Claim on reminder %s (attempt %d) was lost before its outcome was recorded",
+            Log.warnf(
+                    "Claim on reminder %s (attempt %d) was lost before its outcome was recorded",
                     text.reminderId(), text.attempt());
         }
     }
@@ -92,7 +99,9 @@ class SendProtocol {
     private SendOutcome checkThenSend(ClaimedText text, OutgoingSms sms) {
         SentLookup lookup = gateway.findAccepted(sms, text.unknownSince().get());
         Optional<String> accepted = lookup instanceof SentLookup.Found found
-                ? found.providerIds().stream().filter(providerId -> !outcomes.isRecorded(providerId)).findFirst()
+                ? found.providerIds().stream()
+                        .filter(providerId -> !outcomes.isRecorded(providerId))
+                        .findFirst()
                 : Optional.empty();
         if (accepted.isPresent()) {
             Log.infof("Reminder %s had been accepted already as %s; not sent again", text.reminderId(), accepted.get());
@@ -115,7 +124,8 @@ class SendProtocol {
     private SendOutcome attemptWhileClaimed(ClaimedText text, OutgoingSms sms) {
         Instant now = clock.instant();
         if (renewal.needed(text, now) && !outcomes.renew(text, now, lease)) {
-            Log.warnf("Claim on reminder %s (attempt %d) ran out before it could be sent; left to its new owner",
+            Log.warnf(
+                    "Claim on reminder %s (attempt %d) ran out before it could be sent; left to its new owner",
                     text.reminderId(), text.attempt());
             return null;
         }
@@ -123,7 +133,8 @@ class SendProtocol {
             return gateway.send(sms);
         } catch (RuntimeException e) {
             Log.errorf(RedactedFailure.of(e), "SMS gateway failed on reminder %s", sms.reminderId());
-            return new SendOutcome.Rejected(FailureKind.UNKNOWN_OUTCOME, "gateway", e.getClass().getSimpleName());
+            return new SendOutcome.Rejected(
+                    FailureKind.UNKNOWN_OUTCOME, "gateway", e.getClass().getSimpleName());
         }
     }
 

@@ -57,7 +57,8 @@ class SendRate {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     Instant reserve(String sender, int count, Duration spacing, Instant now, Duration horizon) {
-        return SqlValues.instant(entityManager.createNativeQuery(RESERVE)
+        return SqlValues.instant(entityManager
+                .createNativeQuery(RESERVE)
                 .setParameter("sender", sender)
                 .setParameter("now", now)
                 .setParameter("horizonMillis", horizon.toMillis())

@@ -16,7 +16,12 @@ final class SenderPool {
 
     SenderPool(int size) {
         AtomicInteger count = new AtomicInteger();
-        this.threads = new ThreadPoolExecutor(size, size, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+        this.threads = new ThreadPoolExecutor(
+                size,
+                size,
+                0,
+                TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(),
                 task -> new Thread(task, "sms-sender-" + count.incrementAndGet()));
     }
 

@@ -80,10 +80,14 @@ final class SentRecorder {
 
     private void write(List<Pending> batch) {
         try {
-            Set<SendOutcomes.Claim> written = outcomes.recordSent(batch.stream().map(Pending::sent).toList());
-            batch.forEach(pending -> pending.recorded().complete(written.contains(SendOutcomes.Claim.of(pending.sent().text()))));
+            Set<SendOutcomes.Claim> written =
+                    outcomes.recordSent(batch.stream().map(Pending::sent).toList());
+            batch.forEach(pending -> pending.recorded()
+                    .complete(written.contains(
+                            SendOutcomes.Claim.of(pending.sent().text()))));
         } catch (Throwable e) {
-            // The database did not take it: the texts stay claimed, and come back as of unknown outcome after the lease.
+            // The database did not take it: the texts stay claimed, and come back as of unknown outcome after the
+            // lease.
             // Whatever it was, the writer lives on: senders waiting for it would hold up every drain after.
             batch.forEach(pending -> pending.recorded().completeExceptionally(e));
         }

@@ -41,7 +41,12 @@ class ClientErasure {
     private final AuditLog audit;
     private final Clock clock;
 
-    ClientErasure(Clients clients, Reminders reminders, SessionService sessions, OptOuts optOuts, AuditLog audit,
+    ClientErasure(
+            Clients clients,
+            Reminders reminders,
+            SessionService sessions,
+            OptOuts optOuts,
+            AuditLog audit,
             Clock clock) {
         this.clients = clients;
         this.reminders = reminders;
@@ -63,10 +68,16 @@ class ClientErasure {
             return new Outcome.Sending();
         }
         ErasureReport erased = report.get();
-        audit.record(AuditAction.CLIENT_ERASED, clinicId, "client:" + client.get().id(), erased.counts());
+        audit.record(
+                AuditAction.CLIENT_ERASED, clinicId, "client:" + client.get().id(), erased.counts());
         // Ids and counts only: the external id may itself name the person.
-        Log.infof("Erased client %s of clinic %s: %d sessions, %d texts (%d cancelled), %d opt-outs kept as a marker",
-                client.get().id(), clinicId, erased.sessions(), erased.texts(), erased.cancelledTexts(),
+        Log.infof(
+                "Erased client %s of clinic %s: %d sessions, %d texts (%d cancelled), %d opt-outs kept as a marker",
+                client.get().id(),
+                clinicId,
+                erased.sessions(),
+                erased.texts(),
+                erased.cancelledTexts(),
                 erased.optOutsKeptAsMarker());
         return new Outcome.Erased(erased);
     }
@@ -92,6 +103,7 @@ class ClientErasure {
         // After the client row: an opt-out stays in clear while another client of the clinic holds the number.
         int optOutsKept = optOuts.keepOnlyMarker(client.clinicId(), client.phone());
         // Client replies and page links (when they exist) are erased here, in this transaction.
-        return Optional.of(new ErasureReport(externalId, now, sessionCount, texts.texts(), texts.cancelled(), optOutsKept));
+        return Optional.of(
+                new ErasureReport(externalId, now, sessionCount, texts.texts(), texts.cancelled(), optOutsKept));
     }
 }

@@ -7,18 +7,35 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** What erasing a client removed. Rows stay with their statuses and times, so counts and reports still add up. */
 @Schema(name = "ErasureReport")
 record ErasureReport(
-        @Schema(description = "The clinic's id of the client, as asked; no longer known to the service",
-                example = "client-311") String clientId,
+        @Schema(
+                description = "The clinic's id of the client, as asked; no longer known to the service",
+                example = "client-311")
+        String clientId,
+
         Instant erasedAt,
-        @Schema(description = "Sessions whose fingerprint (a hash of the name and number) was removed") int sessions,
-        @Schema(description = "Texts whose body and error text were removed; each keeps its status") int texts,
-        @Schema(description = "Of those, texts that had not gone out and were cancelled") int cancelledTexts,
+
+        @Schema(description = "Sessions whose fingerprint (a hash of the name and number) was removed")
+        int sessions,
+
+        @Schema(description = "Texts whose body and error text were removed; each keeps its status")
+        int texts,
+
+        @Schema(description = "Of those, texts that had not gone out and were cancelled")
+        int cancelledTexts,
+
         @Schema(description = "Opt-outs of the number kept as an anonymous marker: a STOP stays honoured")
-                int optOutsKeptAsMarker) {
+        int optOutsKeptAsMarker) {
 
     /** The counts alone, for the audit log. */
     Map<String, Object> counts() {
-        return Map.of("sessions", sessions, "texts", texts, "cancelledTexts", cancelledTexts,
-                "optOutsKeptAsMarker", optOutsKeptAsMarker);
+        return Map.of(
+                "sessions",
+                sessions,
+                "texts",
+                texts,
+                "cancelledTexts",
+                cancelledTexts,
+                "optOutsKeptAsMarker",
+                optOutsKeptAsMarker);
     }
 }

@@ -17,7 +17,9 @@ class RetentionJob {
         this.purge = purge;
     }
 
-    @Scheduled(identity = "retention-purge", every = "${aftercare.retention.interval}",
+    @Scheduled(
+            identity = "retention-purge",
+            every = "${aftercare.retention.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpiredClients() {
         int erased = purgeAll();

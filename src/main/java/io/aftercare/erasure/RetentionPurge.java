@@ -33,7 +33,12 @@ class RetentionPurge {
     private final AftercareConfig.Retention config;
     private final Clock clock;
 
-    RetentionPurge(Clients clients, ClientErasure erasure, OptOuts optOuts, AuditLog audit, AftercareConfig config,
+    RetentionPurge(
+            Clients clients,
+            ClientErasure erasure,
+            OptOuts optOuts,
+            AuditLog audit,
+            AftercareConfig config,
             Clock clock) {
         this.clients = clients;
         this.erasure = erasure;
@@ -59,7 +64,9 @@ class RetentionPurge {
         // One record per clinic and batch: a first purge of a large clinic would otherwise bury every other record.
         erasedByClinic.forEach((clinicId, count) ->
                 audit.record(AuditAction.RETENTION_PURGED, clinicId, "clients", Map.of("clients", count)));
-        return new Batch(due.size(), erasedByClinic.values().stream().mapToInt(Integer::intValue).sum());
+        return new Batch(
+                due.size(),
+                erasedByClinic.values().stream().mapToInt(Integer::intValue).sum());
     }
 
     /**

@@ -19,6 +19,8 @@ class SchedulerReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("dispatch-scheduler").status(scheduler.isRunning()).build();
+        return HealthCheckResponse.named("dispatch-scheduler")
+                .status(scheduler.isRunning())
+                .build();
     }
 }

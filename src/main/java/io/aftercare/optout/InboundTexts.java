@@ -42,7 +42,8 @@ public class InboundTexts {
         };
     }
 
-    // Twilio answers STOP and START itself on long codes. HELP is answered for the clinic whose text reached this number
+    // Twilio answers STOP and START itself on long codes. HELP is answered for the clinic whose text reached this
+    // number
     // last: any clinic can post a session for any number, and one that never texted it must not be named to it.
     private String help(String phone) {
         Optional<Clinic> clinic = reminders.lastClinicToText(phone).map(clinicId -> Clinic.<Clinic>findById(clinicId));

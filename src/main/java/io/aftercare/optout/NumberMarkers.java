@@ -62,7 +62,8 @@ class NumberMarkers {
         byte[] secret = installationSecret;
         if (secret == null) {
             // Created with the schema (V15), so every node reads the same one.
-            secret = (byte[]) entityManager.createNativeQuery("SELECT secret FROM opt_out_marker_key WHERE id = 1")
+            secret = (byte[]) entityManager
+                    .createNativeQuery("SELECT secret FROM opt_out_marker_key WHERE id = 1")
                     .getSingleResult();
             installationSecret = secret;
         }

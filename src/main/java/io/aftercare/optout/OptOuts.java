@@ -46,9 +46,12 @@ public class OptOuts {
             return 0;
         }
         for (UUID clinic : clinics) {
-            entityManager.createNativeQuery("INSERT INTO opt_out (clinic_id, phone, opted_out_at, source)"
+            entityManager
+                    .createNativeQuery("INSERT INTO opt_out (clinic_id, phone, opted_out_at, source)"
                             + " VALUES (:clinic, :phone, :now, :source) ON CONFLICT (clinic_id, phone) DO NOTHING")
-                    .setParameter("clinic", clinic).setParameter("phone", phone).setParameter("now", now)
+                    .setParameter("clinic", clinic)
+                    .setParameter("phone", phone)
+                    .setParameter("now", now)
                     .setParameter("source", source)
                     .executeUpdate();
         }
@@ -67,7 +70,8 @@ public class OptOuts {
     @Transactional
     public int optIn(String phone) {
         Instant now = clock.instant();
-        entityManager.createNativeQuery("DELETE FROM opt_out WHERE phone IN (:phones)")
+        entityManager
+                .createNativeQuery("DELETE FROM opt_out WHERE phone IN (:phones)")
                 .setParameter("phones", numberAndMarkers(phone))
                 .executeUpdate();
         int reviewed = heldTexts.release(phone, now);
@@ -77,8 +81,11 @@ public class OptOuts {
 
     @SuppressWarnings("unchecked")
     private List<UUID> clinicsOf(String phone) {
-        return ((List<Object>) entityManager.createNativeQuery("SELECT DISTINCT clinic_id FROM client WHERE phone = :phone")
-                .setParameter("phone", phone).getResultList()).stream().map(UUID.class::cast).toList();
+        return ((List<Object>) entityManager
+                        .createNativeQuery("SELECT DISTINCT clinic_id FROM client WHERE phone = :phone")
+                        .setParameter("phone", phone)
+                        .getResultList())
+                .stream().map(UUID.class::cast).toList();
     }
 
     // No result class: Hibernate 7 caches a native query's plan under a key holding its result mapping, and a class
@@ -86,10 +93,14 @@ public class OptOuts {
     // An erased client's STOP is kept as a marker of the number (keepOnlyMarker): a later post of the number is held.
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Instant> optedOutSince(UUID clinicId, String phone) {
-        return entityManager.createNativeQuery("SELECT opted_out_at FROM opt_out WHERE clinic_id = :clinic"
+        return entityManager
+                .createNativeQuery("SELECT opted_out_at FROM opt_out WHERE clinic_id = :clinic"
                         + " AND phone IN (:phones) ORDER BY opted_out_at LIMIT 1")
-                .setParameter("clinic", clinicId).setParameter("phones", numberAndMarkers(phone))
-                .getResultStream().findFirst().map(SqlValues::instant);
+                .setParameter("clinic", clinicId)
+                .setParameter("phones", numberAndMarkers(phone))
+                .getResultStream()
+                .findFirst()
+                .map(SqlValues::instant);
     }
 
     /**
@@ -102,7 +113,8 @@ public class OptOuts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int keepOnlyMarker(UUID clinicId, String phone) {
-        Number replaced = (Number) entityManager.createNativeQuery("""
+        Number replaced = (Number) entityManager
+                .createNativeQuery("""
                 WITH replaced AS (
                     DELETE FROM opt_out o
                      WHERE o.clinic_id = :clinic AND o.phone = :phone
@@ -132,7 +144,8 @@ public class OptOuts {
     @Transactional(Transactional.TxType.MANDATORY)
     public int keepOnlyMarkersOfOrphans(int limit) {
         @SuppressWarnings("unchecked")
-        List<Object[]> orphans = entityManager.createNativeQuery("""
+        List<Object[]> orphans = entityManager
+                .createNativeQuery("""
                 SELECT o.clinic_id, o.phone FROM opt_out o
                  WHERE o.phone NOT LIKE :markerPrefix
                    AND NOT EXISTS (SELECT 1 FROM client c WHERE c.clinic_id = o.clinic_id AND c.phone = o.phone)
@@ -142,7 +155,9 @@ public class OptOuts {
                 .setParameter("markerPrefix", NumberMarkers.PREFIX + "%")
                 .setParameter("limit", limit)
                 .getResultList();
-        return orphans.stream().mapToInt(orphan -> keepOnlyMarker((UUID) orphan[0], (String) orphan[1])).sum();
+        return orphans.stream()
+                .mapToInt(orphan -> keepOnlyMarker((UUID) orphan[0], (String) orphan[1]))
+                .sum();
     }
 
     private List<String> numberAndMarkers(String phone) {

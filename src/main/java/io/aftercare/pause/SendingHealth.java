@@ -26,6 +26,9 @@ class SendingHealth implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         long paused = pauses.count();
-        return HealthCheckResponse.named("sms-sending").status(paused == 0).withData("pausedClinics", paused).build();
+        return HealthCheckResponse.named("sms-sending")
+                .status(paused == 0)
+                .withData("pausedClinics", paused)
+                .build();
     }
 }

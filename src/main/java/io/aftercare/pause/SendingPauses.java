@@ -34,22 +34,30 @@ public class SendingPauses {
 
     @Transactional
     public void pause(UUID clinicId, String reason) {
-        int created = entityManager.createNativeQuery("INSERT INTO sending_pause (clinic_id, reason, paused_at)"
+        int created = entityManager
+                .createNativeQuery("INSERT INTO sending_pause (clinic_id, reason, paused_at)"
                         + " VALUES (:clinic, :reason, :now) ON CONFLICT (clinic_id) DO NOTHING")
-                .setParameter("clinic", clinicId).setParameter("reason", reason).setParameter("now", clock.instant())
+                .setParameter("clinic", clinicId)
+                .setParameter("reason", reason)
+                .setParameter("now", clock.instant())
                 .executeUpdate();
         if (created == 1) {
             audit.record(AuditAction.SENDING_PAUSED, clinicId, "sending", Map.of("reason", reason));
-            Log.errorf("Sending paused for clinic %s: %s. Fix the SMS account, then resume it with"
-                    + " DELETE /admin/v1/clinics/%s/sending-pause", clinicId, reason, clinicId);
+            Log.errorf(
+                    "Sending paused for clinic %s: %s. Fix the SMS account, then resume it with"
+                            + " DELETE /admin/v1/clinics/%s/sending-pause",
+                    clinicId, reason, clinicId);
         }
     }
 
     /** @return false when the clinic's sending was not paused */
     @Transactional
     public boolean resume(UUID clinicId) {
-        boolean resumed = entityManager.createNativeQuery("DELETE FROM sending_pause WHERE clinic_id = :clinic")
-                .setParameter("clinic", clinicId).executeUpdate() == 1;
+        boolean resumed = entityManager
+                        .createNativeQuery("DELETE FROM sending_pause WHERE clinic_id = :clinic")
+                        .setParameter("clinic", clinicId)
+                        .executeUpdate()
+                == 1;
         if (resumed) {
             audit.record(AuditAction.SENDING_RESUMED, clinicId, "sending");
             Log.infof("Sending resumed for clinic %s", clinicId);
@@ -66,20 +74,27 @@ public class SendingPauses {
     /** How many clinics' sending is stopped. */
     @Transactional
     public long count() {
-        return ((Number) entityManager.createNativeQuery("SELECT count(*) FROM sending_pause").getSingleResult())
+        return ((Number) entityManager
+                        .createNativeQuery("SELECT count(*) FROM sending_pause")
+                        .getSingleResult())
                 .longValue();
     }
 
     @Transactional
     public Optional<Pause> of(UUID clinicId) {
-        return pauses(entityManager.createNativeQuery(
-                        "SELECT clinic_id, reason, paused_at FROM sending_pause WHERE clinic_id = :clinic")
-                .setParameter("clinic", clinicId)).stream().findFirst();
+        return pauses(entityManager
+                        .createNativeQuery(
+                                "SELECT clinic_id, reason, paused_at FROM sending_pause WHERE clinic_id = :clinic")
+                        .setParameter("clinic", clinicId))
+                .stream()
+                .findFirst();
     }
 
     private static List<Pause> pauses(Query query) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(row -> new Pause((UUID) row[0], (String) row[1], SqlValues.instant(row[2]))).toList();
+        return rows.stream()
+                .map(row -> new Pause((UUID) row[0], (String) row[1], SqlValues.instant(row[2])))
+                .toList();
     }
 }

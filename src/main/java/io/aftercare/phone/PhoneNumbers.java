@@ -41,9 +41,10 @@ public final class PhoneNumbers {
             }
             return new Parsed(UTIL.format(number, PhoneNumberFormat.E164), null);
         } catch (NumberParseException e) {
-            return Parsed.invalid(e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE
-                    ? "needs a country code such as +1"
-                    : "is not a phone number");
+            return Parsed.invalid(
+                    e.getErrorType() == NumberParseException.ErrorType.INVALID_COUNTRY_CODE
+                            ? "needs a country code such as +1"
+                            : "is not a phone number");
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.TreeSet;
  * @param defaultLanguage the language used when a client's locale has no text of its own
  * @param minimumSessionSpacing how far apart the sessions of a treatment should be; closer ones get a warning
  */
-public record AftercarePlan(String version, String defaultLanguage, Duration minimumSessionSpacing, List<PlanStep> steps) {
+public record AftercarePlan(
+        String version, String defaultLanguage, Duration minimumSessionSpacing, List<PlanStep> steps) {
 
     public static final Duration DEFAULT_SESSION_SPACING = Duration.ofDays(10);
 
@@ -28,7 +29,8 @@ public record AftercarePlan(String version, String defaultLanguage, Duration min
 
     /** The step's template in the client's language, or in the plan's default language when it has none. */
     public String template(PlanStep step, Locale locale) {
-        return step.messages().getOrDefault(locale.getLanguage(), step.messages().get(defaultLanguage));
+        return step.messages()
+                .getOrDefault(locale.getLanguage(), step.messages().get(defaultLanguage));
     }
 
     /** Keys of the steps a clinic may switch on. */

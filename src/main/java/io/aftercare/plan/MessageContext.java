@@ -24,8 +24,14 @@ public record MessageContext(
         LocalDate nextSessionDate) {
 
     /** The names a text may mention, in the order the API documents them. */
-    public static final Set<String> VALUE_NAMES = Set.of("firstName", "clinicName", "clinicPhone", "treatmentContinues",
-            "sessionDate", "nextSessionDate", "stepDate");
+    public static final Set<String> VALUE_NAMES = Set.of(
+            "firstName",
+            "clinicName",
+            "clinicPhone",
+            "treatmentContinues",
+            "sessionDate",
+            "nextSessionDate",
+            "stepDate");
 
     /** Longer names than most, for checking that a template fits in its segments for nearly every client. */
     public static MessageContext sample(Locale locale, String clinicName, String clinicPhone) {
@@ -35,7 +41,8 @@ public record MessageContext(
 
     /** The same client called by another (shorter) form of their name. */
     public MessageContext withFirstName(String name) {
-        return new MessageContext(name, clinicName, clinicPhone, treatmentContinues, locale, sessionDate, nextSessionDate);
+        return new MessageContext(
+                name, clinicName, clinicPhone, treatmentContinues, locale, sessionDate, nextSessionDate);
     }
 
     /** The same client after the last session of their treatment: nothing more to come back for. */
@@ -45,7 +52,8 @@ public record MessageContext(
 
     /** Every value a text may mention, dates written the way the client's language writes them. */
     public Map<String, Object> values(LocalDate stepDate) {
-        DateTimeFormatter dates = DateTimeFormatter.ofPattern("en".equals(locale.getLanguage()) ? "MMMM d" : "d MMMM", locale);
+        DateTimeFormatter dates =
+                DateTimeFormatter.ofPattern("en".equals(locale.getLanguage()) ? "MMMM d" : "d MMMM", locale);
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("firstName", firstName);
         values.put("clinicName", clinicName);

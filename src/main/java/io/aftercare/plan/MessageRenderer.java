@@ -26,7 +26,8 @@ public class MessageRenderer {
 
     /** The step's text in the client's language, for one client. */
     public String render(AftercarePlan plan, PlanStep step, MessageContext context, LocalDate stepDate) {
-        TemplateInstance instance = parsed.computeIfAbsent(plan.template(step, context.locale()), engine::parse).instance();
+        TemplateInstance instance = parsed.computeIfAbsent(plan.template(step, context.locale()), engine::parse)
+                .instance();
         context.values(stepDate).forEach(instance::data);
         return instance.render().strip();
     }

@@ -17,7 +17,12 @@ final class PlanFile {
     private static final ObjectMapper JSON =
             new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    record Step(String key, String due, String validFor, StepAudience appliesTo, boolean optional,
+    record Step(
+            String key,
+            String due,
+            String validFor,
+            StepAudience appliesTo,
+            boolean optional,
             Map<String, String> messages) {}
 
     record Plan(String version, String defaultLanguage, String minimumSessionSpacing, List<Step> steps) {}
@@ -37,15 +42,26 @@ final class PlanFile {
         require(file.defaultLanguage() != null, "it needs a defaultLanguage");
         require(file.steps() != null && !file.steps().isEmpty(), "it needs at least one step");
         Set<String> keys = new HashSet<>();
-        List<PlanStep> steps = file.steps().stream().map(step -> {
-            require(step.key() != null && keys.add(step.key()), "step keys must be present and unique: " + step.key());
-            require(step.messages() != null && step.messages().containsKey(file.defaultLanguage()),
-                    "step " + step.key() + " has no '" + file.defaultLanguage() + "' text");
-            Optional<Duration> validFor = Optional.ofNullable(step.validFor()).map(Duration::parse);
-            StepAudience audience = step.appliesTo() == null ? StepAudience.EVERY_SESSION : step.appliesTo();
-            return new PlanStep(step.key(), StepTiming.parse(step.due()), validFor, audience, step.optional(),
-                    step.messages());
-        }).toList();
+        List<PlanStep> steps = file.steps().stream()
+                .map(step -> {
+                    require(
+                            step.key() != null && keys.add(step.key()),
+                            "step keys must be present and unique: " + step.key());
+                    require(
+                            step.messages() != null && step.messages().containsKey(file.defaultLanguage()),
+                            "step " + step.key() + " has no '" + file.defaultLanguage() + "' text");
+                    Optional<Duration> validFor =
+                            Optional.ofNullable(step.validFor()).map(Duration::parse);
+                    StepAudience audience = step.appliesTo() == null ? StepAudience.EVERY_SESSION : step.appliesTo();
+                    return new PlanStep(
+                            step.key(),
+                            StepTiming.parse(step.due()),
+                            validFor,
+                            audience,
+                            step.optional(),
+                            step.messages());
+                })
+                .toList();
         Duration spacing = file.minimumSessionSpacing() == null
                 ? AftercarePlan.DEFAULT_SESSION_SPACING
                 : Duration.parse(file.minimumSessionSpacing());

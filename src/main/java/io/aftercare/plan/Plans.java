@@ -22,7 +22,8 @@ public class Plans {
 
     Plans(AftercareConfig config) {
         this.current = config.plan().location().map(Plans::fromFile).orElseGet(Plans::builtIn);
-        Log.infof("Aftercare plan %s loaded with %d steps in %s",
+        Log.infof(
+                "Aftercare plan %s loaded with %d steps in %s",
                 current.version(), current.steps().size(), current.languages());
     }
 

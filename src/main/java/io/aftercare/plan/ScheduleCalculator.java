@@ -20,7 +20,8 @@ public final class ScheduleCalculator {
     private ScheduleCalculator() {}
 
     public static List<ScheduledStep> schedule(AftercarePlan plan, SessionFacts session, Instant now) {
-        List<PlanStep> steps = plan.steps().stream().filter(step -> step.follows(session)).toList();
+        List<PlanStep> steps =
+                plan.steps().stream().filter(step -> step.follows(session)).toList();
         List<Instant> due = dueInstants(steps, session);
         List<ScheduledStep> schedule = new ArrayList<>(steps.size());
         for (int i = 0; i < steps.size(); i++) {
@@ -30,7 +31,8 @@ public final class ScheduleCalculator {
             Instant adviceEnds = adviceEnds(step, dueAt, nextDue);
             boolean stale = !now.isBefore(adviceEnds);
             Optional<Instant> expiresAt = adviceEnds.equals(Instant.MAX) ? Optional.empty() : Optional.of(adviceEnds);
-            schedule.add(new ScheduledStep(step, stale ? dueAt : outsideQuietHours(dueAt, session, now), expiresAt, stale));
+            schedule.add(
+                    new ScheduledStep(step, stale ? dueAt : outsideQuietHours(dueAt, session, now), expiresAt, stale));
         }
         return schedule;
     }

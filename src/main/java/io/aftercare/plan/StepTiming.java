@@ -35,7 +35,8 @@ public sealed interface StepTiming {
         @Override
         public Instant dueAt(Instant sessionEnded, ZoneId clientZone) {
             var firstDay = sessionEnded.atZone(clientZone).toLocalDate();
-            return ZonedDateTime.of(firstDay.plusDays(day - 1L), time, clientZone).toInstant();
+            return ZonedDateTime.of(firstDay.plusDays(day - 1L), time, clientZone)
+                    .toInstant();
         }
 
         @Override

@@ -20,7 +20,8 @@ class BodySizeLimit {
     private final long maxBytes;
     private final ObjectMapper json;
 
-    BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, ObjectMapper json) {
+    BodySizeLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize, ObjectMapper json) {
         this.maxBytes = maxBodySize.asLongValue();
         this.json = json;
     }
@@ -35,10 +36,13 @@ class BodySizeLimit {
             context.next();
             return;
         }
-        Problem problem = Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
-                "The body is larger than the " + maxBytes / 1024 + " KB this service accepts").at(context.request().path());
+        Problem problem = Problem.of(
+                        ProblemType.PAYLOAD_TOO_LARGE,
+                        "The body is larger than the " + maxBytes / 1024 + " KB this service accepts")
+                .at(context.request().path());
         try {
-            context.response().setStatusCode(413)
+            context.response()
+                    .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE.toString())
                     .putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE)
                     .end(json.writeValueAsString(problem));

@@ -15,7 +15,8 @@ final class DatabaseUnavailable {
                 return true;
             }
             // SQLState class 08 is "connection exception"; 57P01..03 are admin shutdown and "cannot connect now".
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
                 return true;
             }

@@ -11,12 +11,21 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem detail")
 public record Problem(
-        @Schema(description = "URI naming the kind of problem", example = "https://aftercare.dev/problems/invalid-request") URI type,
+        @Schema(
+                description = "URI naming the kind of problem",
+                example = "https://aftercare.dev/problems/invalid-request")
+        URI type,
+
         @Schema(example = "Invalid request") String title,
         @Schema(example = "400") int status,
-        @Schema(description = "What went wrong in this occurrence") String detail,
+
+        @Schema(description = "What went wrong in this occurrence")
+        String detail,
+
         @Schema(description = "The request path") String instance,
-        @Schema(description = "One entry per rejected field") List<FieldViolation> errors) {
+
+        @Schema(description = "One entry per rejected field")
+        List<FieldViolation> errors) {
 
     public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
     private static final String TYPE_BASE = "https://aftercare.dev/problems/";
@@ -27,8 +36,13 @@ public record Problem(
 
     public static Problem invalid(List<FieldViolation> errors) {
         String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
-        return new Problem(URI.create(TYPE_BASE + ProblemType.INVALID_REQUEST.slug()),
-                ProblemType.INVALID_REQUEST.title(), 400, detail, null, List.copyOf(errors));
+        return new Problem(
+                URI.create(TYPE_BASE + ProblemType.INVALID_REQUEST.slug()),
+                ProblemType.INVALID_REQUEST.title(),
+                400,
+                detail,
+                null,
+                List.copyOf(errors));
     }
 
     public Problem at(String path) {

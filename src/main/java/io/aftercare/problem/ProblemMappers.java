@@ -45,7 +45,9 @@ class ProblemMappers {
                     .at(uri.getPath())
                     .toResponse();
         }
-        return Problem.of(ProblemType.MALFORMED_BODY, "The body is not valid JSON").at(uri.getPath()).toResponse();
+        return Problem.of(ProblemType.MALFORMED_BODY, "The body is not valid JSON")
+                .at(uri.getPath())
+                .toResponse();
     }
 
     @ServerExceptionMapper
@@ -58,8 +60,8 @@ class ProblemMappers {
             Log.errorf(RedactedFailure.of(e), "Request to %s failed", uri.getPath());
         }
         ProblemType type = ProblemType.forStatus(status);
-        Response.ResponseBuilder response =
-                Response.fromResponse(Problem.of(type, detail(type)).at(uri.getPath()).toResponse());
+        Response.ResponseBuilder response = Response.fromResponse(
+                Problem.of(type, detail(type)).at(uri.getPath()).toResponse());
         copyHeader(e, response, "Allow");
         copyHeader(e, response, "WWW-Authenticate");
         return response.status(status).build();
@@ -68,8 +70,11 @@ class ProblemMappers {
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseUnavailable.isCause(e)) {
-            Log.warnf("Database unavailable while serving %s: %s", uri.getPath(), RedactedFailure.of(e).getMessage());
-            return Response.fromResponse(Problem.of(ProblemType.SERVICE_UNAVAILABLE,
+            Log.warnf(
+                    "Database unavailable while serving %s: %s",
+                    uri.getPath(), RedactedFailure.of(e).getMessage());
+            return Response.fromResponse(Problem.of(
+                                    ProblemType.SERVICE_UNAVAILABLE,
                                     "The database is unavailable; nothing was stored. Try again shortly.")
                             .at(uri.getPath())
                             .toResponse())

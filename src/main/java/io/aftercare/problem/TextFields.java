@@ -21,8 +21,8 @@ public final class TextFields {
         }
         return value.codePoints()
                 .filter(codePoint -> allowed.indexOf(codePoint) < 0 && isRefused(codePoint))
-                .mapToObj(codePoint -> "must not contain control or formatting characters such as U+%04X"
-                        .formatted(codePoint))
+                .mapToObj(codePoint ->
+                        "must not contain control or formatting characters such as U+%04X".formatted(codePoint))
                 .findFirst();
     }
 
@@ -32,7 +32,10 @@ public final class TextFields {
 
     private static boolean isRefused(int codePoint) {
         return switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.PRIVATE_USE, Character.SURROGATE, Character.LINE_SEPARATOR,
+            case Character.CONTROL,
+                    Character.PRIVATE_USE,
+                    Character.SURROGATE,
+                    Character.LINE_SEPARATOR,
                     Character.PARAGRAPH_SEPARATOR -> true;
             default -> (codePoint >= 0x202A && codePoint <= 0x202E) || (codePoint >= 0x2066 && codePoint <= 0x2069);
         };

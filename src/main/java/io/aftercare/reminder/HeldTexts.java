@@ -31,10 +31,13 @@ public class HeldTexts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int hold(String phone, List<UUID> clinics, Instant now) {
-        return entityManager.createNativeQuery("UPDATE reminder SET status = 'HELD', updated_at = :now"
+        return entityManager
+                .createNativeQuery("UPDATE reminder SET status = 'HELD', updated_at = :now"
                         + " WHERE status = 'SCHEDULED' AND client_id IN"
                         + " (SELECT id FROM client WHERE phone = :phone AND clinic_id IN (:clinics))")
-                .setParameter("phone", phone).setParameter("clinics", clinics).setParameter("now", now)
+                .setParameter("phone", phone)
+                .setParameter("clinics", clinics)
+                .setParameter("now", now)
                 .executeUpdate();
     }
 
@@ -47,7 +50,8 @@ public class HeldTexts {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int release(String phone, Instant now) {
-        return entityManager.createNativeQuery("""
+        return entityManager
+                .createNativeQuery("""
                 WITH held AS (
                     SELECT r.id, r.due_at, LEAD(r.due_at) OVER (PARTITION BY r.session_id ORDER BY r.due_at) AS next_due
                       FROM reminder r JOIN client c ON c.id = r.client_id

@@ -48,7 +48,6 @@ public class ReminderClaims {
                       c.time_zone, k.quiet_hours_start, k.quiet_hours_end
             """;
 
-
     // The claim's own idea of a text it may take, for each clinic's oldest: one probe of reminder_due_by_clinic per
     // clinic. A text has waited since it fell due or was last handed back (retry, release, quiet hours), whichever is
     // later, so a session posted late is not read as a stall.
@@ -95,29 +94,40 @@ public class ReminderClaims {
     public List<ClaimedText> claimDue(String node, int limit, Instant now, Duration lease) {
         Instant leaseEnd = now.plus(lease);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(CLAIM)
+        List<Object[]> rows = entityManager
+                .createNativeQuery(CLAIM)
                 .setParameter("now", now)
                 .setParameter("limit", limit)
                 .setParameter("node", node)
                 .setParameter("leaseEnd", leaseEnd)
                 .getResultList();
         return rows.stream()
-                .map(row -> new ClaimedText((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3],
-                        Optional.ofNullable(SqlValues.instant(row[4])), Optional.ofNullable(SqlValues.instant(row[5])),
-                        ZoneId.of((String) row[7]), quietHours(row[8], row[9]), node, ((Number) row[6]).intValue(),
+                .map(row -> new ClaimedText(
+                        (UUID) row[0],
+                        (UUID) row[1],
+                        (String) row[2],
+                        (String) row[3],
+                        Optional.ofNullable(SqlValues.instant(row[4])),
+                        Optional.ofNullable(SqlValues.instant(row[5])),
+                        ZoneId.of((String) row[7]),
+                        quietHours(row[8], row[9]),
+                        node,
+                        ((Number) row[6]).intValue(),
                         leaseEnd))
                 .toList();
     }
 
     private static Optional<QuietHours> quietHours(Object start, Object end) {
-        return start == null ? Optional.empty()
+        return start == null
+                ? Optional.empty()
                 : Optional.of(new QuietHours(SqlValues.localTime(start), SqlValues.localTime(end)));
     }
 
     /** Whether a text that a claim would take has been waiting for it since {@code since} or earlier. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean textsWaitingSince(Instant since, Instant now) {
-        return (Boolean) entityManager.createNativeQuery(WAITING, Boolean.class)
+        return (Boolean) entityManager
+                .createNativeQuery(WAITING, Boolean.class)
                 .setParameter("since", since)
                 .setParameter("now", now)
                 .setHint("jakarta.persistence.query.timeout", HEALTH_QUERY_TIMEOUT_MS)
@@ -127,7 +137,10 @@ public class ReminderClaims {
     /** Records as expired the texts still waiting (retrying, backlogged) after their advice stopped applying. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int expireStale(Instant now) {
-        return entityManager.createNativeQuery(EXPIRE_STALE).setParameter("now", now).executeUpdate();
+        return entityManager
+                .createNativeQuery(EXPIRE_STALE)
+                .setParameter("now", now)
+                .executeUpdate();
     }
 
     /**
@@ -136,6 +149,9 @@ public class ReminderClaims {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int releaseExpired(Instant now) {
-        return entityManager.createNativeQuery(RELEASE_EXPIRED).setParameter("now", now).executeUpdate();
+        return entityManager
+                .createNativeQuery(RELEASE_EXPIRED)
+                .setParameter("now", now)
+                .executeUpdate();
     }
 }

@@ -10,4 +10,5 @@ import java.util.Optional;
  * @param status {@code SCHEDULED} to be sent; {@code SKIPPED} when its advice no longer applies; {@code SUPERSEDED}
  *     when a later session of the client already governs its aftercare
  */
-public record ReminderDraft(String step, Instant dueAt, Optional<Instant> expiresAt, String body, ReminderStatus status) {}
+public record ReminderDraft(
+        String step, Instant dueAt, Optional<Instant> expiresAt, String body, ReminderStatus status) {}

@@ -22,32 +22,38 @@ public class Reminders {
 
     /** Records one session's texts, each with the status its draft gives. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<ReminderView> record(UUID clinicId, UUID sessionId, UUID clientId, String planVersion,
-            List<ReminderDraft> drafts, Instant now) {
-        return drafts.stream().map(draft -> {
-            Reminder reminder = new Reminder();
-            reminder.id = TimeOrderedIds.next();
-            reminder.clinicId = clinicId;
-            reminder.sessionId = sessionId;
-            reminder.clientId = clientId;
-            reminder.step = draft.step();
-            reminder.planVersion = planVersion;
-            reminder.body = draft.body();
-            reminder.dueAt = draft.dueAt();
-            reminder.expiresAt = draft.expiresAt().orElse(null);
-            reminder.status = draft.status();
-            reminder.createdAt = now;
-            reminder.updatedAt = now;
-            reminder.persist();
-            return ReminderView.of(reminder, null);
-        }).toList();
+    public List<ReminderView> record(
+            UUID clinicId, UUID sessionId, UUID clientId, String planVersion, List<ReminderDraft> drafts, Instant now) {
+        return drafts.stream()
+                .map(draft -> {
+                    Reminder reminder = new Reminder();
+                    reminder.id = TimeOrderedIds.next();
+                    reminder.clinicId = clinicId;
+                    reminder.sessionId = sessionId;
+                    reminder.clientId = clientId;
+                    reminder.step = draft.step();
+                    reminder.planVersion = planVersion;
+                    reminder.body = draft.body();
+                    reminder.dueAt = draft.dueAt();
+                    reminder.expiresAt = draft.expiresAt().orElse(null);
+                    reminder.status = draft.status();
+                    reminder.createdAt = now;
+                    reminder.updatedAt = now;
+                    reminder.persist();
+                    return ReminderView.of(reminder, null);
+                })
+                .toList();
     }
 
     /** Cancels the session's texts that have not gone out; texts already sent or being sent are left alone. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int cancelPending(UUID sessionId, Instant now) {
-        return Reminder.update("status = ?1, updatedAt = ?2 where sessionId = ?3 and status in ?4",
-                ReminderStatus.CANCELLED, now, sessionId, ReminderStatus.PENDING);
+        return Reminder.update(
+                "status = ?1, updatedAt = ?2 where sessionId = ?3 and status in ?4",
+                ReminderStatus.CANCELLED,
+                now,
+                sessionId,
+                ReminderStatus.PENDING);
     }
 
     /**
@@ -59,8 +65,13 @@ public class Reminders {
         if (earlierSessionIds.isEmpty()) {
             return 0;
         }
-        return Reminder.update("status = ?1, updatedAt = ?2 where clientId = ?3 and sessionId in ?4 and status in ?5",
-                ReminderStatus.SUPERSEDED, now, clientId, earlierSessionIds, ReminderStatus.PENDING);
+        return Reminder.update(
+                "status = ?1, updatedAt = ?2 where clientId = ?3 and sessionId in ?4 and status in ?5",
+                ReminderStatus.SUPERSEDED,
+                now,
+                clientId,
+                earlierSessionIds,
+                ReminderStatus.PENDING);
     }
 
     /**
@@ -73,7 +84,8 @@ public class Reminders {
         return (int) Reminder.getEntityManager()
                 .createNativeQuery("SELECT status FROM reminder WHERE client_id = :client FOR UPDATE")
                 .setParameter("client", clientId)
-                .getResultList().stream()
+                .getResultList()
+                .stream()
                 .filter(ReminderStatus.SENDING.name()::equals)
                 .count();
     }
@@ -85,8 +97,12 @@ public class Reminders {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public ErasedTexts eraseClientTexts(UUID clientId, Instant now) {
-        int cancelled = Reminder.update("status = ?1, updatedAt = ?2 where clientId = ?3 and status in ?4",
-                ReminderStatus.CANCELLED, now, clientId, ReminderStatus.PENDING);
+        int cancelled = Reminder.update(
+                "status = ?1, updatedAt = ?2 where clientId = ?3 and status in ?4",
+                ReminderStatus.CANCELLED,
+                now,
+                clientId,
+                ReminderStatus.PENDING);
         int erased = Reminder.update("body = '', error = null, updatedAt = ?1 where clientId = ?2", now, clientId);
         return new ErasedTexts(erased, cancelled);
     }
@@ -100,9 +116,15 @@ public class Reminders {
      * @return false when no text carries this provider id, or the report was older than what is known
      */
     @Transactional
-    public boolean providerReported(String providerId, String providerStatus, int rank,
-            Optional<ReminderStatus> finalStatus, String error, Instant now) {
-        return Reminder.getEntityManager().createNativeQuery("""
+    public boolean providerReported(
+            String providerId,
+            String providerStatus,
+            int rank,
+            Optional<ReminderStatus> finalStatus,
+            String error,
+            Instant now) {
+        return Reminder.getEntityManager()
+                        .createNativeQuery("""
                 UPDATE reminder SET provider_status = :providerStatus, provider_rank = :rank,
                        provider_updated_at = :now, updated_at = :now,
                        status = CASE WHEN status = 'SENT' AND :final <> '' THEN :final ELSE status END,
@@ -110,13 +132,14 @@ public class Reminders {
                  WHERE provider_id = :providerId
                    AND COALESCE(provider_rank, -1) < :rank
                 """)
-                .setParameter("providerStatus", providerStatus)
-                .setParameter("now", now)
-                .setParameter("final", finalStatus.map(Enum::name).orElse(""))
-                .setParameter("error", error == null ? "" : error)
-                .setParameter("providerId", providerId)
-                .setParameter("rank", rank)
-                .executeUpdate() == 1;
+                        .setParameter("providerStatus", providerStatus)
+                        .setParameter("now", now)
+                        .setParameter("final", finalStatus.map(Enum::name).orElse(""))
+                        .setParameter("error", error == null ? "" : error)
+                        .setParameter("providerId", providerId)
+                        .setParameter("rank", rank)
+                        .executeUpdate()
+                == 1;
     }
 
     /**
@@ -125,13 +148,16 @@ public class Reminders {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<UUID> lastClinicToText(String phone) {
-        return Reminder.getEntityManager().createNativeQuery("""
+        return Reminder.getEntityManager()
+                .createNativeQuery("""
                 SELECT r.clinic_id FROM client c JOIN reminder r ON r.client_id = c.id
                  WHERE c.phone = :phone AND r.sent_at IS NOT NULL
                  ORDER BY r.sent_at DESC LIMIT 1
                 """)
                 .setParameter("phone", phone)
-                .getResultStream().findFirst().map(UUID.class::cast);
+                .getResultStream()
+                .findFirst()
+                .map(UUID.class::cast);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -148,8 +174,10 @@ public class Reminders {
         if (texts.isEmpty()) {
             return List.of();
         }
-        Map<UUID, String> sessions =
-                sessionExternalIds.of(texts.stream().map(text -> text.sessionId).distinct().toList());
-        return texts.stream().map(text -> ReminderView.of(text, sessions.get(text.sessionId))).toList();
+        Map<UUID, String> sessions = sessionExternalIds.of(
+                texts.stream().map(text -> text.sessionId).distinct().toList());
+        return texts.stream()
+                .map(text -> ReminderView.of(text, sessions.get(text.sessionId)))
+                .toList();
     }
 }

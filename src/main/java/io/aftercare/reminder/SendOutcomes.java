@@ -17,24 +17,27 @@ import org.hibernate.Session;
 @ApplicationScoped
 public class SendOutcomes {
 
-    private static final String FENCE = " WHERE id = :id AND status = 'SENDING' AND claimed_by = :node AND attempts = :attempt";
+    private static final String FENCE =
+            " WHERE id = :id AND status = 'SENDING' AND claimed_by = :node AND attempts = :attempt";
 
     private static final String FAILED = "UPDATE reminder SET status = 'FAILED', error = :error,"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
-    private static final String RETRY = "UPDATE reminder SET status = " + WaitingStatus.SQL + ", due_at = :retryAt, error = :error,"
-            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+    private static final String RETRY =
+            "UPDATE reminder SET status = " + WaitingStatus.SQL + ", due_at = :retryAt, error = :error,"
+                    + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
     // The attempt may have reached the provider: the next one asks it first.
-    private static final String RETRY_UNKNOWN = "UPDATE reminder SET status = " + WaitingStatus.SQL + ", due_at = :retryAt,"
-            + " error = :error, unknown_since = COALESCE(unknown_since, last_attempt_at),"
-            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+    private static final String RETRY_UNKNOWN =
+            "UPDATE reminder SET status = " + WaitingStatus.SQL + ", due_at = :retryAt,"
+                    + " error = :error, unknown_since = COALESCE(unknown_since, last_attempt_at),"
+                    + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
     private static final String EXPIRED = "UPDATE reminder SET status = 'EXPIRED', error = :error,"
             + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
-    private static final String RELEASE = "UPDATE reminder SET status = " + WaitingStatus.SQL + ", attempts = attempts - 1,"
-            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+    private static final String RELEASE = "UPDATE reminder SET status = " + WaitingStatus.SQL
+            + ", attempts = attempts - 1," + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
     private final EntityManager entityManager;
 
@@ -68,11 +71,30 @@ public class SendOutcomes {
     public Set<Claim> recordSent(List<Sent> sent) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement(SENT_ALL)) {
-                update.setArray(1, connection.createArrayOf("uuid", sent.stream().map(s -> s.text().reminderId()).toArray()));
-                update.setArray(2, connection.createArrayOf("text", sent.stream().map(s -> s.text().claimedBy()).toArray()));
-                update.setArray(3, connection.createArrayOf("int4", sent.stream().map(s -> s.text().attempt()).toArray()));
-                update.setArray(4, connection.createArrayOf("text", sent.stream().map(Sent::providerId).toArray()));
-                update.setArray(5, connection.createArrayOf("text", sent.stream().map(s -> s.at().toString()).toArray()));
+                update.setArray(
+                        1,
+                        connection.createArrayOf(
+                                "uuid",
+                                sent.stream().map(s -> s.text().reminderId()).toArray()));
+                update.setArray(
+                        2,
+                        connection.createArrayOf(
+                                "text",
+                                sent.stream().map(s -> s.text().claimedBy()).toArray()));
+                update.setArray(
+                        3,
+                        connection.createArrayOf(
+                                "int4",
+                                sent.stream().map(s -> s.text().attempt()).toArray()));
+                update.setArray(
+                        4,
+                        connection.createArrayOf(
+                                "text", sent.stream().map(Sent::providerId).toArray()));
+                update.setArray(
+                        5,
+                        connection.createArrayOf(
+                                "text",
+                                sent.stream().map(s -> s.at().toString()).toArray()));
                 Set<Claim> written = new HashSet<>();
                 try (ResultSet rows = update.executeQuery()) {
                     while (rows.next()) {
@@ -86,21 +108,30 @@ public class SendOutcomes {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean recordFailed(ClaimedText text, String error, Instant now) {
-        return fenced(FAILED, text).setParameter("now", now).setParameter("error", error).executeUpdate() == 1;
+        return fenced(FAILED, text)
+                        .setParameter("now", now)
+                        .setParameter("error", error)
+                        .executeUpdate()
+                == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean recordExpired(ClaimedText text, String error, Instant now) {
-        return fenced(EXPIRED, text).setParameter("now", now).setParameter("error", error).executeUpdate() == 1;
+        return fenced(EXPIRED, text)
+                        .setParameter("now", now)
+                        .setParameter("error", error)
+                        .executeUpdate()
+                == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean retryLater(ClaimedText text, String error, Instant retryAt, boolean outcomeUnknown, Instant now) {
         return fenced(outcomeUnknown ? RETRY_UNKNOWN : RETRY, text)
-                .setParameter("now", now)
-                .setParameter("retryAt", retryAt)
-                .setParameter("error", error)
-                .executeUpdate() == 1;
+                        .setParameter("now", now)
+                        .setParameter("retryAt", retryAt)
+                        .setParameter("error", error)
+                        .executeUpdate()
+                == 1;
     }
 
     // Not an attempt: the text only waits for the client's morning.
@@ -110,7 +141,11 @@ public class SendOutcomes {
     /** Puts a claimed text back in the queue until {@code at}, as if it had not been claimed. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean postpone(ClaimedText text, Instant at, Instant now) {
-        return fenced(POSTPONE, text).setParameter("at", at).setParameter("now", now).executeUpdate() == 1;
+        return fenced(POSTPONE, text)
+                        .setParameter("at", at)
+                        .setParameter("now", now)
+                        .executeUpdate()
+                == 1;
     }
 
     // Taken just before the provider is called: a claim whose lease ran out while the text waited for a sender thread
@@ -120,14 +155,21 @@ public class SendOutcomes {
     /** @return false when the claim was lost: the text must not be sent from here */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean renew(ClaimedText text, Instant now, Duration lease) {
-        return fenced(RENEW, text).setParameter("now", now).setParameter("leaseEnd", now.plus(lease)).executeUpdate() == 1;
+        return fenced(RENEW, text)
+                        .setParameter("now", now)
+                        .setParameter("leaseEnd", now.plus(lease))
+                        .executeUpdate()
+                == 1;
     }
 
     /** Whether a provider message id is already the record of some text. */
     @Transactional
     public boolean isRecorded(String providerId) {
-        return !entityManager.createNativeQuery("SELECT 1 FROM reminder WHERE provider_id = :providerId")
-                .setParameter("providerId", providerId).getResultList().isEmpty();
+        return !entityManager
+                .createNativeQuery("SELECT 1 FROM reminder WHERE provider_id = :providerId")
+                .setParameter("providerId", providerId)
+                .getResultList()
+                .isEmpty();
     }
 
     /** Hands back a claimed text that was never sent, as if it had not been claimed. */
@@ -137,7 +179,8 @@ public class SendOutcomes {
     }
 
     private jakarta.persistence.Query fenced(String sql, ClaimedText text) {
-        return entityManager.createNativeQuery(sql)
+        return entityManager
+                .createNativeQuery(sql)
                 .setParameter("id", text.reminderId())
                 .setParameter("node", text.claimedBy())
                 .setParameter("attempt", text.attempt());

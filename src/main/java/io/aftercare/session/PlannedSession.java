@@ -12,4 +12,5 @@ import java.util.UUID;
  * @param client the client as stored, when the clinic posted a session for them before
  * @param plannedAt the instant the texts were planned at, also the session's creation time when it is written
  */
-record PlannedSession(UUID clinicId, ValidSession session, Optional<Client> client, SessionPlan plan, Instant plannedAt) {}
+record PlannedSession(
+        UUID clinicId, ValidSession session, Optional<Client> client, SessionPlan plan, Instant plannedAt) {}

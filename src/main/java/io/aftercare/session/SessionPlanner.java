@@ -11,8 +11,8 @@ import io.aftercare.plan.SessionFacts;
 import io.aftercare.reminder.ReminderStatus;
 import io.aftercare.template.ClientTexts;
 import io.aftercare.template.ClientTexts.ComposedText;
-import io.aftercare.template.TextFit;
 import io.aftercare.template.Templates;
+import io.aftercare.template.TextFit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,33 +47,50 @@ class SessionPlanner {
      * @param clientId the client's id when the client is known already, to compare with their other sessions
      * @param sessionId the session's own id once stored, so that it is not compared with itself
      */
-    SessionPlan plan(Clinic clinic, ValidSession session, Optional<UUID> clientId, Optional<UUID> sessionId, Instant now) {
+    SessionPlan plan(
+            Clinic clinic, ValidSession session, Optional<UUID> clientId, Optional<UUID> sessionId, Instant now) {
         AftercarePlan plan = plans.current();
-        List<TreatmentSession> others = clientId
-                .map(client -> TreatmentSession.otherActiveSessions(client, sessionId.orElse(new UUID(0, 0))))
+        List<TreatmentSession> others = clientId.map(
+                        client -> TreatmentSession.otherActiveSessions(client, sessionId.orElse(new UUID(0, 0))))
                 .orElse(List.of());
-        Optional<TreatmentSession> later = others.stream().filter(other -> other.endedAt.isAfter(session.endedAt())).findFirst();
+        Optional<TreatmentSession> later = others.stream()
+                .filter(other -> other.endedAt.isAfter(session.endedAt()))
+                .findFirst();
         List<String> warnings = new ArrayList<>(spacingWarnings(plan.minimumSessionSpacing(), session, others));
         later.ifPresent(other -> warnings.add("Session " + other.externalId + " of this client ended after this one and"
                 + " its aftercare is under way, so this session's texts are recorded as superseded and not sent"));
 
-        SessionFacts facts = new SessionFacts(session.endedAt(), session.zone(),
+        SessionFacts facts = new SessionFacts(
+                session.endedAt(),
+                session.zone(),
                 session.kind() == SessionKind.TREATMENT && session.finalSession(),
-                clinic.quietHours(), Set.copyOf(clinic.optionalSteps));
+                clinic.quietHours(),
+                Set.copyOf(clinic.optionalSteps));
         LocalDate sessionDate = session.endedAt().atZone(session.zone()).toLocalDate();
-        MessageContext context = new MessageContext(session.firstName(), clinic.name, clinic.phone,
-                session.kind() == SessionKind.TREATMENT && !session.finalSession(), session.locale(), sessionDate,
+        MessageContext context = new MessageContext(
+                session.firstName(),
+                clinic.name,
+                clinic.phone,
+                session.kind() == SessionKind.TREATMENT && !session.finalSession(),
+                session.locale(),
+                sessionDate,
                 sessionDate.plusDays(plan.minimumSessionSpacing().toDays()));
-        Map<String, String> ownWords = templates.overrides(clinic.id, session.locale().getLanguage());
+        Map<String, String> ownWords =
+                templates.overrides(clinic.id, session.locale().getLanguage());
         boolean optedOut = optOuts.optedOutSince(clinic.id, session.phone()).isPresent();
         if (optedOut) {
-            warnings.add("The client's number has opted out of texts (replied STOP): the texts are held until it opts back in");
+            warnings.add(
+                    "The client's number has opted out of texts (replied STOP): the texts are held until it opts back in");
         }
 
         List<PlannedText> planned = new ArrayList<>();
         for (ScheduledStep step : ScheduleCalculator.schedule(plan, facts, now)) {
-            ComposedText text = texts.compose(plan, step.step(), Optional.ofNullable(ownWords.get(step.step().key())),
-                    context, step.dueAt().atZone(session.zone()).toLocalDate());
+            ComposedText text = texts.compose(
+                    plan,
+                    step.step(),
+                    Optional.ofNullable(ownWords.get(step.step().key())),
+                    context,
+                    step.dueAt().atZone(session.zone()).toLocalDate());
             ReminderStatus status = status(step, later.isPresent(), optedOut);
             planned.add(new PlannedText(step, text.body(), status));
             if (ReminderStatus.PENDING.contains(status)) {
@@ -113,7 +130,8 @@ class SessionPlanner {
 
     private static List<String> spacingWarnings(Duration spacing, ValidSession session, List<TreatmentSession> others) {
         return others.stream()
-                .filter(other -> Duration.between(other.endedAt, session.endedAt()).abs().compareTo(spacing) < 0)
+                .filter(other ->
+                        Duration.between(other.endedAt, session.endedAt()).abs().compareTo(spacing) < 0)
                 .map(other -> "Sessions of a treatment should be at least %d days apart; session %s ended %s this one"
                         .formatted(spacing.toDays(), other.externalId, apart(other.endedAt, session.endedAt())))
                 .toList();

@@ -15,29 +15,57 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SessionRequest")
 record SessionRequest(
         @Schema(description = "The clinic's own id of the session; posting it again is safe", example = "clinic-8812")
-                @NotBlank @Size(max = 100) @Pattern(regexp = "\\p{Graph}+", message = "must not contain spaces or control characters")
-                String sessionId,
+        @NotBlank
+        @Size(max = 100)
+        @Pattern(regexp = "\\p{Graph}+", message = "must not contain spaces or control characters")
+        String sessionId,
+
         @NotNull @Valid ClientRequest client,
+
         @Schema(description = "When the session ended, ISO-8601 with offset", example = "2026-11-20T18:30:00-08:00")
-                @NotNull OffsetDateTime endedAt,
+        @NotNull
+        OffsetDateTime endedAt,
+
         @Schema(description = "Which session of the treatment this was, from 1", example = "1")
-                @NotNull @Min(1) @Max(20) Integer sessionNumber,
+        @NotNull
+        @Min(1)
+        @Max(20)
+        Integer sessionNumber,
+
         @Schema(description = "Whether this was the last treatment session", defaultValue = "false")
-                Boolean finalSession,
+        Boolean finalSession,
+
         @Schema(defaultValue = "TREATMENT") SessionKind kind) {
 
     @Schema(name = "ClientRequest")
     public record ClientRequest(
             @Schema(description = "The clinic's own id of the client", example = "client-311")
-                    @NotBlank @Size(max = 100) @Pattern(regexp = "\\p{Graph}+", message = "must not contain spaces or control characters")
-                    String id,
-            @Schema(example = "Sam") @NotBlank @Size(max = 60) @PlainText String firstName,
-            @Schema(example = "Lee") @Size(max = 60) @PlainText String lastName,
-            @Schema(description = "Mobile number; without a country code it is read in the clinic's region",
-                            example = "+1 604 555 0123")
-                    @NotBlank @Size(max = 40) @PlainText String phone,
+            @NotBlank
+            @Size(max = 100)
+            @Pattern(regexp = "\\p{Graph}+", message = "must not contain spaces or control characters")
+            String id,
+
+            @Schema(example = "Sam") @NotBlank @Size(max = 60) @PlainText
+            String firstName,
+
+            @Schema(example = "Lee") @Size(max = 60) @PlainText
+            String lastName,
+
+            @Schema(
+                    description = "Mobile number; without a country code it is read in the clinic's region",
+                    example = "+1 604 555 0123")
+            @NotBlank
+            @Size(max = 40)
+            @PlainText
+            String phone,
+
             @Schema(description = "IANA time zone; the clinic's when absent", example = "America/Vancouver")
-                    @Size(max = 64) @PlainText String timeZone,
+            @Size(max = 64)
+            @PlainText
+            String timeZone,
+
             @Schema(description = "Language of the texts (BCP 47); the clinic's when absent", example = "en")
-                    @Size(max = 35) @PlainText String locale) {}
+            @Size(max = 35)
+            @PlainText
+            String locale) {}
 }

@@ -42,8 +42,10 @@ class SessionRequestValidator {
             throw ProblemException.invalid("", "a session is required as the JSON body");
         }
         List<FieldViolation> errors = new ArrayList<>();
-        validator.validate(request).forEach(violation ->
-                errors.add(new FieldViolation(JsonPaths.of(violation.getPropertyPath()), violation.getMessage())));
+        validator
+                .validate(request)
+                .forEach(violation -> errors.add(
+                        new FieldViolation(JsonPaths.of(violation.getPropertyPath()), violation.getMessage())));
         SessionRequest.ClientRequest client = request.client();
 
         String phone = null;
@@ -67,9 +69,18 @@ class SessionRequestValidator {
             errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::reason));
             throw ProblemException.invalid(errors.stream().distinct().toList());
         }
-        return new ValidSession(request.sessionId(), client.id(), client.firstName().strip(),
-                client.lastName() == null || client.lastName().isBlank() ? null : client.lastName().strip(), phone, zone,
-                locale, request.endedAt().toInstant(), request.sessionNumber(),
+        return new ValidSession(
+                request.sessionId(),
+                client.id(),
+                client.firstName().strip(),
+                client.lastName() == null || client.lastName().isBlank()
+                        ? null
+                        : client.lastName().strip(),
+                phone,
+                zone,
+                locale,
+                request.endedAt().toInstant(),
+                request.sessionNumber(),
                 Boolean.TRUE.equals(request.finalSession()),
                 request.kind() == null ? SessionKind.TREATMENT : request.kind());
     }
@@ -79,8 +90,8 @@ class SessionRequestValidator {
         if (endedAt.isAfter(now.plus(config.sessions().maxClockSkew()))) {
             errors.add(new FieldViolation("endedAt", "is in the future; post a session once it has ended"));
         } else if (endedAt.isBefore(now.minus(config.sessions().maxAge()))) {
-            errors.add(new FieldViolation("endedAt",
-                    "is more than " + config.sessions().maxAge().toDays() + " days ago"));
+            errors.add(new FieldViolation(
+                    "endedAt", "is more than " + config.sessions().maxAge().toDays() + " days ago"));
         }
     }
 

@@ -29,7 +29,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Sessions")
 @SecurityRequirement(name = "clinicKey")
-@APIResponse(responseCode = "401", description = "No or unknown API key",
+@APIResponse(
+        responseCode = "401",
+        description = "No or unknown API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class SessionResource {
 
@@ -43,32 +45,48 @@ class SessionResource {
 
     @POST
     @Operation(summary = "Post a completed session and schedule its aftercare texts")
-    @APIResponse(responseCode = "201", description = "Stored; the texts are scheduled",
+    @APIResponse(
+            responseCode = "201",
+            description = "Stored; the texts are scheduled",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "200", description = "The same session was posted before; nothing changed",
+    @APIResponse(
+            responseCode = "200",
+            description = "The same session was posted before; nothing changed",
             content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "This sessionId was posted before with different details",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is missing or invalid",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "409",
+            description = "This sessionId was posted before with different details",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response post(SessionRequest request, UriInfo uri) {
         PostedSession posted = sessions.post(clinic.id(), request);
         if (!posted.created()) {
             return Response.ok(posted.session()).build();
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(posted.session().id().toString()).build())
+        return Response.created(uri.getAbsolutePathBuilder()
+                        .path(posted.session().id().toString())
+                        .build())
                 .entity(posted.session())
                 .build();
     }
 
     @POST
     @Path("/preview")
-    @Operation(summary = "Show what posting this session would schedule, without storing anything",
+    @Operation(
+            summary = "Show what posting this session would schedule, without storing anything",
             description = "Same body as a post. Each text comes rendered, with its due instant in UTC and on the"
                     + " client's clock, its SMS encoding and segment count.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionPreview.class)))
-    @APIResponse(responseCode = "400", description = "A field is missing or invalid",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A field is missing or invalid",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public SessionPreview preview(SessionRequest request) {
         return sessions.preview(clinic.id(), request);
     }
@@ -77,19 +95,27 @@ class SessionResource {
     @Path("/{id}")
     @Operation(summary = "Read a session and the state of its texts")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "404", description = "No such session for this clinic",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such session for this clinic",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public SessionView get(@PathParam("id") UUID id) {
         return sessions.find(clinic.id(), id).orElseThrow(() -> notFound(id));
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Cancel a session posted by mistake",
-            description = "Texts not yet sent are cancelled; texts already sent are left as they are. Repeating it is harmless.")
+    @Operation(
+            summary = "Cancel a session posted by mistake",
+            description =
+                    "Texts not yet sent are cancelled; texts already sent are left as they are. Repeating it is harmless.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
-    @APIResponse(responseCode = "404", description = "No such session for this clinic",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such session for this clinic",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public SessionView cancel(@PathParam("id") UUID id) {
         return sessions.cancel(clinic.id(), id).orElseThrow(() -> notFound(id));
     }

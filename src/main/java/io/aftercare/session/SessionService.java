@@ -30,7 +30,11 @@ public class SessionService {
     private final Reminders reminders;
     private final Clock clock;
 
-    SessionService(SessionRequestValidator validator, SessionPlanner planner, SessionWriter writer, Reminders reminders,
+    SessionService(
+            SessionRequestValidator validator,
+            SessionPlanner planner,
+            SessionWriter writer,
+            Reminders reminders,
             Clock clock) {
         this.validator = validator;
         this.planner = planner;
@@ -80,17 +84,24 @@ public class SessionService {
     /** Plans the texts against the client's other sessions; a session posted before is not compared with itself. */
     private PlannedSession plan(Posted posted) {
         Instant now = clock.instant();
-        Optional<Client> client = Client.findByExternalId(posted.clinic().id, posted.session().clientId());
-        SessionPlanner.SessionPlan plan = planner.plan(posted.clinic(), posted.session(),
-                client.map(known -> known.id), posted.stored().map(stored -> stored.id), now);
+        Optional<Client> client =
+                Client.findByExternalId(posted.clinic().id, posted.session().clientId());
+        SessionPlanner.SessionPlan plan = planner.plan(
+                posted.clinic(),
+                posted.session(),
+                client.map(known -> known.id),
+                posted.stored().map(stored -> stored.id),
+                now);
         return new PlannedSession(posted.clinic().id, posted.session(), client, plan, now);
     }
 
     private PostedSession repeated(TreatmentSession stored, ValidSession posted) {
         if (!stored.fingerprint.equals(posted.fingerprint())) {
-            throw new ProblemException(ProblemType.CONFLICT, "Session " + stored.externalId
-                    + " was already posted with different details; post a correction under a new sessionId"
-                    + " after cancelling this one");
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "Session " + stored.externalId
+                            + " was already posted with different details; post a correction under a new sessionId"
+                            + " after cancelling this one");
         }
         return new PostedSession(SessionViews.of(stored, posted.clientId(), reminders.forSession(stored.id)), false);
     }

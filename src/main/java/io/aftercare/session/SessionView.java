@@ -20,4 +20,6 @@ record SessionView(
         String planVersion,
         Instant createdAt,
         List<ReminderView> reminders,
-        @Schema(description = "Things the clinic should know, e.g. sessions closer than 10 days apart") List<String> warnings) {}
+
+        @Schema(description = "Things the clinic should know, e.g. sessions closer than 10 days apart")
+        List<String> warnings) {}

@@ -36,15 +36,19 @@ class SessionWriter {
         TreatmentSession.flush();
         if (planned.client().isPresent()) {
             // A client seen for the first time has no earlier texts to supersede.
-            reminders.supersedeEarlier(client.id,
-                    TreatmentSession.earlierSessionIds(client.id, session.id, valid.endedAt()), now);
+            reminders.supersedeEarlier(
+                    client.id, TreatmentSession.earlierSessionIds(client.id, session.id, valid.endedAt()), now);
         }
         List<ReminderDraft> drafts = planned.plan().texts().stream()
-                .map(text -> new ReminderDraft(text.step().step().key(), text.step().dueAt(), text.step().expiresAt(),
-                        text.body(), text.status()))
+                .map(text -> new ReminderDraft(
+                        text.step().step().key(),
+                        text.step().dueAt(),
+                        text.step().expiresAt(),
+                        text.body(),
+                        text.status()))
                 .toList();
-        List<ReminderView> texts = reminders.record(planned.clinicId(), session.id, client.id,
-                planned.plan().planVersion(), drafts, now);
+        List<ReminderView> texts = reminders.record(
+                planned.clinicId(), session.id, client.id, planned.plan().planVersion(), drafts, now);
         return new PostedSession(SessionViews.of(session, valid.clientId(), texts), true);
     }
 
@@ -67,8 +71,8 @@ class SessionWriter {
         return client;
     }
 
-    private static TreatmentSession newSession(UUID clinicId, UUID clientId, ValidSession valid,
-            SessionPlanner.SessionPlan planned, Instant now) {
+    private static TreatmentSession newSession(
+            UUID clinicId, UUID clientId, ValidSession valid, SessionPlanner.SessionPlan planned, Instant now) {
         TreatmentSession session = new TreatmentSession();
         session.id = TimeOrderedIds.next();
         session.clinicId = clinicId;

@@ -24,12 +24,22 @@ record ValidSession(
 
     /** Identifies the content of the post, so that the same post repeated is told apart from a different one. */
     String fingerprint() {
-        String canonical = String.join("\u0000", sessionId, clientId, firstName, lastName == null ? "" : lastName,
-                phone, zone.getId(), locale.toLanguageTag(), endedAt.toString(), Integer.toString(sessionNumber),
-                Boolean.toString(finalSession), kind.name());
+        String canonical = String.join(
+                "\u0000",
+                sessionId,
+                clientId,
+                firstName,
+                lastName == null ? "" : lastName,
+                phone,
+                zone.getId(),
+                locale.toLanguageTag(),
+                endedAt.toString(),
+                Integer.toString(sessionNumber),
+                Boolean.toString(finalSession),
+                kind.name());
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

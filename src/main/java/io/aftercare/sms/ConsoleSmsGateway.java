@@ -11,7 +11,8 @@ public class ConsoleSmsGateway implements SmsGateway {
     @Override
     public SendOutcome send(OutgoingSms sms) {
         String providerId = "console-" + UUID.randomUUID();
-        Log.infof("SMS to %s (reminder %s, %d chars) accepted as %s",
+        Log.infof(
+                "SMS to %s (reminder %s, %d chars) accepted as %s",
                 PhoneMask.mask(sms.to()), sms.reminderId(), sms.body().length(), providerId);
         return new SendOutcome.Accepted(providerId);
     }

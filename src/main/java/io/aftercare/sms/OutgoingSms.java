@@ -14,6 +14,7 @@ public record OutgoingSms(UUID reminderId, String to, String body) {
 
     @Override
     public String toString() {
-        return "OutgoingSms[reminderId=" + reminderId + ", to=" + PhoneMask.mask(to) + ", body=<" + body.length() + " chars>]";
+        return "OutgoingSms[reminderId=" + reminderId + ", to=" + PhoneMask.mask(to) + ", body=<" + body.length()
+                + " chars>]";
     }
 }

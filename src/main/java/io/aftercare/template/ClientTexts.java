@@ -34,11 +34,17 @@ public class ClientTexts {
         this.clinicTexts = clinicTexts;
     }
 
-    public ComposedText compose(AftercarePlan plan, PlanStep step, Optional<String> clinicWording, MessageContext context,
+    public ComposedText compose(
+            AftercarePlan plan,
+            PlanStep step,
+            Optional<String> clinicWording,
+            MessageContext context,
             LocalDate stepDate) {
         if (clinicWording.isPresent()) {
             try {
-                ComposedText own = fit(context.firstName(), false,
+                ComposedText own = fit(
+                        context.firstName(),
+                        false,
                         name -> clinicTexts.render(clinicWording.get(), context.withFirstName(name), stepDate));
                 if (own.fit().fits()) {
                     return own;
@@ -50,7 +56,9 @@ public class ClientTexts {
                 // gets the step's advice, in the plan's words.
             }
         }
-        return fit(context.firstName(), clinicWording.isPresent(),
+        return fit(
+                context.firstName(),
+                clinicWording.isPresent(),
                 name -> planTexts.render(plan, step, context.withFirstName(name), stepDate));
     }
 

@@ -4,15 +4,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.aftercare.plan.MessageContext;
 import io.quarkus.qute.Engine;
-import io.quarkus.qute.EvalContext;
 import io.quarkus.qute.Expression;
 import io.quarkus.qute.IfSectionHelper;
-import io.quarkus.qute.Results;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.ValueResolver;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
@@ -33,8 +29,10 @@ class ClinicTextEngine {
     /** Longest text one rendering may produce; rendering stops there. Ten SMS segments, far more than a text may use. */
     static final int MAX_OUTPUT_LENGTH = 1600;
 
-    private static final String ALLOWED = MessageContext.VALUE_NAMES.stream().sorted()
-            .map(name -> "{" + name + "}").collect(Collectors.joining(", "));
+    private static final String ALLOWED = MessageContext.VALUE_NAMES.stream()
+            .sorted()
+            .map(name -> "{" + name + "}")
+            .collect(Collectors.joining(", "));
 
     private final Engine engine = Engine.builder()
             .addSectionHelper(new IfSectionHelper.Factory())
@@ -46,7 +44,8 @@ class ClinicTextEngine {
     static final int MOST_CACHED_TEMPLATES = 2_000;
 
     // Bounded: templates come from clinics, and a loop of changes must not grow the heap.
-    private final Cache<String, Template> parsed = Caffeine.newBuilder().maximumSize(MOST_CACHED_TEMPLATES).build();
+    private final Cache<String, Template> parsed =
+            Caffeine.newBuilder().maximumSize(MOST_CACHED_TEMPLATES).build();
 
     /**
      * Checks that a clinic's text uses only what a text may use, without keeping it.

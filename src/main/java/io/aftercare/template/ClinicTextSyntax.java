@@ -26,7 +26,8 @@ final class ClinicTextSyntax {
     static final int MOST_NESTED_IFS = 3;
     static final int MOST_TAGS = 40;
 
-    private static final String NAME = MessageContext.VALUE_NAMES.stream().sorted().collect(Collectors.joining("|", "(?:", ")"));
+    private static final String NAME =
+            MessageContext.VALUE_NAMES.stream().sorted().collect(Collectors.joining("|", "(?:", ")"));
     private static final String OPERAND = "(?:" + NAME + "|'[^'{}\"\\\\\\n]{0,60}')";
     private static final String CLAUSE = "(?:!?" + NAME + "|" + OPERAND + " *(?:==|!=) *" + OPERAND + ")";
     private static final String CONDITION = CLAUSE + "(?: +(?:&&|\\|\\|) +" + CLAUSE + ")?";
@@ -37,7 +38,10 @@ final class ClinicTextSyntax {
     private static final Pattern END_IF = Pattern.compile("/if *");
 
     /** What a section of an {@code {#if}} has seen so far. */
-    private enum Open { IF, ELSE }
+    private enum Open {
+        IF,
+        ELSE
+    }
 
     private ClinicTextSyntax() {}
 

@@ -15,7 +15,8 @@ record ClinicTextValues(Map<String, Object> byName) {
 
         @Override
         public boolean appliesTo(EvalContext context) {
-            return context.getBase() instanceof ClinicTextValues && context.getParams().isEmpty();
+            return context.getBase() instanceof ClinicTextValues
+                    && context.getParams().isEmpty();
         }
 
         @Override

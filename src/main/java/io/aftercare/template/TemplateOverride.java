@@ -31,7 +31,8 @@ class TemplateOverride extends PanacheEntityBase {
     public Instant updatedAt;
 
     static Optional<TemplateOverride> find(UUID clinicId, String step, String language) {
-        return find("clinicId = ?1 and step = ?2 and language = ?3", clinicId, step, language).firstResultOptional();
+        return find("clinicId = ?1 and step = ?2 and language = ?3", clinicId, step, language)
+                .firstResultOptional();
     }
 
     static List<TemplateOverride> forClinic(UUID clinicId) {

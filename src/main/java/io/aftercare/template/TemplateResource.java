@@ -25,14 +25,17 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Clinic")
 @SecurityRequirement(name = "clinicKey")
-@APIResponse(responseCode = "401", description = "No or unknown API key",
+@APIResponse(
+        responseCode = "401",
+        description = "No or unknown API key",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class TemplateResource {
 
     /** The body of a template change. */
     @Schema(name = "TemplateChange")
     public record TemplateChange(
-            @Schema(example = "{clinicName}: Hi {firstName}, rinse gently with warm water from today.") String template) {}
+            @Schema(example = "{clinicName}: Hi {firstName}, rinse gently with warm water from today.")
+            String template) {}
 
     private final Templates templates;
     private final CurrentClinic clinic;
@@ -51,8 +54,11 @@ class TemplateResource {
     @GET
     @Path("/{step}/{language}")
     @Operation(summary = "One step's text in one language")
-    @APIResponse(responseCode = "404", description = "No such step or language in the plan",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such step or language in the plan",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public TemplateView get(@PathParam("step") String step, @PathParam("language") String language) {
         return templates.get(clinic.id(), step, language);
     }
@@ -60,27 +66,38 @@ class TemplateResource {
     @PUT
     @Path("/{step}/{language}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Word a step in the clinic's own way",
+    @Operation(
+            summary = "Word a step in the clinic's own way",
             description = "Plain text of at most 1,000 characters that may name the values {firstName}, {clinicName},"
                     + " {clinicPhone}, {treatmentContinues}, {sessionDate}, {nextSessionDate} and {stepDate}, and choose"
                     + " between words with {#if value}...{#else}...{/if} (also {#if !value} and {#if value == 'text'})."
                     + " Nothing else is evaluated: no namespaces, no methods or properties of values, no loops, no"
                     + " includes. It must fit in 2 SMS segments with long sample names; for a longer real name the"
                     + " name is shortened when the text is scheduled. It applies to texts scheduled from now on.")
-    @APIResponse(responseCode = "400", description = "The template uses something it may not, holds control characters,"
-            + " or takes more than 2 SMS segments",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such step or language in the plan",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public TemplateView put(@PathParam("step") String step, @PathParam("language") String language, TemplateChange change) {
+    @APIResponse(
+            responseCode = "400",
+            description = "The template uses something it may not, holds control characters,"
+                    + " or takes more than 2 SMS segments",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such step or language in the plan",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public TemplateView put(
+            @PathParam("step") String step, @PathParam("language") String language, TemplateChange change) {
         return templates.put(clinic.id(), step, language, change == null ? null : change.template());
     }
 
     @DELETE
     @Path("/{step}/{language}")
     @Operation(summary = "Go back to the plan's text for this step and language")
-    @APIResponse(responseCode = "404", description = "The clinic has no own text here",
-            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "The clinic has no own text here",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public TemplateView reset(@PathParam("step") String step, @PathParam("language") String language) {
         return templates.reset(clinic.id(), step, language);
     }

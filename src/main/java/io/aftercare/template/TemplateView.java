@@ -20,5 +20,6 @@ record TemplateView(
         String sample,
         TextFit fit,
         Instant updatedAt,
+
         @Schema(description = "Why the clinic's wording is not used (the plan's goes out instead); absent when it is")
-                String notUsedBecause) {}
+        String notUsedBecause) {}

@@ -2,15 +2,15 @@ package io.aftercare.template;
 
 import io.aftercare.audit.AuditAction;
 import io.aftercare.audit.AuditLog;
-import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.clinic.Clinic;
+import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.plan.AftercarePlan;
 import io.aftercare.plan.MessageContext;
 import io.aftercare.plan.MessageRenderer;
-import io.aftercare.problem.TextFields;
 import io.aftercare.plan.PlanStep;
 import io.aftercare.plan.Plans;
 import io.aftercare.problem.ProblemException;
+import io.aftercare.problem.TextFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -58,7 +58,8 @@ public class Templates {
         List<TemplateView> views = new ArrayList<>();
         for (PlanStep step : plan.steps()) {
             for (String language : plan.languages()) {
-                views.add(view(clinic, plan, step, language, Optional.ofNullable(own.get(step.key() + "/" + language))));
+                views.add(
+                        view(clinic, plan, step, language, Optional.ofNullable(own.get(step.key() + "/" + language))));
             }
         }
         return views;
@@ -84,8 +85,8 @@ public class Templates {
             throw ProblemException.invalid("template", "must not be blank");
         }
         if (template.length() > ClinicTextEngine.MAX_TEMPLATE_LENGTH) {
-            throw ProblemException.invalid("template",
-                    "must be at most " + ClinicTextEngine.MAX_TEMPLATE_LENGTH + " characters");
+            throw ProblemException.invalid(
+                    "template", "must be at most " + ClinicTextEngine.MAX_TEMPLATE_LENGTH + " characters");
         }
         // A line break may shape a text; no other control character belongs in one.
         TextFields.problem(template, "\n").ifPresent(reason -> {
@@ -98,17 +99,20 @@ public class Templates {
         TextFit lastSession = TextFit.of(clinicSample(template, context.afterLastSession()));
         TextFit longest = lastSession.segments() > fit.segments() ? lastSession : fit;
         if (!longest.fits()) {
-            throw ProblemException.invalid("template", "takes %d SMS segments (%s, %d units) with long names; at most %d"
-                    .formatted(longest.segments(), longest.encoding(), longest.units(), TextFit.MAX_SEGMENTS));
+            throw ProblemException.invalid(
+                    "template",
+                    "takes %d SMS segments (%s, %d units) with long names; at most %d"
+                            .formatted(longest.segments(), longest.encoding(), longest.units(), TextFit.MAX_SEGMENTS));
         }
-        TemplateOverride override = TemplateOverride.find(clinicId, stepKey, language).orElseGet(() -> {
-            TemplateOverride created = new TemplateOverride();
-            created.id = TimeOrderedIds.next();
-            created.clinicId = clinicId;
-            created.step = stepKey;
-            created.language = language;
-            return created;
-        });
+        TemplateOverride override = TemplateOverride.find(clinicId, stepKey, language)
+                .orElseGet(() -> {
+                    TemplateOverride created = new TemplateOverride();
+                    created.id = TimeOrderedIds.next();
+                    created.clinicId = clinicId;
+                    created.step = stepKey;
+                    created.language = language;
+                    return created;
+                });
         override.template = template;
         override.updatedAt = clock.instant();
         override.persist();
@@ -133,14 +137,21 @@ public class Templates {
         return view(clinic, plan, step, language, TemplateOverride.find(clinic.id, step.key(), language));
     }
 
-    private TemplateView view(Clinic clinic, AftercarePlan plan, PlanStep step, String language,
-            Optional<TemplateOverride> override) {
+    private TemplateView view(
+            Clinic clinic, AftercarePlan plan, PlanStep step, String language, Optional<TemplateOverride> override) {
         Instant updatedAt = override.map(own -> own.updatedAt).orElse(null);
         MessageContext context = sampleContext(clinic, language);
         if (override.isEmpty()) {
             String sample = planTexts.render(plan, step, context, context.nextSessionDate());
-            return new TemplateView(step.key(), language, plan.template(step, context.locale()), false, sample,
-                    TextFit.of(sample), null, null);
+            return new TemplateView(
+                    step.key(),
+                    language,
+                    plan.template(step, context.locale()),
+                    false,
+                    sample,
+                    TextFit.of(sample),
+                    null,
+                    null);
         }
         String template = override.get().template;
         try {
@@ -166,13 +177,15 @@ public class Templates {
     }
 
     private static PlanStep step(AftercarePlan plan, String key) {
-        return plan.step(key).orElseThrow(() -> ProblemException.notFound(
-                "The plan " + plan.version() + " has no step '" + key + "'"));
+        return plan.step(key)
+                .orElseThrow(
+                        () -> ProblemException.notFound("The plan " + plan.version() + " has no step '" + key + "'"));
     }
 
     private static String language(AftercarePlan plan, String language) {
         if (!plan.languages().contains(language)) {
-            throw ProblemException.notFound("The plan has texts in " + plan.languages() + ", not in '" + language + "'");
+            throw ProblemException.notFound(
+                    "The plan has texts in " + plan.languages() + ", not in '" + language + "'");
         }
         return language;
     }

@@ -6,8 +6,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** How a rendered text travels as SMS. */
 @Schema(name = "TextFit")
 public record TextFit(
-        @Schema(description = "GSM_7, or UCS_2 when any character is outside the GSM alphabet") SmsSegments.Encoding encoding,
-        @Schema(description = "septets (GSM-7) or UTF-16 units (UCS-2)") int units,
+        @Schema(description = "GSM_7, or UCS_2 when any character is outside the GSM alphabet")
+        SmsSegments.Encoding encoding,
+
+        @Schema(description = "septets (GSM-7) or UTF-16 units (UCS-2)")
+        int units,
+
         int segments) {
 
     /** Texts longer than this are refused: three segments cost half as much again and arrive out of order on some phones. */

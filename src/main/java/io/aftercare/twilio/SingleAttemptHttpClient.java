@@ -86,9 +86,11 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
         request.getHeaderParams().forEach((name, values) -> values.forEach(value -> http.addHeader(name, value)));
         http.setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
         if (request.getMethod() != HttpMethod.GET) {
-            http.setEntity(isJson(request)
-                    ? new StringEntity(request.getBody(), ContentType.APPLICATION_JSON)
-                    : new UrlEncodedFormEntity(formParameters(request.getPostParams()), StandardCharsets.UTF_8));
+            http.setEntity(
+                    isJson(request)
+                            ? new StringEntity(request.getBody(), ContentType.APPLICATION_JSON)
+                            : new UrlEncodedFormEntity(
+                                    formParameters(request.getPostParams()), StandardCharsets.UTF_8));
         }
         try {
             return this.http.execute(http, response -> {
@@ -109,7 +111,8 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
     private URI target(Request request) {
         URL url = request.constructURL();
         if (!TWILIO_API_HOST.equals(url.getHost())) {
-            throw new IllegalArgumentException("Only Twilio's REST API (" + TWILIO_API_HOST + ") is routed, not " + url.getHost());
+            throw new IllegalArgumentException(
+                    "Only Twilio's REST API (" + TWILIO_API_HOST + ") is routed, not " + url.getHost());
         }
         String base = apiBase.toString().replaceAll("/+$", "");
         return URI.create(base + url.getFile());
@@ -126,7 +129,9 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
 
     private static boolean isJson(Request request) {
         return request.getContentType() != null
-                && EnumConstants.ContentType.JSON.getValue().equals(request.getContentType().getValue());
+                && EnumConstants.ContentType.JSON
+                        .getValue()
+                        .equals(request.getContentType().getValue());
     }
 
     private static List<NameValuePair> formParameters(Map<String, List<String>> parameters) {

@@ -14,7 +14,8 @@ class SmsGatewayProducer {
     @Produces
     @Singleton
     SmsGateway gateway(AftercareConfig config) {
-        String sender = config.sms().sender().orElse(config.twilio().accountSid().isPresent() ? "twilio" : "console");
+        String sender =
+                config.sms().sender().orElse(config.twilio().accountSid().isPresent() ? "twilio" : "console");
         return switch (sender) {
             case "console" -> {
                 Log.info("SMS sender: console (texts are logged, not sent)");
@@ -23,11 +24,15 @@ class SmsGatewayProducer {
             case "twilio" -> {
                 TwilioAccount account = TwilioAccount.from(config.twilio());
                 Log.infof("SMS sender: Twilio account %s at %s", account.accountSid(), account.apiUrl());
-                yield new TwilioSmsGateway(account, config.twilio().connectTimeout(), config.twilio().responseTimeout(),
+                yield new TwilioSmsGateway(
+                        account,
+                        config.twilio().connectTimeout(),
+                        config.twilio().responseTimeout(),
                         config.dispatch().concurrency());
             }
-            default -> throw new IllegalStateException(
-                    "aftercare.sms.sender must be 'console' or 'twilio', not '" + sender + "'");
+            default ->
+                throw new IllegalStateException(
+                        "aftercare.sms.sender must be 'console' or 'twilio', not '" + sender + "'");
         };
     }
 

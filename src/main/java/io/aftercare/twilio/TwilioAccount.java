@@ -40,22 +40,25 @@ public record TwilioAccount(
         }
         Optional<String> messagingService = config.messagingServiceSid().filter(sid -> !sid.isBlank());
         Optional<String> sender = config.from().filter(from -> !from.isBlank()).map(TwilioAccount::normaliseSender);
-        if (messagingService.isPresent() && !MESSAGING_SERVICE_SID.matcher(messagingService.get()).matches()) {
+        if (messagingService.isPresent()
+                && !MESSAGING_SERVICE_SID.matcher(messagingService.get()).matches()) {
             problems.add("aftercare.twilio.messaging-service-sid must be 'MG' followed by 32 hex digits");
         }
         if (messagingService.isEmpty() && sender.isEmpty()) {
-            problems.add(config.from().isPresent()
-                    ? "aftercare.twilio.from must be a phone number in E.164 or an alphanumeric sender id"
-                    : "aftercare.twilio.from or aftercare.twilio.messaging-service-sid must be set");
+            problems.add(
+                    config.from().isPresent()
+                            ? "aftercare.twilio.from must be a phone number in E.164 or an alphanumeric sender id"
+                            : "aftercare.twilio.from or aftercare.twilio.messaging-service-sid must be set");
         }
         URI apiUrl = httpUrl(config.apiUrl(), "aftercare.twilio.api-url", problems);
-        Optional<URI> webhookBaseUrl = config.webhookBaseUrl().filter(url -> !url.isBlank())
+        Optional<URI> webhookBaseUrl = config.webhookBaseUrl()
+                .filter(url -> !url.isBlank())
                 .map(url -> httpUrl(url, "aftercare.twilio.webhook-base-url", problems));
         if (!problems.isEmpty()) {
             throw new IllegalStateException("The Twilio sender is misconfigured: " + String.join("; ", problems));
         }
-        return new TwilioAccount(accountSid, config.authToken().orElseThrow(), sender, messagingService, apiUrl,
-                webhookBaseUrl);
+        return new TwilioAccount(
+                accountSid, config.authToken().orElseThrow(), sender, messagingService, apiUrl, webhookBaseUrl);
     }
 
     private static String normaliseSender(String from) {
@@ -85,4 +88,3 @@ public record TwilioAccount(
                 + webhookBaseUrl + "]";
     }
 }
-

@@ -88,11 +88,14 @@ final class TwilioFailures {
                 || cause instanceof ConnectionRequestTimeoutException
                 || cause instanceof UnknownHostException
                 || cause instanceof NoRouteToHostException;
-        String reason = cause == null ? redact(e.getMessage()) : cause.getClass().getSimpleName();
+        String reason =
+                cause == null ? redact(e.getMessage()) : cause.getClass().getSimpleName();
         if (neverConnected) {
             return new SendOutcome.Rejected(FailureKind.TRANSIENT, "io", "could not connect to Twilio: " + reason);
         }
-        String what = cause instanceof InterruptedIOException ? "no answer from Twilio in time" : "connection to Twilio broke";
+        String what = cause instanceof InterruptedIOException
+                ? "no answer from Twilio in time"
+                : "connection to Twilio broke";
         return new SendOutcome.Rejected(FailureKind.UNKNOWN_OUTCOME, "io", what + ": " + reason);
     }
 

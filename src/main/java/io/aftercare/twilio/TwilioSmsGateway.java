@@ -29,10 +29,13 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
     private final SingleAttemptHttpClient http;
     private final TwilioRestClient client;
 
-    public TwilioSmsGateway(TwilioAccount account, Duration connectTimeout, Duration responseTimeout, int maxConnections) {
+    public TwilioSmsGateway(
+            TwilioAccount account, Duration connectTimeout, Duration responseTimeout, int maxConnections) {
         this.account = account;
         this.http = new SingleAttemptHttpClient(account.apiUrl(), connectTimeout, responseTimeout, maxConnections);
-        this.client = new TwilioRestClient.Builder(account.accountSid(), account.authToken()).httpClient(http).build();
+        this.client = new TwilioRestClient.Builder(account.accountSid(), account.authToken())
+                .httpClient(http)
+                .build();
     }
 
     @Override
@@ -49,7 +52,8 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
 
     @Override
     public String sender() {
-        return "twilio:" + account.messagingServiceSid().orElseGet(() -> account.sender().orElseThrow());
+        return "twilio:"
+                + account.messagingServiceSid().orElseGet(() -> account.sender().orElseThrow());
     }
 
     /**
@@ -60,16 +64,22 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
     public SentLookup findAccepted(OutgoingSms sms, Instant since) {
         Instant from = since.minus(CLOCK_SKEW);
         try {
-            List<String> matches = Message.reader().setTo(new PhoneNumber(sms.to())).setPageSize(LOOKUP_PAGE_SIZE)
-                    .firstPage(client).getRecords().stream()
+            List<String> matches = Message.reader()
+                    .setTo(new PhoneNumber(sms.to()))
+                    .setPageSize(LOOKUP_PAGE_SIZE)
+                    .firstPage(client)
+                    .getRecords()
+                    .stream()
                     .filter(message -> sms.body().equals(message.getBody()))
-                    .filter(message -> message.getDateCreated() == null || !message.getDateCreated().toInstant().isBefore(from))
+                    .filter(message -> message.getDateCreated() == null
+                            || !message.getDateCreated().toInstant().isBefore(from))
                     .map(Message::getSid)
                     .toList();
             return matches.isEmpty() ? new SentLookup.NotFound() : new SentLookup.Found(matches);
         } catch (ApiConnectionException | ApiException e) {
             // The exception text may quote the response, with numbers and bodies: keep it out of the reason.
-            return new SentLookup.Unavailable("Twilio's message list could not be read: " + e.getClass().getSimpleName());
+            return new SentLookup.Unavailable(
+                    "Twilio's message list could not be read: " + e.getClass().getSimpleName());
         }
     }
 
@@ -77,8 +87,10 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
         PhoneNumber to = new PhoneNumber(sms.to());
         MessageCreator creator = account.messagingServiceSid()
                 .map(service -> Message.creator(to, service, sms.body()))
-                .orElseGet(() -> Message.creator(to, new PhoneNumber(account.sender().orElseThrow()), sms.body()));
-        account.webhookBaseUrl().ifPresent(base -> creator.setStatusCallback(TwilioWebhooks.url(base, TwilioWebhooks.STATUS_PATH)));
+                .orElseGet(() ->
+                        Message.creator(to, new PhoneNumber(account.sender().orElseThrow()), sms.body()));
+        account.webhookBaseUrl()
+                .ifPresent(base -> creator.setStatusCallback(TwilioWebhooks.url(base, TwilioWebhooks.STATUS_PATH)));
         return creator;
     }
 

@@ -40,11 +40,13 @@ class TwilioStatusReports {
             Log.debugf("Ignored a status callback for %s with status %s", messageSid, messageStatus);
             return;
         }
-        String error = progress.finalStatus().filter(ReminderStatus.FAILED::equals)
+        String error = progress.finalStatus()
+                .filter(ReminderStatus.FAILED::equals)
                 .map(failed -> TwilioFailures.describe(errorCode) + " (" + messageStatus + ")")
                 .orElse(null);
-        boolean applied = reminders.providerReported(messageSid, messageStatus, progress.rank(), progress.finalStatus(),
-                error, clock.instant());
-        Log.debugf("Status %s for %s %s", messageStatus, messageSid, applied ? "recorded" : "ignored (unknown or stale)");
+        boolean applied = reminders.providerReported(
+                messageSid, messageStatus, progress.rank(), progress.finalStatus(), error, clock.instant());
+        Log.debugf(
+                "Status %s for %s %s", messageStatus, messageSid, applied ? "recorded" : "ignored (unknown or stale)");
     }
 }

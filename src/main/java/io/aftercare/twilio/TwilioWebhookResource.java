@@ -21,9 +21,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/v1/twilio")
 @PermitAll
 @Tag(name = "Twilio webhooks")
-@APIResponse(responseCode = "403", description = "Missing or wrong X-Twilio-Signature",
+@APIResponse(
+        responseCode = "403",
+        description = "Missing or wrong X-Twilio-Signature",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "404", description = "Twilio webhooks are not configured",
+@APIResponse(
+        responseCode = "404",
+        description = "Twilio webhooks are not configured",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class TwilioWebhookResource {
 

@@ -25,8 +25,10 @@ class TwilioWebhooks {
     private final Optional<RequestValidator> validator;
 
     TwilioWebhooks(AftercareConfig config) {
-        this.baseUrl = config.twilio().webhookBaseUrl().filter(url -> !url.isBlank()).map(URI::create);
-        this.validator = config.twilio().authToken().filter(token -> !token.isBlank()).map(RequestValidator::new);
+        this.baseUrl =
+                config.twilio().webhookBaseUrl().filter(url -> !url.isBlank()).map(URI::create);
+        this.validator =
+                config.twilio().authToken().filter(token -> !token.isBlank()).map(RequestValidator::new);
     }
 
     static URI url(URI base, String path) {
@@ -45,7 +47,8 @@ class TwilioWebhooks {
         }
         Map<String, String> params = new HashMap<>();
         form.forEach((name, values) -> params.put(name, values.isEmpty() ? "" : values.get(0)));
-        if (signature == null || !validator.get().validate(url(baseUrl.get(), path).toString(), params, signature)) {
+        if (signature == null
+                || !validator.get().validate(url(baseUrl.get(), path).toString(), params, signature)) {
             throw new ProblemException(ProblemType.FORBIDDEN, "The request does not carry a valid Twilio signature");
         }
     }

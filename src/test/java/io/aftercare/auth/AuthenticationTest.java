@@ -11,8 +11,8 @@ import io.aftercare.support.CapturedLog;
 import io.aftercare.support.Sessions;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +27,6 @@ class AuthenticationTest {
     /** Health and the other operations endpoints: the management interface, which never reads a key. */
     @TestHTTPResource(value = "/", management = true)
     URL management;
-
 
     @Inject
     FailedAuthentications failures;
@@ -54,19 +53,32 @@ class AuthenticationTest {
     void shouldAnswer429WithRetryAfterOnceAnAddressFailedTooOften() {
         int maxFailures = config.auth().maxFailures();
         for (int i = 0; i < maxFailures; i++) {
-            given().auth().oauth2(wrongKey()).get("/v1/clinic").then().statusCode(401)
+            given().auth()
+                    .oauth2(wrongKey())
+                    .get("/v1/clinic")
+                    .then()
+                    .statusCode(401)
                     .contentType("application/problem+json")
                     .header("WWW-Authenticate", startsWith("Bearer"));
         }
 
-        long retryAfter = Long.parseLong(given().auth().oauth2(wrongKey()).get("/v1/clinic").then().statusCode(429)
+        long retryAfter = Long.parseLong(given().auth()
+                .oauth2(wrongKey())
+                .get("/v1/clinic")
+                .then()
+                .statusCode(429)
                 .contentType("application/problem+json")
                 .body("status", equalTo(429))
-                .extract().header("Retry-After"));
+                .extract()
+                .header("Retry-After"));
         assertThat(retryAfter).isBetween(1L, config.auth().failureWindow().toSeconds());
         // Not even the right key gets through the rest of the window: a guess that hits would otherwise show.
         given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic").then().statusCode(429);
-        given().auth().oauth2(Sessions.ADMIN_KEY).get("/admin/v1/clinics").then().statusCode(429);
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .get("/admin/v1/clinics")
+                .then()
+                .statusCode(429);
     }
 
     @Test
@@ -75,12 +87,17 @@ class AuthenticationTest {
         for (int i = 0; i < 2 * config.auth().maxFailures(); i++) {
             String key = wrongKey();
             triedKeys.add(key);
-            given().auth().oauth2(key).get("/v1/sessions/" + UUID.randomUUID()).then()
+            given().auth()
+                    .oauth2(key)
+                    .get("/v1/sessions/" + UUID.randomUUID())
+                    .then()
                     .statusCode(oneOf(401, 429));
         }
 
         assertThat(log.text().lines().filter(line -> line.startsWith(FailedAuthentications.class.getName() + " WARN")))
-                .singleElement().asString().contains("127.0.0.1");
+                .singleElement()
+                .asString()
+                .contains("127.0.0.1");
         for (String key : triedKeys) {
             assertThat(log.text()).doesNotContain(key.substring(0, 10));
         }
@@ -88,33 +105,60 @@ class AuthenticationTest {
 
     @Test
     void shouldAnswer401WithoutAKeyAnd403ToAKeyOfTheWrongRole() {
-        given().get("/v1/clinic").then().statusCode(401)
+        given().get("/v1/clinic")
+                .then()
+                .statusCode(401)
                 .contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/admin/v1/clinics").then().statusCode(403)
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/admin/v1/clinics")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Sessions.ADMIN_KEY).get("/v1/clinic").then().statusCode(403)
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .get("/v1/clinic")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
     }
 
     @Test
     void shouldCloseAnEndpointThatNamesNoRole() {
         given().get(UnannotatedResource.PATH).then().statusCode(401).contentType("application/problem+json");
-        given().auth().oauth2(Sessions.CLINIC_KEY).get(UnannotatedResource.PATH).then().statusCode(403)
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get(UnannotatedResource.PATH)
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
-        given().auth().oauth2(Sessions.ADMIN_KEY).get(UnannotatedResource.PATH).then().statusCode(403);
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .get(UnannotatedResource.PATH)
+                .then()
+                .statusCode(403);
     }
 
     @Test
     void shouldLeaveTwilioWebhooksAndOperationsEndpointsToTheirOwnChecks() {
         // Twilio's webhooks carry a signature, not a key: a request without either is refused by the signature check.
-        given().contentType("application/x-www-form-urlencoded").formParam("MessageSid", "SM0")
-                .post("/v1/twilio/status").then().statusCode(403);
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("MessageSid", "SM0")
+                .post("/v1/twilio/status")
+                .then()
+                .statusCode(403);
         given().port(management.getPort()).get("/q/health/live").then().statusCode(200);
-        given().port(management.getPort()).auth().oauth2(wrongKey()).get("/q/health/live").then().statusCode(200);
+        given().port(management.getPort())
+                .auth()
+                .oauth2(wrongKey())
+                .get("/q/health/live")
+                .then()
+                .statusCode(200);
     }
 
     private static String wrongKey() {
-        return "zz" + UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        return "zz" + UUID.randomUUID().toString().replace("-", "")
+                + UUID.randomUUID().toString().replace("-", "");
     }
 }

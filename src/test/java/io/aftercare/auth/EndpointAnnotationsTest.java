@@ -25,21 +25,26 @@ class EndpointAnnotationsTest {
 
     @Test
     void shouldNameWhoMayCallEveryEndpoint() throws Exception {
-        List<Class<?>> resources = applicationClasses().filter(type -> type.isAnnotationPresent(Path.class)).toList();
+        List<Class<?>> resources = applicationClasses()
+                .filter(type -> type.isAnnotationPresent(Path.class))
+                .toList();
         List<Method> endpoints = resources.stream()
                 .flatMap(type -> Arrays.stream(type.getDeclaredMethods()))
                 .filter(EndpointAnnotationsTest::isEndpoint)
                 .toList();
 
         assertThat(resources).as("the application's resources").hasSizeGreaterThanOrEqualTo(7);
-        assertThat(endpoints).allSatisfy(endpoint -> assertThat(
-                        hasAccessRule(endpoint) || hasAccessRule(endpoint.getDeclaringClass()))
-                .as("%s names a role or @PermitAll", endpoint).isTrue());
+        assertThat(endpoints)
+                .allSatisfy(
+                        endpoint -> assertThat(hasAccessRule(endpoint) || hasAccessRule(endpoint.getDeclaringClass()))
+                                .as("%s names a role or @PermitAll", endpoint)
+                                .isTrue());
     }
 
     private static boolean isEndpoint(Method method) {
-        return method.isAnnotationPresent(Path.class) || Arrays.stream(method.getAnnotations())
-                .anyMatch(annotation -> annotation.annotationType().isAnnotationPresent(HttpMethod.class));
+        return method.isAnnotationPresent(Path.class)
+                || Arrays.stream(method.getAnnotations())
+                        .anyMatch(annotation -> annotation.annotationType().isAnnotationPresent(HttpMethod.class));
     }
 
     private static boolean hasAccessRule(AnnotatedElement element) {
@@ -48,11 +53,17 @@ class EndpointAnnotationsTest {
 
     /** The classes under src/main, read from the directory (or jar) AftercareMain was loaded from. */
     private static Stream<Class<?>> applicationClasses() throws Exception {
-        java.nio.file.Path root = java.nio.file.Path.of(
-                AftercareMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        java.nio.file.Path root = java.nio.file.Path.of(AftercareMain.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
         try (Stream<java.nio.file.Path> files = Files.walk(root)) {
-            return files.filter(file -> file.toString().endsWith(".class"))
-                    .map(file -> root.relativize(file).toString().replace(root.getFileSystem().getSeparator(), "."))
+            return files
+                    .filter(file -> file.toString().endsWith(".class"))
+                    .map(file -> root.relativize(file)
+                            .toString()
+                            .replace(root.getFileSystem().getSeparator(), "."))
                     .map(name -> name.substring(0, name.length() - ".class".length()))
                     .filter(name -> name.startsWith("io.aftercare."))
                     .map(EndpointAnnotationsTest::load)

@@ -71,7 +71,8 @@ public final class Benchmark {
 
     private void run() throws Exception {
         results.machine("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
-        results.machine("memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
+        results.machine(
+                "memory", Files.readAllLines(Path.of("/proc/meminfo")).get(0).replaceAll("\\s+", " "));
         results.machine("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
         results.machine("started", Instant.now().toString());
         results.machine("settings", settings.toString());
@@ -113,7 +114,8 @@ public final class Benchmark {
 
     private void burst(Service service, String tag, String scenario) throws Exception {
         warmUp(service, tag);
-        BurstScenario.Outcome outcome = burst.run(service.rss(), cpu(service), tag, settings.burstTexts(), settings.clinics());
+        BurstScenario.Outcome outcome =
+                burst.run(service.rss(), cpu(service), tag, settings.burstTexts(), settings.clinics());
         results.add(scenario, "texts", outcome.texts(), "");
         results.add(scenario, "drain time", outcome.drain().toMillis() / 1000.0, "s");
         results.add(scenario, "texts/s", outcome.perSecond(), "/s", "≥ 2,000", outcome.perSecond() >= 2000);
@@ -125,15 +127,16 @@ public final class Benchmark {
 
     /** Where the two cores went, per text sent: the service, PostgreSQL, this process (mostly the Twilio double). */
     private void cpuPerText(String scenario, BurstScenario.Outcome outcome) {
-        outcome.cpuSeconds().forEach((part, seconds) ->
-                results.add(scenario, "CPU per text: " + part, seconds * 1000 / outcome.texts(), "ms"));
+        outcome.cpuSeconds()
+                .forEach((part, seconds) ->
+                        results.add(scenario, "CPU per text: " + part, seconds * 1000 / outcome.texts(), "ms"));
     }
 
     /** A fresh JVM runs the send path interpreted for seconds: a burst first, not measured, as a running service would be warm. */
     private void warmUp(Service service, String tag) throws Exception {
         if (settings.warmupTexts() > 0) {
-            BurstScenario.Outcome warm = burst.run(service.rss(), cpu(service), tag + "-warmup", settings.warmupTexts(),
-                    settings.clinics());
+            BurstScenario.Outcome warm =
+                    burst.run(service.rss(), cpu(service), tag + "-warmup", settings.warmupTexts(), settings.clinics());
             System.out.printf("warm-up: %,d texts at %.0f/s%n", warm.texts(), warm.perSecond());
         }
     }
@@ -144,8 +147,8 @@ public final class Benchmark {
 
     private void limited(Service service) throws Exception {
         String scenario = "burst, " + fmt(settings.limitedMps()) + " MPS limit";
-        BurstScenario.Outcome outcome = burst.run(service.rss(), cpu(service), "limited", settings.limitedTexts(),
-                settings.clinics());
+        BurstScenario.Outcome outcome =
+                burst.run(service.rss(), cpu(service), "limited", settings.limitedTexts(), settings.clinics());
         double deviation = Math.abs(outcome.steadyRate() / settings.limitedMps() - 1);
         results.add(scenario, "texts", outcome.texts(), "");
         results.add(scenario, "achieved MPS", outcome.steadyRate(), "/s", "±5 %", deviation <= 0.05);
@@ -157,35 +160,71 @@ public final class Benchmark {
     private void lateness() throws Exception {
         LatenessScenario.Outcome outcome = new LatenessScenario(database, seeder, twilio, burst)
                 .run("lateness", settings.latenessRate(), settings.latenessSpan(), settings.clinics());
-        String scenario = "lateness, " + fmt(settings.latenessRate()) + "/s for " + settings.latenessSpan().toSeconds() + " s";
+        String scenario = "lateness, " + fmt(settings.latenessRate()) + "/s for "
+                + settings.latenessSpan().toSeconds() + " s";
         results.add(scenario, "texts", outcome.texts(), "");
         results.add(scenario, "due → sent p50", outcome.p50().toMillis(), "ms");
-        results.add(scenario, "due → sent p99", outcome.p99().toMillis(), "ms", "≤ 2,000", outcome.p99().toMillis() <= 2000);
+        results.add(
+                scenario,
+                "due → sent p99",
+                outcome.p99().toMillis(),
+                "ms",
+                "≤ 2,000",
+                outcome.p99().toMillis() <= 2000);
         results.add(scenario, "due → sent max", outcome.max().toMillis(), "ms");
         System.out.printf("%s: %s%n", scenario, outcome);
     }
 
     private void ingest(Service service, String tag, String scenario) throws Exception {
         // Not measured: the request path compiled and the connection pools filled, as in a service that has been up.
-        new IngestScenario().run(service.node(), cpu(service), ServiceNode.ADMIN_KEY, tag + "-warmup", settings.clinics(), settings.ingestClientsPerClinic(),
-                settings.ingestWarmup());
+        new IngestScenario()
+                .run(
+                        service.node(),
+                        cpu(service),
+                        ServiceNode.ADMIN_KEY,
+                        tag + "-warmup",
+                        settings.clinics(),
+                        settings.ingestClientsPerClinic(),
+                        settings.ingestWarmup());
         settle();
-        IngestScenario.Outcome outcome = new IngestScenario().run(service.node(), cpu(service), ServiceNode.ADMIN_KEY, tag, settings.clinics(),
-                settings.ingestClientsPerClinic(), settings.ingestSpan());
+        IngestScenario.Outcome outcome = new IngestScenario()
+                .run(
+                        service.node(),
+                        cpu(service),
+                        ServiceNode.ADMIN_KEY,
+                        tag,
+                        settings.clinics(),
+                        settings.ingestClientsPerClinic(),
+                        settings.ingestSpan());
         results.add(scenario, "sessions", outcome.sessions(), "");
         results.add(scenario, "errors", outcome.errors(), "", "0", outcome.errors() == 0);
         results.add(scenario, "sessions/s", outcome.perSecond(), "/s", "≥ 2,000", outcome.perSecond() >= 2000);
         results.add(scenario, "p50", outcome.p50().toMillis(), "ms");
-        results.add(scenario, "p99", outcome.p99().toMillis(), "ms", "< 50", outcome.p99().toMillis() < 50);
-        outcome.cpuSeconds().forEach((part, seconds) ->
-                results.add(scenario, "CPU per session: " + part, seconds * 1000 / outcome.sessions(), "ms"));
+        results.add(
+                scenario,
+                "p99",
+                outcome.p99().toMillis(),
+                "ms",
+                "< 50",
+                outcome.p99().toMillis() < 50);
+        outcome.cpuSeconds()
+                .forEach((part, seconds) ->
+                        results.add(scenario, "CPU per session: " + part, seconds * 1000 / outcome.sessions(), "ms"));
         System.out.printf("%s: %s%n", scenario, outcome);
     }
 
     private void baseline() throws Exception {
-        TwilioSmsGateway gateway = new TwilioSmsGateway(new TwilioAccount(TwilioApiDouble.ACCOUNT_SID,
-                TwilioApiDouble.AUTH_TOKEN, Optional.of(TwilioApiDouble.FROM), Optional.empty(), URI.create(twilio.baseUrl()),
-                Optional.empty()), Duration.ofSeconds(5), Duration.ofSeconds(15), settings.baselineThreads());
+        TwilioSmsGateway gateway = new TwilioSmsGateway(
+                new TwilioAccount(
+                        TwilioApiDouble.ACCOUNT_SID,
+                        TwilioApiDouble.AUTH_TOKEN,
+                        Optional.of(TwilioApiDouble.FROM),
+                        Optional.empty(),
+                        URI.create(twilio.baseUrl()),
+                        Optional.empty()),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(15),
+                settings.baselineThreads());
         try (gateway) {
             QuartzBaseline.Outcome outcome = new QuartzBaseline(database, twilio)
                     .run(gateway, settings.baselineTexts(), settings.baselineThreads());
@@ -204,12 +243,23 @@ public final class Benchmark {
         long chunk = 1_000_000;
         for (long from = 0; from < settings.backlog(); from += chunk) {
             // Due over the coming days: pending, indexed, never due during the run.
-            seeder.reminders("backlog", clinics, from, Math.min(settings.backlog(), from + chunk), people,
+            seeder.reminders(
+                    "backlog",
+                    clinics,
+                    from,
+                    Math.min(settings.backlog(), from + chunk),
+                    people,
                     "now() + INTERVAL '1 day' + i * INTERVAL '40 milliseconds'");
-            System.out.printf("backlog: %,d of %,d texts seeded%n", Math.min(settings.backlog(), from + chunk), settings.backlog());
+            System.out.printf(
+                    "backlog: %,d of %,d texts seeded%n",
+                    Math.min(settings.backlog(), from + chunk), settings.backlog());
         }
         settle();
-        results.add("backlog", "seeding " + settings.backlog() + " pending texts", (System.nanoTime() - started) / 1e9, "s");
+        results.add(
+                "backlog",
+                "seeding " + settings.backlog() + " pending texts",
+                (System.nanoTime() - started) / 1e9,
+                "s");
     }
 
     /**
@@ -228,8 +278,10 @@ public final class Benchmark {
     }
 
     private Service start(String name, double maxPerSecond) {
-        ServiceNode.Builder builder = ServiceNode.named("service-" + name, work).database(database)
-                .twilio(twilio.baseUrl()).maxHeap(settings.serviceHeap())
+        ServiceNode.Builder builder = ServiceNode.named("service-" + name, work)
+                .database(database)
+                .twilio(twilio.baseUrl())
+                .maxHeap(settings.serviceHeap())
                 .set("AFTERCARE_SMS_MAX_PER_SECOND", String.valueOf(maxPerSecond));
         settings.serviceJvmOptions().forEach(builder::jvmOption);
         settings.serviceEnv().forEach(builder::set);

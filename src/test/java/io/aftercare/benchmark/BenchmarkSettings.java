@@ -35,7 +35,8 @@ record BenchmarkSettings(
 
     static BenchmarkSettings fromSystemProperties() {
         return new BenchmarkSettings(
-                Set.of(property("scenarios", "burst,lateness,ingest,limited,baseline,scale").split(",")),
+                Set.of(property("scenarios", "burst,lateness,ingest,limited,baseline,scale")
+                        .split(",")),
                 Duration.ofMillis(Long.parseLong(property("latency-ms", "50"))),
                 Integer.parseInt(property("clinics", "4")),
                 Integer.parseInt(property("burst-texts", "100000")),

@@ -15,8 +15,15 @@ final class BurstScenario {
      * @param peakWindow most texts answered in any one second
      * @param repeated texts that reached a number already texted: duplicates
      */
-    record Outcome(int texts, Duration drain, double perSecond, double steadyRate, long peakWindow, int repeated,
-            long peakRssMib, Map<String, Double> cpuSeconds) {}
+    record Outcome(
+            int texts,
+            Duration drain,
+            double perSecond,
+            double steadyRate,
+            long peakWindow,
+            int repeated,
+            long peakRssMib,
+            Map<String, Double> cpuSeconds) {}
 
     private final ClusterDatabase database;
     private final TextSeeder seeder;
@@ -44,8 +51,15 @@ final class BurstScenario {
         Duration drain = Duration.ofNanos(last - committed);
         System.out.println(tag + ", texts answered in each second: " + perSecond(arrivals, committed));
         double steady = last > first ? (arrivals.size() - 1) / ((last - first) / 1e9) : 0;
-        return new Outcome(texts, drain, texts / (drain.toNanos() / 1e9), steady, peakWindow(arrivals),
-                twilio.repeatedRecipients(), rss.mib(), cpuSeconds);
+        return new Outcome(
+                texts,
+                drain,
+                texts / (drain.toNanos() / 1e9),
+                steady,
+                peakWindow(arrivals),
+                twilio.repeatedRecipients(),
+                rss.mib(),
+                cpuSeconds);
     }
 
     /** Until the double has answered every text and the service has recorded every outcome. */
@@ -53,7 +67,8 @@ final class BurstScenario {
         long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
         while (twilio.accepted() < texts || inFlight() > 0) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("Only " + twilio.accepted() + " of " + texts + " texts sent in 30 minutes");
+                throw new IllegalStateException(
+                        "Only " + twilio.accepted() + " of " + texts + " texts sent in 30 minutes");
             }
             Thread.sleep(50);
         }
@@ -64,7 +79,8 @@ final class BurstScenario {
     }
 
     private static List<Integer> perSecond(List<Long> arrivals, long from) {
-        int[] counts = new int[1 + (int) ((arrivals.stream().mapToLong(Long::longValue).max().orElse(from) - from) / 1_000_000_000L)];
+        int[] counts = new int
+                [1 + (int) ((arrivals.stream().mapToLong(Long::longValue).max().orElse(from) - from) / 1_000_000_000L)];
         arrivals.forEach(at -> counts[(int) ((at - from) / 1_000_000_000L)]++);
         return java.util.Arrays.stream(counts).boxed().toList();
     }

@@ -41,14 +41,24 @@ final class CpuMeter {
     }
 
     private long postgresTicks() {
-        long postmaster = processes().filter(pid -> cmdline(pid).contains(databaseDirectory)).findFirst().orElse(-1L);
-        return processes().filter(pid -> pid == postmaster || parent(pid) == postmaster).mapToLong(CpuMeter::ticks).sum();
+        long postmaster = processes()
+                .filter(pid -> cmdline(pid).contains(databaseDirectory))
+                .findFirst()
+                .orElse(-1L);
+        return processes()
+                .filter(pid -> pid == postmaster || parent(pid) == postmaster)
+                .mapToLong(CpuMeter::ticks)
+                .sum();
     }
 
     private static Stream<Long> processes() {
         try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            return entries.map(path -> path.getFileName().toString()).filter(name -> name.chars().allMatch(Character::isDigit))
-                    .map(Long::parseLong).toList().stream();
+            return entries
+                    .map(path -> path.getFileName().toString())
+                    .filter(name -> name.chars().allMatch(Character::isDigit))
+                    .map(Long::parseLong)
+                    .toList()
+                    .stream();
         } catch (IOException e) {
             return Stream.empty();
         }
@@ -85,10 +95,15 @@ final class CpuMeter {
 
     private static long machineTicks() {
         try {
-            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
             // user nice system (idle iowait excluded) irq softirq steal
-            return Long.parseLong(cpu[1]) + Long.parseLong(cpu[2]) + Long.parseLong(cpu[3]) + Long.parseLong(cpu[6])
-                    + Long.parseLong(cpu[7]) + Long.parseLong(cpu[8]);
+            return Long.parseLong(cpu[1])
+                    + Long.parseLong(cpu[2])
+                    + Long.parseLong(cpu[3])
+                    + Long.parseLong(cpu[6])
+                    + Long.parseLong(cpu[7])
+                    + Long.parseLong(cpu[8]);
         } catch (IOException e) {
             return 0;
         }

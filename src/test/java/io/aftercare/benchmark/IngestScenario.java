@@ -1,7 +1,7 @@
 package io.aftercare.benchmark;
 
-import io.aftercare.cluster.ServiceNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.cluster.ServiceNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,17 +29,32 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class IngestScenario {
 
-    record Outcome(int sessions, int errors, double perSecond, Duration p50, Duration p99, Duration max,
+    record Outcome(
+            int sessions,
+            int errors,
+            double perSecond,
+            Duration p50,
+            Duration p99,
+            Duration max,
             Map<String, Double> cpuSeconds) {}
 
     private static final DateTimeFormatter HOUR_MINUTE = DateTimeFormatter.ofPattern("HH:mm");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
-    Outcome run(ServiceNode service, CpuMeter cpu, String adminKey, String tag, int clinics, int clientsPerClinic,
-            Duration span) throws Exception {
+    Outcome run(
+            ServiceNode service,
+            CpuMeter cpu,
+            String adminKey,
+            String tag,
+            int clinics,
+            int clientsPerClinic,
+            Duration span)
+            throws Exception {
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < clinics; i++) {
             keys.add(onboard(service, adminKey, tag + "-" + i));
@@ -65,25 +80,36 @@ final class IngestScenario {
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Double> cpuSeconds = CpuMeter.since(cpuBefore, cpu.sample());
         pool.shutdown();
-        Percentiles percentiles = new Percentiles(all.stream().mapToLong(Long::longValue).toArray());
-        return new Outcome(all.size(), errors.get(), (all.size() - errors.get()) / seconds,
-                Duration.ofNanos(percentiles.at(50)), Duration.ofNanos(percentiles.at(99)),
-                Duration.ofNanos(percentiles.at(100)), cpuSeconds);
+        Percentiles percentiles =
+                new Percentiles(all.stream().mapToLong(Long::longValue).toArray());
+        return new Outcome(
+                all.size(),
+                errors.get(),
+                (all.size() - errors.get()) / seconds,
+                Duration.ofNanos(percentiles.at(50)),
+                Duration.ofNanos(percentiles.at(99)),
+                Duration.ofNanos(percentiles.at(100)),
+                cpuSeconds);
     }
 
     private long[] postUntil(ServiceNode service, String key, String worker, long end, AtomicInteger errors)
             throws IOException, InterruptedException {
         long[] latencies = new long[1 << 16];
         int count = 0;
-        String endedAt = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.SECONDS).toString();
+        String endedAt = Instant.now()
+                .minus(5, ChronoUnit.MINUTES)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
         while (System.nanoTime() < end && count < latencies.length) {
             String body = """
                     {"sessionId":"%s-%d","client":{"id":"%s-%d","firstName":"Sam","lastName":"Lee",\
                     "phone":"+1 604 555 01%02d","timeZone":"UTC","locale":"en"},"endedAt":"%s","sessionNumber":1,\
                     "finalSession":false,"kind":"TREATMENT"}""".formatted(worker, count, worker, count, count % 100, endedAt);
             HttpRequest post = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/v1/sessions"))
-                    .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                    .header("Authorization", "Bearer " + key)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build();
             long sent = System.nanoTime();
             int status = http.send(post, HttpResponse.BodyHandlers.discarding()).statusCode();
             latencies[count++] = System.nanoTime() - sent;
@@ -96,27 +122,33 @@ final class IngestScenario {
 
     /** A new clinic through the admin API, its quiet hours around now: @return its API key */
     private String onboard(ServiceNode service, String adminKey, String name) throws IOException, InterruptedException {
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/admin/v1/clinics"))
-                        .header("Authorization", "Bearer " + adminKey).header("Content-Type", "application/json")
+        HttpResponse<String> created = http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/admin/v1/clinics"))
+                        .header("Authorization", "Bearer " + adminKey)
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("""
-                                {"name":"Benchmark %s","phone":"+1 604 555 0100","timeZone":"UTC","locale":"en","region":"CA"}"""
-                                .formatted(name)))
+                                {"name":"Benchmark %s","phone":"+1 604 555 0100","timeZone":"UTC","locale":"en","region":"CA"}""".formatted(name)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (created.statusCode() != 201) {
-            throw new IllegalStateException("Onboarding a clinic answered " + created.statusCode() + ": " + created.body());
+            throw new IllegalStateException(
+                    "Onboarding a clinic answered " + created.statusCode() + ": " + created.body());
         }
         String key = JSON.readTree(created.body()).path("apiKey").path("key").asText();
         LocalTime now = LocalTime.now(ZoneOffset.UTC);
-        HttpResponse<String> settings = http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/v1/clinic/settings"))
-                        .header("Authorization", "Bearer " + key).header("Content-Type", "application/json")
+        HttpResponse<String> settings = http.send(
+                HttpRequest.newBuilder(URI.create(service.baseUrl() + "/v1/clinic/settings"))
+                        .header("Authorization", "Bearer " + key)
+                        .header("Content-Type", "application/json")
                         .PUT(HttpRequest.BodyPublishers.ofString("""
-                                {"quietHours":{"start":"%s","end":"%s"},"optionalSteps":[]}"""
-                                .formatted(now.minusHours(1).format(HOUR_MINUTE), now.plusHours(2).format(HOUR_MINUTE))))
+                                {"quietHours":{"start":"%s","end":"%s"},"optionalSteps":[]}""".formatted(
+                                        now.minusHours(1).format(HOUR_MINUTE),
+                                        now.plusHours(2).format(HOUR_MINUTE))))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (settings.statusCode() != 200) {
-            throw new IllegalStateException("Clinic settings answered " + settings.statusCode() + ": " + settings.body());
+            throw new IllegalStateException(
+                    "Clinic settings answered " + settings.statusCode() + ": " + settings.body());
         }
         return key;
     }

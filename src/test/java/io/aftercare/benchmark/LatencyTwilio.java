@@ -48,10 +48,13 @@ final class LatencyTwilio implements AutoCloseable {
 
     LatencyTwilio(Duration latency) throws Exception {
         this.latencyMillis = latency.toMillis();
-        this.server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+        this.server = vertx.createHttpServer(
+                        new HttpServerOptions().setHost("127.0.0.1").setPort(0))
                 .requestHandler(this::handle)
                 .listen()
-                .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+                .toCompletionStage()
+                .toCompletableFuture()
+                .get(30, TimeUnit.SECONDS);
     }
 
     String baseUrl() {
@@ -84,13 +87,14 @@ final class LatencyTwilio implements AutoCloseable {
             request.response().setStatusCode(404).end();
             return;
         }
-        request.body().onSuccess(body -> vertx.setTimer(latencyMillis, timer -> {
-            if (request.method() == HttpMethod.GET) {
-                json(request, 200, EMPTY_PAGE);
-                return;
-            }
-            json(request, 201, accept(parameter(body, "To")));
-        }));
+        request.body()
+                .onSuccess(body -> vertx.setTimer(latencyMillis, timer -> {
+                    if (request.method() == HttpMethod.GET) {
+                        json(request, 200, EMPTY_PAGE);
+                        return;
+                    }
+                    json(request, 201, accept(parameter(body, "To")));
+                }));
     }
 
     private String accept(String to) {
@@ -103,12 +107,20 @@ final class LatencyTwilio implements AutoCloseable {
         return """
                 {"account_sid":"%s","api_version":"2010-04-01","body":"(not echoed)","date_created":"%s",\
                 "date_updated":"%s","direction":"outbound-api","from":"%s","num_segments":"1",\
-                "sid":"SM%s","status":"queued","to":"%s"}"""
-                .formatted(TwilioApiDouble.ACCOUNT_SID, now, now, TwilioApiDouble.FROM, UUID.randomUUID().toString().replace("-", ""), to);
+                "sid":"SM%s","status":"queued","to":"%s"}""".formatted(
+                        TwilioApiDouble.ACCOUNT_SID,
+                        now,
+                        now,
+                        TwilioApiDouble.FROM,
+                        UUID.randomUUID().toString().replace("-", ""),
+                        to);
     }
 
     private static void json(HttpServerRequest request, int status, String json) {
-        request.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(json);
+        request.response()
+                .setStatusCode(status)
+                .putHeader("Content-Type", "application/json")
+                .end(json);
     }
 
     private static String parameter(Buffer form, String name) {

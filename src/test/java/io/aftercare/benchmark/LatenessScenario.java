@@ -31,17 +31,21 @@ final class LatenessScenario {
         twilio.reset();
         // Seeded ahead of time; the first falls due a few seconds after the commit.
         Instant first = Instant.now().plusSeconds(10);
-        seeder.texts(tag, clinicIds, texts,
-                "TIMESTAMPTZ '" + first + "' + i * INTERVAL '" + stepMicros + " microseconds'");
+        seeder.texts(
+                tag, clinicIds, texts, "TIMESTAMPTZ '" + first + "' + i * INTERVAL '" + stepMicros + " microseconds'");
         sends.awaitSent(texts);
-        String clinicList = clinicIds.stream().map(id -> "'" + id + "'").reduce((a, b) -> a + "," + b).orElseThrow();
+        String clinicList = clinicIds.stream()
+                .map(id -> "'" + id + "'")
+                .reduce((a, b) -> a + "," + b)
+                .orElseThrow();
         Map<String, Object> late = database.rows("""
                 SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY late) AS p50,
                        percentile_cont(0.99) WITHIN GROUP (ORDER BY late) AS p99, max(late) AS worst
                 FROM (SELECT extract(epoch FROM sent_at - due_at) * 1000 AS late FROM reminder
                       WHERE clinic_id IN (%s) AND status = 'SENT') sent
                 """.formatted(clinicList)).get(0);
-        return new Outcome(texts, perSecond, millis(late.get("p50")), millis(late.get("p99")), millis(late.get("worst")));
+        return new Outcome(
+                texts, perSecond, millis(late.get("p50")), millis(late.get("p99")), millis(late.get("worst")));
     }
 
     private static Duration millis(Object value) {

@@ -1,12 +1,12 @@
 package io.aftercare.benchmark;
 
+import io.aftercare.cluster.ClusterDatabase;
+import io.aftercare.sms.OutgoingSms;
+import io.aftercare.sms.SmsGateway;
 import io.agroal.api.AgroalDataSource;
 import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
 import io.agroal.api.security.NamePrincipal;
 import io.agroal.api.security.SimplePassword;
-import io.aftercare.cluster.ClusterDatabase;
-import io.aftercare.sms.OutgoingSms;
-import io.aftercare.sms.SmsGateway;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -52,16 +52,24 @@ final class QuartzBaseline {
         connections = AgroalDataSource.from(new AgroalDataSourceConfigurationSupplier()
                 .connectionPoolConfiguration(pool -> pool.maxSize(threads + 4)
                         .connectionFactoryConfiguration(factory -> factory.jdbcUrl(database.jdbcUrl())
-                                .principal(new NamePrincipal(database.username())).credential(new SimplePassword("")))));
+                                .principal(new NamePrincipal(database.username()))
+                                .credential(new SimplePassword("")))));
         Scheduler scheduler = new StdSchedulerFactory(properties(threads)).getScheduler();
         try {
             Date due = new Date(System.currentTimeMillis() + 1000);
             Map<JobDetail, Set<? extends Trigger>> jobs = new HashMap<>();
             for (int i = 0; i < texts; i++) {
-                JobDetail job = JobBuilder.newJob(SendOneText.class).withIdentity("text-" + i, "baseline")
-                        .usingJobData("to", "+1556" + String.format("%08d", i)).usingJobData("body", TextSeeder.BODY)
+                JobDetail job = JobBuilder.newJob(SendOneText.class)
+                        .withIdentity("text-" + i, "baseline")
+                        .usingJobData("to", "+1556" + String.format("%08d", i))
+                        .usingJobData("body", TextSeeder.BODY)
                         .build();
-                jobs.put(job, Set.of(TriggerBuilder.newTrigger().withIdentity("text-" + i, "baseline").startAt(due).build()));
+                jobs.put(
+                        job,
+                        Set.of(TriggerBuilder.newTrigger()
+                                .withIdentity("text-" + i, "baseline")
+                                .startAt(due)
+                                .build()));
             }
             scheduler.scheduleJobs(jobs, true);
             twilio.reset();
@@ -89,7 +97,8 @@ final class QuartzBaseline {
         properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
         properties.setProperty("org.quartz.threadPool.threadCount", String.valueOf(threads));
         properties.setProperty("org.quartz.jobStore.class", "org.quartz.impl.jdbcjobstore.JobStoreTX");
-        properties.setProperty("org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
+        properties.setProperty(
+                "org.quartz.jobStore.driverDelegateClass", "org.quartz.impl.jdbcjobstore.PostgreSQLDelegate");
         properties.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
         properties.setProperty("org.quartz.jobStore.isClustered", "true");
         properties.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");

@@ -32,18 +32,25 @@ final class Results {
     }
 
     String table() {
-        StringBuilder table = new StringBuilder("| scenario | metric | value | target | met |\n| --- | --- | --- | --- | --- |\n");
+        StringBuilder table =
+                new StringBuilder("| scenario | metric | value | target | met |\n| --- | --- | --- | --- | --- |\n");
         for (Figure figure : figures) {
-            table.append("| %s | %s | %s %s | %s | %s |%n".formatted(figure.scenario(), figure.metric(),
-                    format(figure.value()), figure.unit(), figure.target(),
-                    figure.met() == null ? "" : figure.met() ? "yes" : "**no**"));
+            table.append("| %s | %s | %s %s | %s | %s |%n"
+                    .formatted(
+                            figure.scenario(),
+                            figure.metric(),
+                            format(figure.value()),
+                            figure.unit(),
+                            figure.target(),
+                            figure.met() == null ? "" : figure.met() ? "yes" : "**no**"));
         }
         return table.toString();
     }
 
     void write(Path json) throws IOException {
         Files.createDirectories(json.getParent());
-        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+        new ObjectMapper()
+                .enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValue(json.toFile(), Map.of("machine", machine, "figures", figures));
     }
 

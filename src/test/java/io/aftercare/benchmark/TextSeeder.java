@@ -32,7 +32,8 @@ final class TextSeeder {
 
     /** Clinics with quiet hours off, so that a run gives the same figures at any hour. */
     List<UUID> clinics(String tag, int count) {
-        List<UUID> ids = IntStream.range(0, count).mapToObj(i -> UUID.randomUUID()).toList();
+        List<UUID> ids =
+                IntStream.range(0, count).mapToObj(i -> UUID.randomUUID()).toList();
         database.execute(ids.stream()
                 .map(id -> "INSERT INTO clinic (id, name, phone, default_time_zone, default_locale, default_region,"
                         + " created_at, quiet_hours_start, quiet_hours_end) VALUES ('" + id + "', 'Benchmark " + tag
@@ -72,12 +73,14 @@ final class TextSeeder {
     void reminders(String tag, List<UUID> clinics, long from, long to, long people, String dueAt) {
         String person = "(i % " + people + ")";
         // The rows refer to clients and sessions written just before: skip the foreign key checks, row by row.
-        database.execute("SET LOCAL session_replication_role = replica", "INSERT INTO reminder (id, clinic_id, session_id, client_id, step, plan_version, body, due_at,"
-                + " status, created_at, updated_at, expires_at)"
-                + " SELECT " + id("r", tag, "i") + ", " + clinicOf(clinics, person)
-                + ", " + id("s", tag, person) + ", " + id("c", tag, person) + ","
-                + " 'day-4', 'smp-2026.11.2', '" + BODY + "', " + dueAt + ", 'SCHEDULED', now(), now(), "
-                + dueAt + " + INTERVAL '6 days' FROM generate_series(" + from + ", " + (to - 1) + ") i");
+        database.execute(
+                "SET LOCAL session_replication_role = replica",
+                "INSERT INTO reminder (id, clinic_id, session_id, client_id, step, plan_version, body, due_at,"
+                        + " status, created_at, updated_at, expires_at)"
+                        + " SELECT " + id("r", tag, "i") + ", " + clinicOf(clinics, person)
+                        + ", " + id("s", tag, person) + ", " + id("c", tag, person) + ","
+                        + " 'day-4', 'smp-2026.11.2', '" + BODY + "', " + dueAt + ", 'SCHEDULED', now(), now(), "
+                        + dueAt + " + INTERVAL '6 days' FROM generate_series(" + from + ", " + (to - 1) + ") i");
     }
 
     /**

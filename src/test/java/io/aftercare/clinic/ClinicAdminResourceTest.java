@@ -16,51 +16,105 @@ class ClinicAdminResourceTest {
 
     @Test
     void shouldOnboardAClinicWhoseKeyThenWorks() {
-        var created = given().auth().oauth2(Sessions.ADMIN_KEY).contentType("application/json")
-                .body(Map.of("name", "North Shore SMP", "phone", "604 555 0100", "timeZone", "America/Vancouver",
-                        "locale", "en", "region", "ca"))
-                .post("/admin/v1/clinics").then().statusCode(201)
+        var created = given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .contentType("application/json")
+                .body(Map.of(
+                        "name",
+                        "North Shore SMP",
+                        "phone",
+                        "604 555 0100",
+                        "timeZone",
+                        "America/Vancouver",
+                        "locale",
+                        "en",
+                        "region",
+                        "ca"))
+                .post("/admin/v1/clinics")
+                .then()
+                .statusCode(201)
                 .header("Location", notNullValue())
                 .body("clinic.phone", equalTo("+16045550100"))
                 .body("clinic.region", equalTo("CA"))
                 .body("apiKey.key", startsWith("ak_"))
                 .extract();
 
-        given().auth().oauth2(created.<String>path("apiKey.key")).get("/v1/clinic").then().statusCode(200)
+        given().auth()
+                .oauth2(created.<String>path("apiKey.key"))
+                .get("/v1/clinic")
+                .then()
+                .statusCode(200)
                 .body("name", equalTo("North Shore SMP"))
                 .body("id", equalTo(created.path("clinic.id")));
     }
 
     @Test
     void shouldRotateAKeyWithoutDowntime() {
-        String clinicId = given().auth().oauth2(Sessions.ADMIN_KEY).contentType("application/json")
+        String clinicId = given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .contentType("application/json")
                 .body(Map.of("name", "Rotating Clinic", "timeZone", "Europe/Paris", "locale", "fr", "region", "FR"))
-                .post("/admin/v1/clinics").then().statusCode(201).extract().path("clinic.id");
-        var keys = given().auth().oauth2(Sessions.ADMIN_KEY).get("/admin/v1/clinics/" + clinicId + "/api-keys")
-                .then().statusCode(200).extract();
+                .post("/admin/v1/clinics")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("clinic.id");
+        var keys = given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .get("/admin/v1/clinics/" + clinicId + "/api-keys")
+                .then()
+                .statusCode(200)
+                .extract();
         String oldKeyId = keys.path("[0].id");
-        String newKey = given().auth().oauth2(Sessions.ADMIN_KEY).post("/admin/v1/clinics/" + clinicId + "/api-keys")
-                .then().statusCode(201).extract().path("key");
+        String newKey = given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .post("/admin/v1/clinics/" + clinicId + "/api-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
 
-        given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/api-keys/" + oldKeyId)
-                .then().statusCode(200).body("revokedAt", notNullValue());
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .delete("/admin/v1/clinics/" + clinicId + "/api-keys/" + oldKeyId)
+                .then()
+                .statusCode(200)
+                .body("revokedAt", notNullValue());
 
         given().auth().oauth2(newKey).get("/v1/clinic").then().statusCode(200).body("id", equalTo(clinicId));
-        given().auth().oauth2(newKey).get("/v1/clinic/api-keys").then().statusCode(200)
+        given().auth()
+                .oauth2(newKey)
+                .get("/v1/clinic/api-keys")
+                .then()
+                .statusCode(200)
                 .body("id", hasItem(oldKeyId));
     }
 
     @Test
     void shouldLetAClinicRotateItsOwnKey() {
-        var created = given().auth().oauth2(Sessions.ADMIN_KEY).contentType("application/json")
+        var created = given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .contentType("application/json")
                 .body(Map.of("name", "Self Service", "timeZone", "America/Toronto", "locale", "en", "region", "CA"))
-                .post("/admin/v1/clinics").then().statusCode(201).extract();
+                .post("/admin/v1/clinics")
+                .then()
+                .statusCode(201)
+                .extract();
         String oldKey = created.path("apiKey.key");
         String oldKeyId = created.path("apiKey.id");
 
-        String newKey = given().auth().oauth2(oldKey).post("/v1/clinic/api-keys").then().statusCode(201)
-                .extract().path("key");
-        given().auth().oauth2(newKey).delete("/v1/clinic/api-keys/" + oldKeyId).then().statusCode(200);
+        String newKey = given().auth()
+                .oauth2(oldKey)
+                .post("/v1/clinic/api-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
+        given().auth()
+                .oauth2(newKey)
+                .delete("/v1/clinic/api-keys/" + oldKeyId)
+                .then()
+                .statusCode(200);
 
         given().auth().oauth2(oldKey).get("/v1/clinic").then().statusCode(401);
         given().auth().oauth2(newKey).get("/v1/clinic").then().statusCode(200);
@@ -68,16 +122,24 @@ class ClinicAdminResourceTest {
 
     @Test
     void shouldNameInvalidClinicFields() {
-        given().auth().oauth2(Sessions.ADMIN_KEY).contentType("application/json")
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .contentType("application/json")
                 .body(Map.of("name", "", "timeZone", "Nowhere/Town", "locale", "en", "region", "ZZ"))
-                .post("/admin/v1/clinics").then().statusCode(400)
+                .post("/admin/v1/clinics")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("name", "region", "timeZone"));
     }
 
     @Test
     void shouldRefuseTheAdminApiToAClinicKeyAndToNoKey() {
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/admin/v1/clinics").then().statusCode(403)
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/admin/v1/clinics")
+                .then()
+                .statusCode(403)
                 .contentType("application/problem+json");
         given().get("/admin/v1/clinics").then().statusCode(401);
     }

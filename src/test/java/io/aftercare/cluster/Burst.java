@@ -38,7 +38,9 @@ public final class Burst {
      */
     public static Burst post(ClusterDatabase database, List<ServiceNode> nodes, String prefix, int count) {
         Instant endedAt = Instant.now();
-        List<String> phones = IntStream.range(0, count).mapToObj(n -> prefix + "%04d".formatted(n)).toList();
+        List<String> phones = IntStream.range(0, count)
+                .mapToObj(n -> prefix + "%04d".formatted(n))
+                .toList();
         ExecutorService posters = Executors.newFixedThreadPool(8);
         try {
             List<Future<ClinicClient.Answer>> answers = new ArrayList<>();
@@ -48,17 +50,24 @@ public final class Burst {
                 answers.add(posters.submit(() -> clinic.postSession("burst-" + phone, phone, endedAt)));
             }
             for (Future<ClinicClient.Answer> answer : answers) {
-                assertThat(answer.get().status()).as("a burst post: %s", answer.get()).isEqualTo(201);
+                assertThat(answer.get().status())
+                        .as("a burst post: %s", answer.get())
+                        .isEqualTo(201);
             }
         } catch (Exception e) {
             throw new IllegalStateException("Posting the burst failed", e);
         } finally {
             posters.shutdownNow();
         }
-        System.out.printf("Posted %d sessions in %d ms%n", count, Duration.between(endedAt, Instant.now()).toMillis());
+        System.out.printf(
+                "Posted %d sessions in %d ms%n",
+                count, Duration.between(endedAt, Instant.now()).toMillis());
         Instant dueAt = Instant.now().plus(LEAD_TIME);
-        int moved = database.update("UPDATE reminder r SET due_at = ? FROM client c WHERE c.id = r.client_id"
-                + " AND r.step = 'soon' AND r.status = 'SCHEDULED' AND c.phone LIKE ?", Timestamp.from(dueAt), prefix + "%");
+        int moved = database.update(
+                "UPDATE reminder r SET due_at = ? FROM client c WHERE c.id = r.client_id"
+                        + " AND r.step = 'soon' AND r.status = 'SCHEDULED' AND c.phone LIKE ?",
+                Timestamp.from(dueAt),
+                prefix + "%");
         assertThat(moved).as("texts brought forward").isEqualTo(count);
         return new Burst(prefix, phones, dueAt);
     }

@@ -21,6 +21,7 @@ public final class Cluster implements AutoCloseable {
     public static final Duration CLAIM_LEASE = Duration.ofSeconds(5);
     /** Retries in seconds rather than minutes, and enough of them that a 30 % fault rate never exhausts them. */
     public static final Duration RETRY_DELAY = Duration.ofSeconds(1);
+
     public static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(4);
 
     private final Path directory;
@@ -78,7 +79,8 @@ public final class Cluster implements AutoCloseable {
 
     /** Starts again, with the same settings, every node that was killed or stopped. */
     public void restartStopped() {
-        nodes.replaceAll((name, node) -> node.isAlive() ? node : settings.apply(settingsFor(name)).start());
+        nodes.replaceAll((name, node) ->
+                node.isAlive() ? node : settings.apply(settingsFor(name)).start());
         nodes.values().forEach(node -> node.awaitReady(Duration.ofSeconds(120)));
     }
 
@@ -114,7 +116,8 @@ public final class Cluster implements AutoCloseable {
             return;
         }
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -85,7 +85,7 @@ public final class ClusterDatabase implements AutoCloseable {
     /** The rows of a query, each as column name to value. */
     public List<Map<String, Object>> rows(String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), username(), "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
@@ -108,7 +108,7 @@ public final class ClusterDatabase implements AutoCloseable {
     /** Runs an INSERT, UPDATE or DELETE; answers how many rows it touched. */
     public int update(String sql, Object... parameters) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), username(), "");
-             PreparedStatement statement = connection.prepareStatement(sql)) {
+                PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }

@@ -84,47 +84,75 @@ class DatabaseOutageIT {
         traffic.shutdown();
         assertThat(traffic.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
-        List<Post> accepted = posts.stream().filter(post -> post.answer().status() == 201).toList();
-        List<Post> refused = posts.stream().filter(post -> post.answer().status() != 201).toList();
+        List<Post> accepted =
+                posts.stream().filter(post -> post.answer().status() == 201).toList();
+        List<Post> refused =
+                posts.stream().filter(post -> post.answer().status() != 201).toList();
         assertThat(refused).as("posts refused while the database was down").isNotEmpty();
         for (Post post : refused) {
-            assertThat(post.answer().status()).as("answer to %s at %s: %s", post.phone(), post.at(), post.answer())
+            assertThat(post.answer().status())
+                    .as("answer to %s at %s: %s", post.phone(), post.at(), post.answer())
                     .isEqualTo(503);
             assertThat(post.answer().contentType()).startsWith("application/problem+json");
             assertThat(post.at()).as("refused only around the outage").isBetween(down.minusSeconds(2), recovered);
         }
         for (Post post : refused) {
             assertThat(cluster.database().count("SELECT count(*) FROM client WHERE phone = ?", post.phone()))
-                    .as("rows written for the refused post to %s", post.phone()).isZero();
+                    .as("rows written for the refused post to %s", post.phone())
+                    .isZero();
         }
-        assertThat(readiness).filteredOn(probe -> probe.at().isAfter(down) && probe.at().isBefore(up))
-                .extracting(Probe::status).as("readiness while the database was down").contains(503);
-        assertThat(node.managementStatusOf("/q/health/ready")).as("readiness after").isEqualTo(200);
+        assertThat(readiness)
+                .filteredOn(probe -> probe.at().isAfter(down) && probe.at().isBefore(up))
+                .extracting(Probe::status)
+                .as("readiness while the database was down")
+                .contains(503);
+        assertThat(node.managementStatusOf("/q/health/ready"))
+                .as("readiness after")
+                .isEqualTo(200);
 
         List<String> expected = accepted.stream().map(Post::phone).toList();
         Instant allSent = awaitSent(expected, Duration.ofSeconds(120));
         assertThat(cluster.twilio().duplicates()).as("texts Twilio took twice").isEmpty();
-        assertThat(cluster.twilio().accepted()).extracting(TwilioApiDouble.Accepted::to)
+        assertThat(cluster.twilio().accepted())
+                .extracting(TwilioApiDouble.Accepted::to)
                 .containsExactlyInAnyOrderElementsOf(expected);
 
         Map<Integer, Long> answers = new TreeMap<>(posts.stream()
                 .collect(Collectors.groupingBy(post -> post.answer().status(), Collectors.counting())));
-        List<Instant> downProbes = readiness.stream().filter(probe -> probe.status() != 200).map(Probe::at).toList();
+        List<Instant> downProbes = readiness.stream()
+                .filter(probe -> probe.status() != 200)
+                .map(Probe::at)
+                .toList();
         Duration notReady = Duration.between(downProbes.get(0), downProbes.get(downProbes.size() - 1));
-        ReliabilityReport.record("database down " + OUTAGE.toSeconds() + " s", ("%d session posts, answers %s (no 5xx"
-                + " but 503 problem+json, nothing written for them); readiness reported down for %d s; first post accepted"
-                + " %.1f s after the database was back; all %d texts of accepted sessions sent exactly once %.1f s after;"
-                + " duplicates %d, lost 0").formatted(posts.size(), answers, notReady.toSeconds(),
-                Duration.between(up, recovered).toMillis() / 1000.0, expected.size(),
-                Duration.between(up, allSent).toMillis() / 1000.0, cluster.twilio().duplicates().size()));
+        ReliabilityReport.record(
+                "database down " + OUTAGE.toSeconds() + " s",
+                ("%d session posts, answers %s (no 5xx"
+                                + " but 503 problem+json, nothing written for them); readiness reported down for %d s; first post accepted"
+                                + " %.1f s after the database was back; all %d texts of accepted sessions sent exactly once %.1f s after;"
+                                + " duplicates %d, lost 0")
+                        .formatted(
+                                posts.size(),
+                                answers,
+                                notReady.toSeconds(),
+                                Duration.between(up, recovered).toMillis() / 1000.0,
+                                expected.size(),
+                                Duration.between(up, allSent).toMillis() / 1000.0,
+                                cluster.twilio().duplicates().size()));
     }
 
     private static Instant awaitFirstAcceptedPostAfter(List<Post> posts, Instant after, Duration timeout) {
         try {
-            return await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-                    .until(() -> posts.stream().filter(post -> post.at().isAfter(after) && post.answer().status() == 201)
-                            .findFirst(), Optional::isPresent)
-                    .get().at();
+            return await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(
+                            () -> posts.stream()
+                                    .filter(post -> post.at().isAfter(after)
+                                            && post.answer().status() == 201)
+                                    .findFirst(),
+                            Optional::isPresent)
+                    .get()
+                    .at();
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("No session accepted within " + timeout + " of the database coming back", e);
         }
@@ -132,7 +160,9 @@ class DatabaseOutageIT {
 
     private Instant awaitSent(List<String> phones, Duration timeout) {
         try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
                     .until(this::sentCount, sent -> sent >= phones.size());
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(sentCount() + " of " + phones.size() + " texts sent within " + timeout, e);
@@ -141,7 +171,10 @@ class DatabaseOutageIT {
     }
 
     private long sentCount() {
-        return cluster.database().count("SELECT count(*) FROM reminder r JOIN client c ON c.id = r.client_id"
-                + " WHERE r.step = 'soon' AND r.status = 'SENT' AND c.phone LIKE ?", PREFIX + "%");
+        return cluster.database()
+                .count(
+                        "SELECT count(*) FROM reminder r JOIN client c ON c.id = r.client_id"
+                                + " WHERE r.step = 'soon' AND r.status = 'SENT' AND c.phone LIKE ?",
+                        PREFIX + "%");
     }
 }

@@ -41,7 +41,8 @@ final class HeldCalls {
 
     private void actWhenQuiet(Runnable action) {
         try {
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
                     .until(() -> System.nanoTime() - lastArrival.get() >= quiet.toNanos());
             action.run();
         } finally {

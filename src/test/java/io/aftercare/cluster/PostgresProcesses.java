@@ -14,12 +14,17 @@ final class PostgresProcesses {
     static List<String> under(Path directory) {
         Path root = directory.toAbsolutePath().normalize();
         return ProcessHandle.allProcesses()
-                .filter(process -> process.info().command()
-                        .map(command -> Path.of(command).getFileName().toString().equals("postgres")).orElse(false))
-                .filter(process -> process.info().arguments()
+                .filter(process -> process.info()
+                        .command()
+                        .map(command ->
+                                Path.of(command).getFileName().toString().equals("postgres"))
+                        .orElse(false))
+                .filter(process -> process.info()
+                        .arguments()
                         .map(arguments -> Arrays.stream(arguments).anyMatch(argument -> isUnder(argument, root)))
                         .orElse(false))
-                .map(process -> process.pid() + " " + process.info().commandLine().orElse("?"))
+                .map(process ->
+                        process.pid() + " " + process.info().commandLine().orElse("?"))
                 .toList();
     }
 

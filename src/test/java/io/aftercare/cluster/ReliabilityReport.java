@@ -18,7 +18,8 @@ public final class ReliabilityReport {
         System.out.println(line);
         try {
             Files.createDirectories(REPORT.getParent());
-            Files.writeString(REPORT, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    REPORT, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

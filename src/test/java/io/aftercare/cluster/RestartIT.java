@@ -3,10 +3,10 @@ package io.aftercare.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +39,8 @@ class RestartIT {
             twilio.close();
         }
         if (directory != null) {
-            assertThat(PostgresProcesses.under(directory)).as("PostgreSQL servers left running under " + directory)
+            assertThat(PostgresProcesses.under(directory))
+                    .as("PostgreSQL servers left running under " + directory)
                     .isEmpty();
         }
     }
@@ -79,7 +80,9 @@ class RestartIT {
         Duration lateness = Duration.ZERO;
         for (String session : sessions) {
             ClinicClient.Answer answer = new ClinicClient(node).get("/v1/sessions/" + session);
-            assertThat(answer.status()).as("session %s after the restart", session).isEqualTo(200);
+            assertThat(answer.status())
+                    .as("session %s after the restart", session)
+                    .isEqualTo(200);
             JsonNode first = firstText(answer);
             assertThat(first.path("status").asText()).isEqualTo("SENT");
             Instant due = Instant.parse(first.path("dueAt").asText());
@@ -92,11 +95,20 @@ class RestartIT {
         }
         assertThat(overdueWait).as("overdue texts, from the restart to sent").isLessThan(startup.plusSeconds(5));
         assertThat(lateness).as("later texts, from due to sent").isLessThan(Duration.ofSeconds(2));
-        ReliabilityReport.record("restart on the same data directory", ("%d sessions and their texts kept; %d texts due"
-                + " while it was down sent %.1f s after the new process started (ready after %.1f s), %d later ones at"
-                + " most %d ms after due; duplicates %d, lost %d").formatted(sessions.size(), PER_GROUP,
-                overdueWait.toMillis() / 1000.0, startup.toMillis() / 1000.0, PER_GROUP, lateness.toMillis(),
-                twilio.duplicates().size(), 2 * PER_GROUP - twilio.accepted().size()));
+        ReliabilityReport.record(
+                "restart on the same data directory",
+                ("%d sessions and their texts kept; %d texts due"
+                                + " while it was down sent %.1f s after the new process started (ready after %.1f s), %d later ones at"
+                                + " most %d ms after due; duplicates %d, lost %d")
+                        .formatted(
+                                sessions.size(),
+                                PER_GROUP,
+                                overdueWait.toMillis() / 1000.0,
+                                startup.toMillis() / 1000.0,
+                                PER_GROUP,
+                                lateness.toMillis(),
+                                twilio.duplicates().size(),
+                                2 * PER_GROUP - twilio.accepted().size()));
     }
 
     @Test
@@ -110,7 +122,8 @@ class RestartIT {
         String before = new ClinicClient(node).get("/v1/sessions/" + session).body();
 
         node.kill();
-        assertThat(PostgresProcesses.under(directory)).as("the node's PostgreSQL, still running after kill -9")
+        assertThat(PostgresProcesses.under(directory))
+                .as("the node's PostgreSQL, still running after kill -9")
                 .hasSize(1);
 
         node = solo(directory).start();
@@ -119,11 +132,18 @@ class RestartIT {
 
         ClinicClient.Answer after = new ClinicClient(node).get("/v1/sessions/" + session);
         assertThat(after.status()).isEqualTo(200);
-        assertThat(json(after.body())).as("the session and its texts after the restart").isEqualTo(json(before));
-        assertThat(PostgresProcesses.under(directory)).as("servers on the node's data directory").hasSize(1);
-        ReliabilityReport.record("restart after kill -9 on the embedded database", ("the killed node's PostgreSQL"
-                + " still ran; the new process stopped it and was ready %.1f s after it started, on its first attempt,"
-                + " with the session and its texts intact").formatted(startup.toMillis() / 1000.0));
+        assertThat(json(after.body()))
+                .as("the session and its texts after the restart")
+                .isEqualTo(json(before));
+        assertThat(PostgresProcesses.under(directory))
+                .as("servers on the node's data directory")
+                .hasSize(1);
+        ReliabilityReport.record(
+                "restart after kill -9 on the embedded database",
+                ("the killed node's PostgreSQL"
+                                + " still ran; the new process stopped it and was ready %.1f s after it started, on its first attempt,"
+                                + " with the session and its texts intact")
+                        .formatted(startup.toMillis() / 1000.0));
     }
 
     private ServiceNode.Builder solo(Path directory) {
@@ -141,22 +161,29 @@ class RestartIT {
     }
 
     private void awaitAccepted(int count, Duration timeout) {
-        await().atMost(timeout).pollInterval(Duration.ofMillis(200)).untilAsserted(
-                () -> assertThat(twilio.accepted()).as("texts sent within " + timeout).hasSizeGreaterThanOrEqualTo(count));
+        await().atMost(timeout)
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(twilio.accepted())
+                        .as("texts sent within " + timeout)
+                        .hasSizeGreaterThanOrEqualTo(count));
         assertThat(twilio.accepted()).as("texts sent within " + timeout).hasSize(count);
     }
 
     /** Twilio took the texts; the node records each as sent just after. */
     private void awaitRecordedAsSent(List<String> sessions) {
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).until(() -> sessions.stream()
-                .map(session -> firstText(new ClinicClient(node).get("/v1/sessions/" + session)))
-                .allMatch(text -> text.path("status").asText().equals("SENT")));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> sessions.stream()
+                        .map(session -> firstText(new ClinicClient(node).get("/v1/sessions/" + session)))
+                        .allMatch(text -> text.path("status").asText().equals("SENT")));
     }
 
     /** The plan's first text of a session, as the clinic reads it. */
     private static JsonNode firstText(ClinicClient.Answer session) {
         return StreamSupport.stream(json(session.body()).path("reminders").spliterator(), false)
-                .filter(reminder -> reminder.path("step").asText().equals("soon")).findFirst().orElseThrow();
+                .filter(reminder -> reminder.path("step").asText().equals("soon"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static JsonNode json(String body) {

@@ -36,25 +36,34 @@ public final class SentTexts {
     public Instant awaitAllSent(Duration timeout) {
         int count = burst.phones().size();
         try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200))
                     .until(this::sentCount, sent -> sent >= count);
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(sentCount() + " of " + count + " texts sent after " + timeout + "; statuses: "
-                    + statuses(), e);
+            throw new AssertionError(
+                    sentCount() + " of " + count + " texts sent after " + timeout + "; statuses: " + statuses(), e);
         }
         return Instant.now();
     }
 
     private long sentCount() {
-        return cluster.database().count("SELECT count(*) FROM reminder r JOIN client c ON c.id = r.client_id"
-                + " WHERE r.step = 'soon' AND r.status = 'SENT' AND c.phone LIKE ?", burst.prefix() + "%");
+        return cluster.database()
+                .count(
+                        "SELECT count(*) FROM reminder r JOIN client c ON c.id = r.client_id"
+                                + " WHERE r.step = 'soon' AND r.status = 'SENT' AND c.phone LIKE ?",
+                        burst.prefix() + "%");
     }
 
     /** Waits until no text of the burst is waiting or being sent any more. */
     public Instant awaitSettled(Duration timeout) {
         try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(250))
-                    .until(this::statuses, statuses -> !statuses.containsKey("SCHEDULED") && !statuses.containsKey("SENDING"));
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(
+                            this::statuses,
+                            statuses -> !statuses.containsKey("SCHEDULED") && !statuses.containsKey("SENDING"));
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("Texts still waiting after " + timeout + ": " + statuses(), e);
         }
@@ -71,8 +80,10 @@ public final class SentTexts {
      */
     public void assertEachSentExactlyOnce() {
         assertThat(cluster.twilio().duplicates()).as("texts Twilio took twice").isEmpty();
-        assertThat(cluster.twilio().accepted()).extracting(TwilioApiDouble.Accepted::to)
-                .as("numbers Twilio took a text for").containsExactlyInAnyOrderElementsOf(burst.phones());
+        assertThat(cluster.twilio().accepted())
+                .extracting(TwilioApiDouble.Accepted::to)
+                .as("numbers Twilio took a text for")
+                .containsExactlyInAnyOrderElementsOf(burst.phones());
         assertSentAsTwilioRecorded(burst.phones());
     }
 
@@ -81,11 +92,16 @@ public final class SentTexts {
         Map<String, String> sidByPhone = cluster.twilio().accepted().stream()
                 .collect(Collectors.toMap(TwilioApiDouble.Accepted::to, TwilioApiDouble.Accepted::sid));
         Set<String> wanted = Set.copyOf(phones);
-        List<Map<String, Object>> rows = rows().stream().filter(row -> wanted.contains((String) row.get("phone"))).toList();
+        List<Map<String, Object>> rows = rows().stream()
+                .filter(row -> wanted.contains((String) row.get("phone")))
+                .toList();
         assertThat(rows).hasSize(phones.size());
         for (Map<String, Object> row : rows) {
-            assertThat(row.get("status")).as("status of the text to %s", row.get("phone")).isEqualTo("SENT");
-            assertThat(row.get("provider_id")).as("sid recorded for %s", row.get("phone"))
+            assertThat(row.get("status"))
+                    .as("status of the text to %s", row.get("phone"))
+                    .isEqualTo("SENT");
+            assertThat(row.get("provider_id"))
+                    .as("sid recorded for %s", row.get("phone"))
                     .isEqualTo(sidByPhone.get((String) row.get("phone")));
             assertThat(row.get("claimed_by")).isNull();
         }

@@ -31,7 +31,10 @@ public final class ServiceNode implements AutoCloseable {
     public static final String CLINIC_KEY = "cluster-clinic-key-0123456789abcdef0123456789";
     public static final String ADMIN_KEY = "cluster-admin-key-0123456789abcdef0123456789";
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
     /** How long the embedded PostgreSQL a killed node left running may take to stop. */
     private static final Duration LEFTOVER_STOP_TIMEOUT = Duration.ofSeconds(60);
@@ -44,8 +47,8 @@ public final class ServiceNode implements AutoCloseable {
     private final Path log;
     private final Instant started;
 
-    private ServiceNode(String name, Process process, int port, int managementPort, Path dataDirectory, Path log,
-            Instant started) {
+    private ServiceNode(
+            String name, Process process, int port, int managementPort, Path dataDirectory, Path log, Instant started) {
         this.name = name;
         this.process = process;
         this.port = port;
@@ -144,7 +147,9 @@ public final class ServiceNode implements AutoCloseable {
 
     private static int statusAt(String url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
             return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             return -1;
@@ -157,7 +162,9 @@ public final class ServiceNode implements AutoCloseable {
     /** How long the node took from its process start to being ready. */
     public Duration awaitReady(Duration timeout) {
         try {
-            await().atMost(timeout).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(200))
+            await().atMost(timeout)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(200))
                     .failFast(name + " exited before it was ready; see " + log, () -> {
                         if (!process.isAlive()) {
                             throw new IllegalStateException(name + " exited with " + process.exitValue());
@@ -181,7 +188,10 @@ public final class ServiceNode implements AutoCloseable {
 
     private void signal(String signal) {
         try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+            new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .inheritIO()
+                    .start()
+                    .waitFor();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -217,7 +227,9 @@ public final class ServiceNode implements AutoCloseable {
         private Builder(String name, Path workDirectory) {
             this.name = name;
             this.workDirectory = workDirectory;
-            environment.put("AFTERCARE_DATA_DIR", workDirectory.resolve(name).toAbsolutePath().toString());
+            environment.put(
+                    "AFTERCARE_DATA_DIR",
+                    workDirectory.resolve(name).toAbsolutePath().toString());
             environment.put("AFTERCARE_BOOTSTRAP_CLINIC_NAME", "Cluster Clinic");
             environment.put("AFTERCARE_BOOTSTRAP_API_KEY", CLINIC_KEY);
             environment.put("AFTERCARE_ADMIN_API_KEY", ADMIN_KEY);
@@ -285,8 +297,14 @@ public final class ServiceNode implements AutoCloseable {
             try {
                 Files.createDirectories(workDirectory);
                 Instant started = Instant.now();
-                return new ServiceNode(name, builder.start(), port, managementPort,
-                        Path.of(environment.get("AFTERCARE_DATA_DIR")), log, started);
+                return new ServiceNode(
+                        name,
+                        builder.start(),
+                        port,
+                        managementPort,
+                        Path.of(environment.get("AFTERCARE_DATA_DIR")),
+                        log,
+                        started);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -27,9 +27,14 @@ public final class Takeover {
     /** Reads what {@code node}, just taken out, still holds. */
     public static Takeover of(Cluster cluster, ServiceNode node) {
         Instant at = Instant.now();
-        List<UUID> stranded = cluster.database()
-                .rows("SELECT id FROM reminder WHERE status = 'SENDING' AND claimed_by LIKE ?", "%-" + node.pid() + "-%")
-                .stream().map(row -> (UUID) row.get("id")).toList();
+        List<UUID> stranded = cluster
+                .database()
+                .rows(
+                        "SELECT id FROM reminder WHERE status = 'SENDING' AND claimed_by LIKE ?",
+                        "%-" + node.pid() + "-%")
+                .stream()
+                .map(row -> (UUID) row.get("id"))
+                .toList();
         return new Takeover(node.name(), at, stranded);
     }
 
@@ -46,11 +51,11 @@ public final class Takeover {
         if (stranded.isEmpty()) {
             return Optional.empty();
         }
-        List<Map<String, Object>> rows = cluster.database().rows(
-                "SELECT max(sent_at) AS last FROM reminder WHERE id = ANY (?)", (Object) stranded.toArray(UUID[]::new));
+        List<Map<String, Object>> rows = cluster.database()
+                .rows("SELECT max(sent_at) AS last FROM reminder WHERE id = ANY (?)", (Object)
+                        stranded.toArray(UUID[]::new));
         Object last = rows.get(0).get("last");
-        return last == null ? Optional.empty()
-                : Optional.of(Duration.between(at, ((Timestamp) last).toInstant()));
+        return last == null ? Optional.empty() : Optional.of(Duration.between(at, ((Timestamp) last).toInstant()));
     }
 
     public Instant at() {

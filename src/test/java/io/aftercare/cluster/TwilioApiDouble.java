@@ -41,7 +41,8 @@ public final class TwilioApiDouble implements AutoCloseable {
     public static final String FROM = "+16045550100";
     public static final String MESSAGES_PATH = "/2010-04-01/Accounts/" + ACCOUNT_SID + "/Messages.json";
 
-    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
+    private static final DateTimeFormatter RFC_1123 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss Z", Locale.ENGLISH);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A message the double took, so Twilio would have sent it. */
@@ -140,7 +141,9 @@ public final class TwilioApiDouble implements AutoCloseable {
     public Map<String, Long> duplicates() {
         return accepted.stream()
                 .collect(Collectors.groupingBy(message -> message.to() + " | " + message.body(), Collectors.counting()))
-                .entrySet().stream().filter(entry -> entry.getValue() > 1)
+                .entrySet()
+                .stream()
+                .filter(entry -> entry.getValue() > 1)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -153,8 +156,10 @@ public final class TwilioApiDouble implements AutoCloseable {
     private void handle(String via, HttpExchange exchange) throws IOException {
         try (exchange) {
             if (!exchange.getRequestURI().getPath().equals(MESSAGES_PATH)) {
-                respond(exchange, 404, Map.of("code", 20404, "message", "The requested resource was not found",
-                        "status", 404));
+                respond(
+                        exchange,
+                        404,
+                        Map.of("code", 20404, "message", "The requested resource was not found", "status", 404));
             } else if (exchange.getRequestMethod().equals("POST")) {
                 create(via, exchange);
             } else {
@@ -165,15 +170,19 @@ public final class TwilioApiDouble implements AutoCloseable {
 
     private void create(String via, HttpExchange exchange) throws IOException {
         Map<String, String> form = decode(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-        Call call = new Call(callNumbers.incrementAndGet(), via,
+        Call call = new Call(
+                callNumbers.incrementAndGet(),
+                via,
                 callNumbersVia.computeIfAbsent(via, name -> new AtomicInteger()).incrementAndGet(),
-                form.get("To"), form.get("Body"), Instant.now());
+                form.get("To"),
+                form.get("Body"),
+                Instant.now());
         calls.add(call);
         Reply reply = behaviour.answer(call);
         Accepted message = null;
         if (reply.take()) {
-            message = new Accepted("SM" + UUID.randomUUID().toString().replace("-", ""), call.to(),
-                    call.body(), via, Instant.now());
+            message = new Accepted(
+                    "SM" + UUID.randomUUID().toString().replace("-", ""), call.to(), call.body(), via, Instant.now());
             accepted.add(message);
         }
         reply.before().run();
@@ -184,13 +193,24 @@ public final class TwilioApiDouble implements AutoCloseable {
         if (reply.status() == 201) {
             respond(exchange, 201, resource(message));
         } else {
-            respond(exchange, reply.status(), Map.of("code", reply.twilioCode(), "message", "Simulated failure",
-                    "more_info", "https://www.twilio.com/docs/errors/" + reply.twilioCode(), "status", reply.status()));
+            respond(
+                    exchange,
+                    reply.status(),
+                    Map.of(
+                            "code",
+                            reply.twilioCode(),
+                            "message",
+                            "Simulated failure",
+                            "more_info",
+                            "https://www.twilio.com/docs/errors/" + reply.twilioCode(),
+                            "status",
+                            reply.status()));
         }
     }
 
     private void list(HttpExchange exchange) throws IOException {
-        Map<String, String> query = decode(Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), ""));
+        Map<String, String> query =
+                decode(Objects.requireNonNullElse(exchange.getRequestURI().getRawQuery(), ""));
         int pageSize = Integer.parseInt(query.getOrDefault("PageSize", "50"));
         List<Map<String, Object>> messages = accepted.stream()
                 .filter(message -> message.to().equals(query.get("To")))
@@ -241,7 +261,8 @@ public final class TwilioApiDouble implements AutoCloseable {
         for (String pair : form.split("&")) {
             if (!pair.isEmpty()) {
                 String[] nameAndValue = pair.split("=", 2);
-                values.put(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
+                values.put(
+                        URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
                         nameAndValue.length > 1 ? URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8) : "");
             }
         }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -34,6 +34,7 @@ class TwoNodeClusterIT {
     private static final int TEXTS = 2_000;
     /** The struck node's request at which it is struck: well into the burst, with a claimed batch in hand. */
     private static final int FATAL_REQUEST = 300;
+
     private static final Duration LATENCY = Duration.ofMillis(10);
 
     private Cluster cluster;
@@ -75,13 +76,16 @@ class TwoNodeClusterIT {
 
     @Test
     void nodeKilledWithTextsClaimedButNotSent() {
-        cluster.twilio().behave(call -> strikes(call)
-                ? Reply.drop(false).before(() -> takeover.set(kill(call.via())))
-                : Reply.acceptAfter(LATENCY));
+        cluster.twilio()
+                .behave(call -> strikes(call)
+                        ? Reply.drop(false).before(() -> takeover.set(kill(call.via())))
+                        : Reply.acceptAfter(LATENCY));
         Burst burst = postBurst("+1778555");
 
         drainAndCheck(burst, "kill -9 after claim, before send");
-        assertThat(takeover.get().strandedCount()).as("texts the dead node held").isPositive();
+        assertThat(takeover.get().strandedCount())
+                .as("texts the dead node held")
+                .isPositive();
     }
 
     @Test
@@ -98,8 +102,11 @@ class TwoNodeClusterIT {
 
         drainAndCheck(burst, "kill -9 after send, before commit");
         // Found by the survivor's look at Twilio's message list, and recorded under the sid the dead node got.
-        assertThat(cluster.twilio().accepted()).filteredOn(message -> message.to().equals(takenFromTheDying.get()))
-                .singleElement().extracting(TwilioApiDouble.Accepted::via).isEqualTo(takeover.get().victim());
+        assertThat(cluster.twilio().accepted())
+                .filteredOn(message -> message.to().equals(takenFromTheDying.get()))
+                .singleElement()
+                .extracting(TwilioApiDouble.Accepted::via)
+                .isEqualTo(takeover.get().victim());
     }
 
     /**
@@ -132,21 +139,29 @@ class TwoNodeClusterIT {
         int callsBeforeWaking = callsBy(sleeper);
         sleeper.thaw();
         // Woken past its lease, the node has lost its claims: for a lease's time it must send nothing at all ...
-        await().during(Cluster.CLAIM_LEASE).atMost(Cluster.CLAIM_LEASE.plusSeconds(10))
-                .alias("no send by the node after it woke").until(() -> callsBy(sleeper) == callsBeforeWaking);
+        await().during(Cluster.CLAIM_LEASE)
+                .atMost(Cluster.CLAIM_LEASE.plusSeconds(10))
+                .alias("no send by the node after it woke")
+                .until(() -> callsBy(sleeper) == callsBeforeWaking);
         // ... and try to record what Twilio took from it before it froze, which is refused.
-        await().atMost(Duration.ofSeconds(30)).alias("the woken node's late records refused")
+        await().atMost(Duration.ofSeconds(30))
+                .alias("the woken node's late records refused")
                 .until(() -> read(sleeper).contains("was lost before its outcome was recorded"));
 
         texts.assertEachSentExactlyOnce();
-        assertThat(cluster.twilio().callsPerNode().get(sleeper.name())).as("sends by the node after it woke")
+        assertThat(cluster.twilio().callsPerNode().get(sleeper.name()))
+                .as("sends by the node after it woke")
                 .isEqualTo(callsBeforeWaking);
         String log = read(sleeper);
         assertThat(log).as("late records refused").contains("was lost before its outcome was recorded");
-        report(burst, "SIGSTOP past the lease, then SIGCONT", allSent,
-                " late records refused: %d, late sends refused: %d".formatted(
-                        count(log, "was lost before its outcome was recorded"),
-                        count(log, "ran out before it could be sent")));
+        report(
+                burst,
+                "SIGSTOP past the lease, then SIGCONT",
+                allSent,
+                " late records refused: %d, late sends refused: %d"
+                        .formatted(
+                                count(log, "was lost before its outcome was recorded"),
+                                count(log, "ran out before it could be sent")));
     }
 
     @Test
@@ -163,26 +178,43 @@ class TwoNodeClusterIT {
         });
         Burst burst = postBurst("+1613555");
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).alias("a node struck by SIGTERM")
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .alias("a node struck by SIGTERM")
                 .until(() -> stopping.get() != null);
         stopping.get().join();
         Instant stoppedAt = Instant.now();
         ServiceNode node = stopped.get();
-        assertThat(cluster.database().count("SELECT count(*) FROM reminder WHERE claimed_by LIKE ?",
-                "%-" + node.pid() + "-%")).as("texts still claimed by the stopped node").isZero();
+        assertThat(cluster.database()
+                        .count("SELECT count(*) FROM reminder WHERE claimed_by LIKE ?", "%-" + node.pid() + "-%"))
+                .as("texts still claimed by the stopped node")
+                .isZero();
         // Whatever Twilio took from the stopping node was recorded by it, under that message's sid.
         List<TwilioApiDouble.Accepted> tookFromIt = cluster.twilio().accepted().stream()
-                .filter(message -> message.via().equals(node.name())).toList();
+                .filter(message -> message.via().equals(node.name()))
+                .toList();
         for (TwilioApiDouble.Accepted message : tookFromIt) {
-            assertThat(cluster.database().count("SELECT count(*) FROM reminder WHERE provider_id = ? AND status = 'SENT'",
-                    message.sid())).as("recorded %s", message.sid()).isEqualTo(1);
+            assertThat(cluster.database()
+                            .count(
+                                    "SELECT count(*) FROM reminder WHERE provider_id = ? AND status = 'SENT'",
+                                    message.sid()))
+                    .as("recorded %s", message.sid())
+                    .isEqualTo(1);
         }
 
         Instant allSent = new SentTexts(cluster, burst).awaitAllSent(Duration.ofSeconds(120));
         new SentTexts(cluster, burst).assertEachSentExactlyOnce();
-        report(burst, "SIGTERM", allSent, (" %s stopped (exit %d) with its %d sends recorded and none left claimed;"
-                + " the rest sent by the other node %.1f s after the stop").formatted(node.name(), stopping.get().join(),
-                tookFromIt.size(), Duration.between(stoppedAt, allSent).toMillis() / 1000.0));
+        report(
+                burst,
+                "SIGTERM",
+                allSent,
+                (" %s stopped (exit %d) with its %d sends recorded and none left claimed;"
+                                + " the rest sent by the other node %.1f s after the stop")
+                        .formatted(
+                                node.name(),
+                                stopping.get().join(),
+                                tookFromIt.size(),
+                                Duration.between(stoppedAt, allSent).toMillis() / 1000.0));
     }
 
     /**
@@ -214,41 +246,60 @@ class TwoNodeClusterIT {
             }
             return Reply.acceptAfter(LATENCY);
         });
-        Burst burst = Burst.post(cluster.database(), List.of(cluster.get("node-a"), cluster.get("node-b")), "+1204555",
-                1_000);
-        List<String> refused = burst.phones().stream().filter(phone -> phone.endsWith("00") || phone.endsWith("50")).toList();
-        List<String> deliverable = burst.phones().stream().filter(phone -> !refused.contains(phone)).toList();
+        Burst burst = Burst.post(
+                cluster.database(), List.of(cluster.get("node-a"), cluster.get("node-b")), "+1204555", 1_000);
+        List<String> refused = burst.phones().stream()
+                .filter(phone -> phone.endsWith("00") || phone.endsWith("50"))
+                .toList();
+        List<String> deliverable = burst.phones().stream()
+                .filter(phone -> !refused.contains(phone))
+                .toList();
 
         SentTexts texts = new SentTexts(cluster, burst);
         Instant settled = texts.awaitSettled(Duration.ofSeconds(180));
 
         assertThat(cluster.twilio().duplicates()).as("texts Twilio took twice").isEmpty();
-        assertThat(cluster.twilio().accepted()).extracting(TwilioApiDouble.Accepted::to)
-                .as("numbers Twilio took a text for").containsExactlyInAnyOrderElementsOf(deliverable);
+        assertThat(cluster.twilio().accepted())
+                .extracting(TwilioApiDouble.Accepted::to)
+                .as("numbers Twilio took a text for")
+                .containsExactlyInAnyOrderElementsOf(deliverable);
         texts.assertSentAsTwilioRecorded(deliverable);
         for (String phone : refused) {
-            assertThat(cluster.twilio().callsTo(phone)).as("requests for %s, refused for good", phone).hasSize(1);
+            assertThat(cluster.twilio().callsTo(phone))
+                    .as("requests for %s, refused for good", phone)
+                    .hasSize(1);
         }
         assertThat(texts.statuses()).containsEntry("FAILED", (long) refused.size());
         Duration tightest = Duration.ofDays(1);
         for (String phone : deliverable) {
             List<TwilioApiDouble.Call> calls = cluster.twilio().callsTo(phone);
             for (int attempt = 1; attempt < calls.size(); attempt++) {
-                Duration gap = Duration.between(calls.get(attempt - 1).at(), calls.get(attempt).at());
+                Duration gap = Duration.between(
+                        calls.get(attempt - 1).at(), calls.get(attempt).at());
                 Duration backoff = Cluster.RETRY_DELAY.multipliedBy(1L << (attempt - 1));
                 Duration floor = (backoff.compareTo(Cluster.MAX_RETRY_DELAY) > 0 ? Cluster.MAX_RETRY_DELAY : backoff)
-                        .multipliedBy(8).dividedBy(10);
-                assertThat(gap).as("gap before attempt %d to %s", attempt + 1, phone).isGreaterThanOrEqualTo(floor);
+                        .multipliedBy(8)
+                        .dividedBy(10);
+                assertThat(gap)
+                        .as("gap before attempt %d to %s", attempt + 1, phone)
+                        .isGreaterThanOrEqualTo(floor);
                 tightest = gap.minus(floor).compareTo(tightest) < 0 ? gap.minus(floor) : tightest;
             }
         }
         int retries = cluster.twilio().calls().size() - burst.phones().size();
-        ReliabilityReport.record("gateway faults", ("1000 texts, %d requests, faults injected %s; %d sent exactly once,"
-                + " %d refused for good after 1 request each, duplicates %d; every retry at least 80 %% of its backoff"
-                + " after the last try (closest: %d ms over); all settled %.1f s after the burst fell due")
-                .formatted(cluster.twilio().calls().size(), new TreeMap<>(faults), deliverable.size(), refused.size(),
-                        cluster.twilio().duplicates().size(), tightest.toMillis(),
-                        Duration.between(burst.dueAt(), settled).toMillis() / 1000.0));
+        ReliabilityReport.record(
+                "gateway faults",
+                ("1000 texts, %d requests, faults injected %s; %d sent exactly once,"
+                                + " %d refused for good after 1 request each, duplicates %d; every retry at least 80 %% of its backoff"
+                                + " after the last try (closest: %d ms over); all settled %.1f s after the burst fell due")
+                        .formatted(
+                                cluster.twilio().calls().size(),
+                                new TreeMap<>(faults),
+                                deliverable.size(),
+                                refused.size(),
+                                cluster.twilio().duplicates().size(),
+                                tightest.toMillis(),
+                                Duration.between(burst.dueAt(), settled).toMillis() / 1000.0));
         assertThat(retries).as("retries happened").isPositive();
     }
 
@@ -280,13 +331,27 @@ class TwoNodeClusterIT {
 
     private void report(Burst burst, String what, Instant allSent, String more) {
         Takeover death = takeover.get();
-        String held = death == null ? "" : "%s held %d claimed texts, sent by the other node %s after; ".formatted(
-                death.victim(), death.strandedCount(),
-                death.takeoverTime(cluster).map(d -> "%.1f s".formatted(d.toMillis() / 1000.0)).orElse("(none held)"));
-        ReliabilityReport.record(what, ("%s%d texts, all sent %.1f s after the burst fell due; duplicates %d, lost %d;"
-                + " requests per node %s;%s").formatted(held, TEXTS,
-                Duration.between(burst.dueAt(), allSent).toMillis() / 1000.0, cluster.twilio().duplicates().size(),
-                TEXTS - cluster.twilio().accepted().size(), cluster.twilio().callsPerNode(), more));
+        String held = death == null
+                ? ""
+                : "%s held %d claimed texts, sent by the other node %s after; "
+                        .formatted(
+                                death.victim(),
+                                death.strandedCount(),
+                                death.takeoverTime(cluster)
+                                        .map(d -> "%.1f s".formatted(d.toMillis() / 1000.0))
+                                        .orElse("(none held)"));
+        ReliabilityReport.record(
+                what,
+                ("%s%d texts, all sent %.1f s after the burst fell due; duplicates %d, lost %d;"
+                                + " requests per node %s;%s")
+                        .formatted(
+                                held,
+                                TEXTS,
+                                Duration.between(burst.dueAt(), allSent).toMillis() / 1000.0,
+                                cluster.twilio().duplicates().size(),
+                                TEXTS - cluster.twilio().accepted().size(),
+                                cluster.twilio().callsPerNode(),
+                                more));
     }
 
     private static String read(ServiceNode node) {

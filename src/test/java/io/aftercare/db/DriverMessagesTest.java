@@ -28,27 +28,34 @@ class DriverMessagesTest {
 
     @Test
     void shouldKeepTheRowOfAFailedBatchOutOfTheMessage() {
-        Throwable failure = catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
-            UUID clinicId = Clinic.<Clinic>find("name", "Test Clinic").firstResult().id;
-            // Two clients with one external id: the second breaks the unique key when the batch is written.
-            entityManager.persist(client(clinicId));
-            entityManager.persist(client(clinicId));
-            entityManager.flush();
-        }));
+        Throwable failure =
+                catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    UUID clinicId = Clinic.<Clinic>find("name", "Test Clinic").firstResult().id;
+                    // Two clients with one external id: the second breaks the unique key when the batch is written.
+                    entityManager.persist(client(clinicId));
+                    entityManager.persist(client(clinicId));
+                    entityManager.flush();
+                }));
 
         assertThat(failure).isNotNull();
-        assertThat(messages(failure)).contains("duplicate key").doesNotContain("6045550199").doesNotContain(NAME);
+        assertThat(messages(failure))
+                .contains("duplicate key")
+                .doesNotContain("6045550199")
+                .doesNotContain(NAME);
     }
 
     @Test
     void shouldKeepTheServersDetailOutOfTheMessage() {
-        Throwable failure = catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
-            for (int i = 0; i < 2; i++) {
-                entityManager.createNativeQuery("INSERT INTO opt_out (clinic_id, phone, opted_out_at, source)"
-                                + " SELECT id, :phone, now(), 'test' FROM clinic WHERE name = 'Test Clinic'")
-                        .setParameter("phone", PHONE).executeUpdate();
-            }
-        }));
+        Throwable failure =
+                catchThrowable(() -> QuarkusTransaction.requiringNew().run(() -> {
+                    for (int i = 0; i < 2; i++) {
+                        entityManager
+                                .createNativeQuery("INSERT INTO opt_out (clinic_id, phone, opted_out_at, source)"
+                                        + " SELECT id, :phone, now(), 'test' FROM clinic WHERE name = 'Test Clinic'")
+                                .setParameter("phone", PHONE)
+                                .executeUpdate();
+                    }
+                }));
 
         assertThat(failure).isNotNull();
         assertThat(messages(failure)).contains("duplicate key").doesNotContain("6045550199");

@@ -17,8 +17,15 @@ class PostmasterPidTest {
 
     @Test
     void shouldReadPidDirectoryAndPortAsPostgresqlWritesThem() {
-        List<String> file = List.of("4242", "/srv/aftercare/data/postgresql", "1764601234", "39017", "/tmp",
-                "localhost", "  5432001    327680", "ready   ");
+        List<String> file = List.of(
+                "4242",
+                "/srv/aftercare/data/postgresql",
+                "1764601234",
+                "39017",
+                "/tmp",
+                "localhost",
+                "  5432001    327680",
+                "ready   ");
 
         assertThat(PostmasterPid.parse(file)).hasValue(PID);
     }
@@ -27,19 +34,25 @@ class PostmasterPidTest {
     void shouldNotGuessFromAFileHalfWritten() {
         assertThat(PostmasterPid.parse(List.of())).isEmpty();
         assertThat(PostmasterPid.parse(List.of("4242"))).isEmpty();
-        assertThat(PostmasterPid.parse(List.of("", "/srv/aftercare/data/postgresql"))).isEmpty();
-        assertThat(PostmasterPid.parse(List.of("-1", "/srv/aftercare/data/postgresql"))).isEmpty();
-        assertThat(PostmasterPid.parse(List.of("42x", "/srv/aftercare/data/postgresql"))).isEmpty();
-        assertThat(PostmasterPid.parse(List.of("4242", "/srv/aftercare/data/postgresql"))).hasValue(
-                new PostmasterPid(4242, DATA, Optional.empty()));
+        assertThat(PostmasterPid.parse(List.of("", "/srv/aftercare/data/postgresql")))
+                .isEmpty();
+        assertThat(PostmasterPid.parse(List.of("-1", "/srv/aftercare/data/postgresql")))
+                .isEmpty();
+        assertThat(PostmasterPid.parse(List.of("42x", "/srv/aftercare/data/postgresql")))
+                .isEmpty();
+        assertThat(PostmasterPid.parse(List.of("4242", "/srv/aftercare/data/postgresql")))
+                .hasValue(new PostmasterPid(4242, DATA, Optional.empty()));
     }
 
     @Test
     void shouldStopAPostgresOfThisDirectory() {
         assertThat(PID.holder(DATA, true, POSTGRES, Optional.of(List.of("-D", DATA.toString(), "-p", "39017", "-F"))))
                 .isEqualTo(Holder.SERVER_OF_THIS_DIRECTORY);
-        assertThat(PID.holder(DATA, true, POSTGRES,
-                Optional.of(List.of("-D", "/srv/aftercare/data/../data/postgresql/", "-p", "39017"))))
+        assertThat(PID.holder(
+                        DATA,
+                        true,
+                        POSTGRES,
+                        Optional.of(List.of("-D", "/srv/aftercare/data/../data/postgresql/", "-p", "39017"))))
                 .isEqualTo(Holder.SERVER_OF_THIS_DIRECTORY);
     }
 
@@ -53,7 +66,8 @@ class PostmasterPidTest {
         assertThat(PID.holder(DATA, true, Optional.of("/usr/bin/bash"), Optional.of(List.of("-c", "sleep 1"))))
                 .isEqualTo(Holder.NOBODY);
         assertThat(PID.holder(DATA, true, POSTGRES, Optional.of(List.of("-D", "/var/lib/postgresql/16/main"))))
-                .as("another cluster's server, which must keep running").isEqualTo(Holder.NOBODY);
+                .as("another cluster's server, which must keep running")
+                .isEqualTo(Holder.NOBODY);
     }
 
     @Test
@@ -61,6 +75,7 @@ class PostmasterPidTest {
         assertThat(PID.holder(DATA, true, Optional.empty(), Optional.empty())).isEqualTo(Holder.UNKNOWN);
         assertThat(PID.holder(DATA, true, POSTGRES, Optional.empty())).isEqualTo(Holder.UNKNOWN);
         assertThat(PID.holder(DATA, true, POSTGRES, Optional.of(List.of("-p", "39017"))))
-                .as("a server started from PGDATA").isEqualTo(Holder.UNKNOWN);
+                .as("a server started from PGDATA")
+                .isEqualTo(Holder.UNKNOWN);
     }
 }

@@ -47,8 +47,8 @@ class ClaimFailureTest {
         // A table the claim reads is gone for a moment: the claim fails in the database, as when it stops answering.
         alter("ALTER TABLE sending_pause RENAME TO sending_pause_away");
         try {
-            assertThatThrownBy(() -> assertTimeoutPreemptively(LONGER_THAN_A_RUN_EVER_TAKES_HERE,
-                    () -> dispatcher.drain("node-a")))
+            assertThatThrownBy(() -> assertTimeoutPreemptively(
+                            LONGER_THAN_A_RUN_EVER_TAKES_HERE, () -> dispatcher.drain("node-a")))
                     .hasStackTraceContaining("sending_pause");
         } finally {
             alter("ALTER TABLE sending_pause_away RENAME TO sending_pause");
@@ -62,6 +62,7 @@ class ClaimFailureTest {
     }
 
     private void alter(String ddl) {
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(ddl).executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager.createNativeQuery(ddl).executeUpdate());
     }
 }

@@ -50,7 +50,17 @@ class ClaimRenewalTest {
     }
 
     private static ClaimedText claimUntil(Instant leaseEnds) {
-        return new ClaimedText(UUID.randomUUID(), UUID.randomUUID(), "+16045550123", "body", Optional.empty(),
-                Optional.empty(), ZoneOffset.UTC, Optional.empty(), "node-a", 1, leaseEnds);
+        return new ClaimedText(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "+16045550123",
+                "body",
+                Optional.empty(),
+                Optional.empty(),
+                ZoneOffset.UTC,
+                Optional.empty(),
+                "node-a",
+                1,
+                leaseEnds);
     }
 }

@@ -42,10 +42,12 @@ class DispatchEndToEndTest {
         JsonPath session = awaitReminders(id, "SENT", "SENT", "SENT");
 
         List<Map<String, String>> sent = twilio.messagesTo(phone);
-        assertThat(sent).extracting(form -> form.get("Body")).containsExactly(
-                "Test Clinic: Hi Sam, keep your scalp dry today.",
-                "Test Clinic: Hi Sam, rinse gently with warm water and moisturise. Ça va ? 😊",
-                "Test Clinic: Hi Sam, the gym is back.");
+        assertThat(sent)
+                .extracting(form -> form.get("Body"))
+                .containsExactly(
+                        "Test Clinic: Hi Sam, keep your scalp dry today.",
+                        "Test Clinic: Hi Sam, rinse gently with warm water and moisturise. Ça va ? 😊",
+                        "Test Clinic: Hi Sam, the gym is back.");
         assertThat(sent).allSatisfy(form -> assertThat(form).containsEntry("From", TwilioDouble.FROM));
         assertThat(session.getList("reminders.providerId", String.class))
                 .allSatisfy(sid -> assertThat(sid).matches("SM[0-9a-fA-F]{32}"))
@@ -67,9 +69,12 @@ class DispatchEndToEndTest {
         List<LoggedRequest> requests = twilio.messageRequests().stream()
                 .filter(request -> phone.equals(TwilioDouble.form(request).get("To")))
                 .toList();
-        assertThat(requests).hasSize(3).allSatisfy(request -> assertThat(request.getHeader("Content-Type"))
-                .isEqualToIgnoringCase("application/x-www-form-urlencoded; charset=UTF-8"));
-        assertThat(requests.get(1).getBodyAsString()).contains("Body=Test+Clinic+%3A+Bonjour+Sam%2C+rincez+%C3%A0+l%27eau");
+        assertThat(requests)
+                .hasSize(3)
+                .allSatisfy(request -> assertThat(request.getHeader("Content-Type"))
+                        .isEqualToIgnoringCase("application/x-www-form-urlencoded; charset=UTF-8"));
+        assertThat(requests.get(1).getBodyAsString())
+                .contains("Body=Test+Clinic+%3A+Bonjour+Sam%2C+rincez+%C3%A0+l%27eau");
     }
 
     @Test
@@ -89,15 +94,26 @@ class DispatchEndToEndTest {
         Map<String, Object> session = Sessions.post(OffsetDateTime.now());
         Sessions.client(session).put("phone", phone);
         Sessions.client(session).put("locale", locale);
-        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .when().post("/v1/sessions")
-                .then().statusCode(201)
-                .extract().path("id");
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(session)
+                .when()
+                .post("/v1/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static JsonPath awaitReminders(String id, String... statuses) {
-        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id).jsonPath(),
+        return await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> given().auth()
+                                .oauth2(Sessions.CLINIC_KEY)
+                                .get("/v1/sessions/" + id)
+                                .jsonPath(),
                         session -> session.getList("reminders.status").equals(List.of(statuses)));
     }
 }

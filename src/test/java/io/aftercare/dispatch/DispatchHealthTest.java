@@ -9,8 +9,8 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.scheduler.Scheduler;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -72,7 +72,10 @@ class DispatchHealthTest {
         String id = postSession("+16045550171", OffsetDateTime.now());
 
         awaitStatuses(id, "SENT", "SENT", "SENT");
-        onManagement().get("/q/health/ready").then().statusCode(200)
+        onManagement()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'dispatch-progress' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'dispatch-threads' }.status", equalTo("UP"));
         onManagement().get("/q/health/live").then().statusCode(200);
@@ -91,11 +94,15 @@ class DispatchHealthTest {
                 lock.execute("LOCK TABLE opt_out IN ACCESS EXCLUSIVE MODE");
             }
             try {
-                await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> onManagement().get("/q/health/ready")
-                        .then().statusCode(503)
-                        .body("checks.find { it.name == 'dispatch-progress' }.status", equalTo("DOWN"))
-                        .body("checks.find { it.name == 'dispatch-progress' }.data.stalled",
-                                startsWith("a dispatch run on this node has claimed and sent nothing for")));
+                await().atMost(Duration.ofSeconds(20))
+                        .untilAsserted(() -> onManagement()
+                                .get("/q/health/ready")
+                                .then()
+                                .statusCode(503)
+                                .body("checks.find { it.name == 'dispatch-progress' }.status", equalTo("DOWN"))
+                                .body(
+                                        "checks.find { it.name == 'dispatch-progress' }.data.stalled",
+                                        startsWith("a dispatch run on this node has claimed and sent nothing for")));
                 // Nothing is dead: a restart would not help, so liveness stays up.
                 onManagement().get("/q/health/live").then().statusCode(200);
             } finally {
@@ -104,8 +111,9 @@ class DispatchHealthTest {
         }
 
         awaitStatuses(id, "SENT", "SENT", "SENT");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> onManagement().get("/q/health/ready")
-                .then().statusCode(200));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> onManagement().get("/q/health/ready").then().statusCode(200));
     }
 
     @Test
@@ -118,11 +126,16 @@ class DispatchHealthTest {
         try {
             id = postSession("+16045550173", OffsetDateTime.now());
 
-            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> onManagement().get("/q/health/ready")
-                    .then().statusCode(503)
-                    .body("checks.find { it.name == 'dispatch-progress' }.data.stalled",
-                            startsWith("texts have waited over 2 s and the dispatch trigger has fired nowhere in the"
-                                    + " cluster for")));
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> onManagement()
+                            .get("/q/health/ready")
+                            .then()
+                            .statusCode(503)
+                            .body(
+                                    "checks.find { it.name == 'dispatch-progress' }.data.stalled",
+                                    startsWith(
+                                            "texts have waited over 2 s and the dispatch trigger has fired nowhere in the"
+                                                    + " cluster for")));
             onManagement().get("/q/health/live").then().statusCode(200);
         } finally {
             scheduler.resume(DispatchJob.DISPATCH_TRIGGER);
@@ -130,8 +143,9 @@ class DispatchHealthTest {
 
         // The fast plan's texts expire as the next falls due: those that waited too long are not sent late.
         awaitStatuses(id, "EXPIRED", "EXPIRED", "SENT");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> onManagement().get("/q/health/ready")
-                .then().statusCode(200));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> onManagement().get("/q/health/ready").then().statusCode(200));
     }
 
     @Test
@@ -139,16 +153,24 @@ class DispatchHealthTest {
     void shouldGoUnreadyAndDeadWhenTheThreadRecordingSentTextsDies() {
         Thread recorder = Thread.getAllStackTraces().keySet().stream()
                 .filter(thread -> thread.getName().equals("sent-recorder") && thread.isAlive())
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
 
         // Interrupted, its loop ends: the thread is gone as an OutOfMemoryError would leave it.
         recorder.interrupt();
         await().atMost(Duration.ofSeconds(5)).until(() -> !recorder.isAlive());
 
-        onManagement().get("/q/health/ready").then().statusCode(503)
-                .body("checks.find { it.name == 'dispatch-threads' }.data.dead",
+        onManagement()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(503)
+                .body(
+                        "checks.find { it.name == 'dispatch-threads' }.data.dead",
                         containsString("the sent-recorder thread is dead"));
-        onManagement().get("/q/health/live").then().statusCode(503)
+        onManagement()
+                .get("/q/health/live")
+                .then()
+                .statusCode(503)
                 .body("checks.find { it.name == 'dispatch-threads' }.status", equalTo("DOWN"));
         assertThat(recorder.isAlive()).isFalse();
     }
@@ -160,15 +182,27 @@ class DispatchHealthTest {
     private static String postSession(String phone, OffsetDateTime endedAt) {
         Map<String, Object> session = Sessions.post(endedAt);
         Sessions.client(session).put("phone", phone);
-        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .when().post("/v1/sessions")
-                .then().statusCode(201)
-                .extract().path("id");
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(session)
+                .when()
+                .post("/v1/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     private static void awaitStatuses(String id, String... statuses) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
-                .until(() -> given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id).jsonPath()
-                        .getList("reminders.status"), List.of(statuses)::equals);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> given().auth()
+                                .oauth2(Sessions.CLINIC_KEY)
+                                .get("/v1/sessions/" + id)
+                                .jsonPath()
+                                .getList("reminders.status"),
+                        List.of(statuses)::equals);
     }
 }

@@ -19,7 +19,8 @@ class DispatchProgressTest {
 
     @Test
     void shouldBeHealthyWhenEveryThreadLives() {
-        assertThat(DispatchProgress.deadThreads(new DispatchProgress.Threads(true, true, true))).isEmpty();
+        assertThat(DispatchProgress.deadThreads(new DispatchProgress.Threads(true, true, true)))
+                .isEmpty();
     }
 
     @Test
@@ -36,7 +37,8 @@ class DispatchProgressTest {
 
     @Test
     void shouldNotAskTheDatabaseWhileTheTriggerFiresAndRunsSucceed() {
-        assertThat(DispatchProgress.stall(IDLE, TRIGGER_ON_TIME, waiting(true), STALL_AFTER)).isEmpty();
+        assertThat(DispatchProgress.stall(IDLE, TRIGGER_ON_TIME, waiting(true), STALL_AFTER))
+                .isEmpty();
         assertThat(waitingQueries).hasValue(0);
     }
 
@@ -52,13 +54,15 @@ class DispatchProgressTest {
     void shouldTolerateARunWaitingUpToTheLimit() {
         DispatchProgress.Runs slow = new DispatchProgress.Runs(Optional.of(Duration.ofSeconds(60)), Optional.empty());
 
-        assertThat(DispatchProgress.stall(slow, TRIGGER_ON_TIME, waiting(true), STALL_AFTER)).isEmpty();
+        assertThat(DispatchProgress.stall(slow, TRIGGER_ON_TIME, waiting(true), STALL_AFTER))
+                .isEmpty();
     }
 
     @Test
     void shouldReportATriggerThatFiresNowhereWhileTextsWait() {
         assertThat(DispatchProgress.stall(IDLE, Optional.of(Duration.ofSeconds(90)), waiting(true), STALL_AFTER))
-                .hasValue("texts have waited over 60 s and the dispatch trigger has fired nowhere in the cluster for 90 s");
+                .hasValue(
+                        "texts have waited over 60 s and the dispatch trigger has fired nowhere in the cluster for 90 s");
     }
 
     @Test
@@ -82,18 +86,21 @@ class DispatchProgressTest {
 
     @Test
     void shouldReportRunsThatKeepFailingWhileTextsWait() {
-        DispatchProgress.Runs failing = new DispatchProgress.Runs(Optional.empty(), Optional.of(Duration.ofSeconds(75)));
+        DispatchProgress.Runs failing =
+                new DispatchProgress.Runs(Optional.empty(), Optional.of(Duration.ofSeconds(75)));
 
         assertThat(DispatchProgress.stall(failing, TRIGGER_ON_TIME, waiting(true), STALL_AFTER))
                 .hasValue("texts have waited over 60 s and every dispatch run on this node has failed for 75 s");
-        assertThat(DispatchProgress.stall(failing, TRIGGER_ON_TIME, waiting(false), STALL_AFTER)).isEmpty();
+        assertThat(DispatchProgress.stall(failing, TRIGGER_ON_TIME, waiting(false), STALL_AFTER))
+                .isEmpty();
     }
 
     @Test
     void shouldTolerateAFailureStreakShorterThanTheLimit() {
         DispatchProgress.Runs failing = new DispatchProgress.Runs(Optional.empty(), Optional.of(Duration.ofSeconds(5)));
 
-        assertThat(DispatchProgress.stall(failing, TRIGGER_ON_TIME, waiting(true), STALL_AFTER)).isEmpty();
+        assertThat(DispatchProgress.stall(failing, TRIGGER_ON_TIME, waiting(true), STALL_AFTER))
+                .isEmpty();
         assertThat(waitingQueries).hasValue(0);
     }
 

@@ -54,9 +54,15 @@ class FairDispatchTest {
 
     @Test
     void shouldSendAnotherClinicsTextAmongTheFirstWhileOneClinicHasABacklog() {
-        String otherClinicKey = given().auth().oauth2(Sessions.ADMIN_KEY).contentType(ContentType.JSON)
+        String otherClinicKey = given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", "Other Clinic", "timeZone", "America/Vancouver", "locale", "en", "region", "CA"))
-                .post("/admin/v1/clinics").then().statusCode(201).extract().path("apiKey.key");
+                .post("/admin/v1/clinics")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey.key");
         clock.setNow(NOON.plusMinutes(5).toInstant());
         for (int i = 0; i < 20; i++) {
             Sessions.postFor("+1604555%04d".formatted(1100 + i), NOON);
@@ -73,6 +79,8 @@ class FairDispatchTest {
                 .toList();
         assertThat(order).hasSize(21);
         // Claimed in the first batch of ten, not behind the twenty texts of the backlog.
-        assertThat(order.indexOf(OTHER_CLINICS_CLIENT)).as("place of the other clinic's text").isLessThan(10);
+        assertThat(order.indexOf(OTHER_CLINICS_CLIENT))
+                .as("place of the other clinic's text")
+                .isLessThan(10);
     }
 }

@@ -17,11 +17,13 @@ import org.junit.jupiter.params.provider.EnumSource;
 class OutcomePolicyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-21T17:00:00Z");
-    private final OutcomePolicy policy = new OutcomePolicy(new RetryBackoff(5, Duration.ofSeconds(30), Duration.ofMinutes(30)));
+    private final OutcomePolicy policy =
+            new OutcomePolicy(new RetryBackoff(5, Duration.ofSeconds(30), Duration.ofMinutes(30)));
 
     @Test
     void shouldRetryATransientFailureLater() {
-        OutcomePolicy.Action action = policy.after(attempt(1), rejected(FailureKind.TRANSIENT, "20429", "rate limited"), NOW);
+        OutcomePolicy.Action action =
+                policy.after(attempt(1), rejected(FailureKind.TRANSIENT, "20429", "rate limited"), NOW);
 
         assertThat(action).isInstanceOfSatisfying(OutcomePolicy.Action.RetryAt.class, retry -> {
             assertThat(retry.at()).isBetween(NOW.plusSeconds(24), NOW.plusSeconds(36));
@@ -32,7 +34,8 @@ class OutcomePolicyTest {
 
     @Test
     void shouldRetryAnUnknownOutcomeAskingTheProviderFirst() {
-        OutcomePolicy.Action action = policy.after(attempt(2), rejected(FailureKind.UNKNOWN_OUTCOME, "io", "reset"), NOW);
+        OutcomePolicy.Action action =
+                policy.after(attempt(2), rejected(FailureKind.UNKNOWN_OUTCOME, "io", "reset"), NOW);
 
         assertThat(action).isInstanceOfSatisfying(OutcomePolicy.Action.RetryAt.class, retry -> {
             assertThat(retry.error()).isEqualTo("outcome unknown; io: reset");
@@ -53,7 +56,9 @@ class OutcomePolicyTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = FailureKind.class, names = {"ACCOUNT", "SENDER"})
+    @EnumSource(
+            value = FailureKind.class,
+            names = {"ACCOUNT", "SENDER"})
     void shouldPauseTheClinicWhenTheAccountOrSenderIsRefused(FailureKind kind) {
         assertThat(policy.after(attempt(1), rejected(kind, "20003", "credentials refused"), NOW))
                 .isEqualTo(new OutcomePolicy.Action.PauseClinic("20003: credentials refused"));
@@ -62,7 +67,8 @@ class OutcomePolicyTest {
     @Test
     void shouldGiveUpAfterTheLastAttempt() {
         assertThat(policy.after(attempt(5), rejected(FailureKind.UNKNOWN_OUTCOME, "http-503", "unavailable"), NOW))
-                .isEqualTo(new OutcomePolicy.Action.Fail("gave up after 5 attempts; outcome unknown; http-503: unavailable"));
+                .isEqualTo(new OutcomePolicy.Action.Fail(
+                        "gave up after 5 attempts; outcome unknown; http-503: unavailable"));
     }
 
     @Test
@@ -70,7 +76,8 @@ class OutcomePolicyTest {
         ClaimedText text = attempt(1, Optional.of(NOW.plusSeconds(20)));
 
         assertThat(policy.after(text, rejected(FailureKind.TRANSIENT, "20429", "rate limited"), NOW))
-                .isEqualTo(new OutcomePolicy.Action.Expire("its advice no longer applied by the next try; 20429: rate limited"));
+                .isEqualTo(new OutcomePolicy.Action.Expire(
+                        "its advice no longer applied by the next try; 20429: rate limited"));
     }
 
     @Test
@@ -78,7 +85,8 @@ class OutcomePolicyTest {
         OutcomePolicy.Action action = policy.afterUnconfirmed(attempt(2), "list unreadable", NOW);
 
         assertThat(action).isInstanceOfSatisfying(OutcomePolicy.Action.RetryAt.class, retry -> {
-            assertThat(retry.error()).isEqualTo("not resent until the provider can confirm it did not take it; list unreadable");
+            assertThat(retry.error())
+                    .isEqualTo("not resent until the provider can confirm it did not take it; list unreadable");
             assertThat(retry.outcomeUnknown()).isTrue();
         });
     }
@@ -98,7 +106,17 @@ class OutcomePolicyTest {
     }
 
     private static ClaimedText attempt(int attempt, Optional<Instant> expiresAt) {
-        return new ClaimedText(UUID.randomUUID(), UUID.randomUUID(), "+16045550123", "body", expiresAt,
-                Optional.empty(), ZoneOffset.UTC, Optional.empty(), "node-a", attempt, NOW.plusSeconds(120));
+        return new ClaimedText(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "+16045550123",
+                "body",
+                expiresAt,
+                Optional.empty(),
+                ZoneOffset.UTC,
+                Optional.empty(),
+                "node-a",
+                attempt,
+                NOW.plusSeconds(120));
     }
 }

@@ -48,7 +48,7 @@ class PacingTest {
 
     @Test
     void shouldSpreadABatchOverConsecutiveSlotsUnderALimit() {
-        assertThat(new Pacing(200, 50, 5).slots(NOW, 4)).containsExactly(
-                NOW, NOW.plusMillis(200), NOW.plusMillis(400), NOW.plusMillis(600));
+        assertThat(new Pacing(200, 50, 5).slots(NOW, 4))
+                .containsExactly(NOW, NOW.plusMillis(200), NOW.plusMillis(400), NOW.plusMillis(600));
     }
 }

@@ -33,16 +33,19 @@ class QuietHoursDispatchTest {
         String phone = "+16045550196";
         clock.setNow(EVENING.plusSeconds(10).toInstant());
         String id = Sessions.postFor(phone, EVENING);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Sessions.reminder(id, 0)
-                .body("status", equalTo("SCHEDULED")).body("error", notNullValue()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> Sessions.reminder(id, 0)
+                        .body("status", equalTo("SCHEDULED"))
+                        .body("error", notNullValue()));
         twilio.acceptEverything();
 
         // Its retry comes due at 21:00-something, inside quiet hours.
         clock.setNow(EVENING.plusMinutes(4).toInstant());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Sessions.reminder(id, 0)
-                .body("status", equalTo("SCHEDULED"))
-                .body("dueAt", equalTo("2026-11-03T16:00:00Z")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> Sessions.reminder(id, 0)
+                        .body("status", equalTo("SCHEDULED"))
+                        .body("dueAt", equalTo("2026-11-03T16:00:00Z")));
         assertThat(twilio.messagesTo(phone)).isEmpty();
     }
 }

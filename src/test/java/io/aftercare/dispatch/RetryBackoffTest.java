@@ -25,8 +25,10 @@ class RetryBackoffTest {
     void shouldSpreadRetriesByAtMostAFifth() {
         RetryBackoff.Decision decision = backoff.after(2, NOW, Optional.empty());
 
-        assertThat(decision).isInstanceOfSatisfying(RetryBackoff.Decision.RetryAt.class, retry ->
-                assertThat(retry.at()).isBetween(NOW.plusSeconds(48), NOW.plusSeconds(72)));
+        assertThat(decision)
+                .isInstanceOfSatisfying(
+                        RetryBackoff.Decision.RetryAt.class,
+                        retry -> assertThat(retry.at()).isBetween(NOW.plusSeconds(48), NOW.plusSeconds(72)));
     }
 
     @Test
@@ -36,7 +38,9 @@ class RetryBackoffTest {
 
     @Test
     void shouldExpireATextWhoseNextTryWouldComeAfterItsAdviceEnds() {
-        assertThat(backoff.after(3, NOW, Optional.of(NOW.plusSeconds(60)))).isInstanceOf(RetryBackoff.Decision.Expire.class);
-        assertThat(backoff.after(1, NOW, Optional.of(NOW.plusSeconds(60)))).isInstanceOf(RetryBackoff.Decision.RetryAt.class);
+        assertThat(backoff.after(3, NOW, Optional.of(NOW.plusSeconds(60))))
+                .isInstanceOf(RetryBackoff.Decision.Expire.class);
+        assertThat(backoff.after(1, NOW, Optional.of(NOW.plusSeconds(60))))
+                .isInstanceOf(RetryBackoff.Decision.RetryAt.class);
     }
 }

@@ -69,7 +69,8 @@ class RetryEndToEndTest {
 
         String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENT")));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENT")));
         assertThat(bodiesTo(phone)).filteredOn(FIRST_TEXT::equals).hasSize(3);
     }
 
@@ -80,7 +81,8 @@ class RetryEndToEndTest {
 
         String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENT")));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENT")));
         assertThat(bodiesTo(phone)).filteredOn(FIRST_TEXT::equals).hasSize(2);
     }
 
@@ -91,9 +93,10 @@ class RetryEndToEndTest {
 
         String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> Sessions.reminder(id, 0)
-                .body("status", equalTo("FAILED"))
-                .body("error", startsWith("gave up after 6 attempts; outcome unknown; http-503")));
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> Sessions.reminder(id, 0)
+                        .body("status", equalTo("FAILED"))
+                        .body("error", startsWith("gave up after 6 attempts; outcome unknown; http-503")));
         assertThat(bodiesTo(phone)).filteredOn(FIRST_TEXT::equals).hasSize(6);
     }
 
@@ -102,11 +105,17 @@ class RetryEndToEndTest {
         twilio.failSlowly(503, Duration.ofSeconds(1));
         String phone = "+16045550185";
         String id = Sessions.postFor(phone, OffsetDateTime.now());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENDING")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENDING")));
 
-        given().auth().oauth2(Sessions.CLINIC_KEY).delete("/v1/sessions/" + id).then().statusCode(200);
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .delete("/v1/sessions/" + id)
+                .then()
+                .statusCode(200);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("CANCELLED")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("CANCELLED")));
         int tries = bodiesTo(phone).size();
         dispatcher.drain("test-node");
         assertThat(bodiesTo(phone)).hasSize(tries);
@@ -117,14 +126,17 @@ class RetryEndToEndTest {
         twilio.failWithBareStatus(503);
         String phone = "+16045550184";
         String id = Sessions.postFor(phone, OffsetDateTime.now());
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Sessions.reminder(id, 0).body("error", notNullValue()));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> Sessions.reminder(id, 0).body("error", notNullValue()));
 
         // The next step is due 30 s after the first: a minute on, the first text's advice is out of date.
         clock.setNow(clock.instant().plusSeconds(60));
         claims.expireStale(clock.instant());
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("EXPIRED")));
-        int triesBefore = (int) bodiesTo(phone).stream().filter(FIRST_TEXT::equals).count();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("EXPIRED")));
+        int triesBefore =
+                (int) bodiesTo(phone).stream().filter(FIRST_TEXT::equals).count();
         dispatcher.drain("test-node");
         assertThat(bodiesTo(phone)).filteredOn(FIRST_TEXT::equals).hasSize(triesBefore);
     }

@@ -67,11 +67,15 @@ class SendRateTest {
         assertThat(handled).allSatisfy(texts -> assertThat(texts).isPositive());
         assertThat(handled.get(0) + handled.get(1)).isEqualTo(TEXTS);
 
-        List<Long> sentAt = twilio.messageRequests().stream().map(request -> request.getLoggedDate().getTime()).sorted().toList();
+        List<Long> sentAt = twilio.messageRequests().stream()
+                .map(request -> request.getLoggedDate().getTime())
+                .sorted()
+                .toList();
         assertThat(sentAt).hasSize(TEXTS);
         double seconds = (sentAt.get(TEXTS - 1) - sentAt.get(0)) / 1000.0;
         double rate = (TEXTS - 1) / seconds;
-        // Arrival times at the double also carry the machine's pauses (a stalled JVM delivers several requests at once),
+        // Arrival times at the double also carry the machine's pauses (a stalled JVM delivers several requests at
+        // once),
         // so the rate is judged over the whole burst; the exact spacing is the slots' (next test).
         assertThat(rate).as("texts per second over %.1f s", seconds).isBetween(PER_SECOND * 0.9, PER_SECOND * 1.1);
     }
@@ -81,7 +85,8 @@ class SendRateTest {
         Duration spacing = Duration.ofMillis(200);
         Instant now = Instant.parse("2030-01-01T00:00:00Z");
         List<CompletableFuture<Instant>> reservations = IntStream.range(0, 8)
-                .mapToObj(i -> CompletableFuture.supplyAsync(() -> sendRate.reserve("test-sender", 3, spacing, now, Duration.ofMinutes(2))))
+                .mapToObj(i -> CompletableFuture.supplyAsync(
+                        () -> sendRate.reserve("test-sender", 3, spacing, now, Duration.ofMinutes(2))))
                 .toList();
 
         List<Instant> slots = new ArrayList<>();
@@ -92,7 +97,9 @@ class SendRateTest {
 
         assertThat(slots).doesNotHaveDuplicates().hasSize(24);
         assertThat(slots.stream().sorted().toList())
-                .isEqualTo(IntStream.range(0, 24).mapToObj(i -> now.plus(spacing.multipliedBy(i))).toList());
+                .isEqualTo(IntStream.range(0, 24)
+                        .mapToObj(i -> now.plus(spacing.multipliedBy(i)))
+                        .toList());
     }
 
     @Test
@@ -104,6 +111,7 @@ class SendRateTest {
         sendRate.reserve("stepped-clock", 10, spacing, now.plus(Duration.ofDays(23)), lease);
 
         assertThat(sendRate.reserve("stepped-clock", 3, spacing, now, lease)).isEqualTo(now);
-        assertThat(sendRate.reserve("stepped-clock", 3, spacing, now, lease)).isEqualTo(now.plus(spacing.multipliedBy(3)));
+        assertThat(sendRate.reserve("stepped-clock", 3, spacing, now, lease))
+                .isEqualTo(now.plus(spacing.multipliedBy(3)));
     }
 }

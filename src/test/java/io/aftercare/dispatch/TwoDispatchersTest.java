@@ -55,7 +55,9 @@ class TwoDispatchersTest {
     void shouldSendEveryTextExactlyOnceWhenTwoNodesDrainTogether() throws Exception {
         // Each session's first text is due at once; the Quartz trigger stays out of the way, the two nodes send them.
         clock.setNow(NOON.plusMinutes(1).toInstant());
-        List<String> phones = IntStream.range(0, SESSIONS).mapToObj(i -> "+1604555%04d".formatted(200 + i)).toList();
+        List<String> phones = IntStream.range(0, SESSIONS)
+                .mapToObj(i -> "+1604555%04d".formatted(200 + i))
+                .toList();
         List<String> sessionIds = new ArrayList<>();
         for (String phone : phones) {
             sessionIds.add(Sessions.postFor(phone, NOON));
@@ -64,14 +66,19 @@ class TwoDispatchersTest {
 
         List<Integer> handled = Drains.together(dispatcher, "node-a", "node-b");
 
-        assertThat(handled).as("texts sent by each node").allSatisfy(texts -> assertThat(texts).isPositive());
+        assertThat(handled)
+                .as("texts sent by each node")
+                .allSatisfy(texts -> assertThat(texts).isPositive());
         assertThat(handled.get(0) + handled.get(1)).isEqualTo(SESSIONS);
         for (String phone : phones) {
             assertThat(twilio.messagesTo(phone)).as("texts to %s", phone).hasSize(1);
         }
         for (String id : sessionIds) {
-            given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id)
-                    .then().body("reminders.status", contains("SENT", "SCHEDULED", "SCHEDULED", "SCHEDULED"));
+            given().auth()
+                    .oauth2(Sessions.CLINIC_KEY)
+                    .get("/v1/sessions/" + id)
+                    .then()
+                    .body("reminders.status", contains("SENT", "SCHEDULED", "SCHEDULED", "SCHEDULED"));
         }
     }
 }

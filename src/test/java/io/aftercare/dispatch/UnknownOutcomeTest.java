@@ -47,9 +47,10 @@ class UnknownOutcomeTest {
 
         String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 0)
-                .body("status", equalTo("SENT"))
-                .body("providerId", equalTo(ACCEPTED_SID)));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> Sessions.reminder(id, 0)
+                        .body("status", equalTo("SENT"))
+                        .body("providerId", equalTo(ACCEPTED_SID)));
         assertThat(creates(phone)).filteredOn(FIRST_TEXT::equals).hasSize(1);
     }
 
@@ -62,9 +63,10 @@ class UnknownOutcomeTest {
 
         String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 0)
-                .body("status", equalTo("SENT"))
-                .body("providerId", not(equalTo(ACCEPTED_SID))));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> Sessions.reminder(id, 0)
+                        .body("status", equalTo("SENT"))
+                        .body("providerId", not(equalTo(ACCEPTED_SID))));
         assertThat(creates(phone)).filteredOn(FIRST_TEXT::equals).hasSize(2);
         assertThat(twilio.listRequests()).isNotEmpty();
     }
@@ -78,7 +80,8 @@ class UnknownOutcomeTest {
 
         String id = Sessions.postFor(phone, OffsetDateTime.now());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENT")));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENT")));
         assertThat(creates(phone)).filteredOn(FIRST_TEXT::equals).hasSize(2);
     }
 
@@ -92,14 +95,16 @@ class UnknownOutcomeTest {
         // A node claims the last text once it falls due, a minute on, and dies before it can record anything.
         Instant lastDue = posted.plusSeconds(61);
         assertThat(claims.claimDue("dead-node", 500, lastDue, Duration.ofSeconds(5)))
-                .anySatisfy(claimed -> assertThat(List.of(claimed.to(), claimed.body())).containsExactly(phone, LAST_TEXT));
+                .anySatisfy(claimed ->
+                        assertThat(List.of(claimed.to(), claimed.body())).containsExactly(phone, LAST_TEXT));
         twilio.listsMessage(phone, LAST_TEXT, ACCEPTED_BEFORE_CRASH_SID, lastDue);
         clock.setNow(lastDue.plusSeconds(10));
         claims.releaseExpired(clock.instant());
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> Sessions.reminder(id, 2)
-                .body("status", equalTo("SENT"))
-                .body("providerId", equalTo(ACCEPTED_BEFORE_CRASH_SID)));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> Sessions.reminder(id, 2)
+                        .body("status", equalTo("SENT"))
+                        .body("providerId", equalTo(ACCEPTED_BEFORE_CRASH_SID)));
         assertThat(creates(phone)).doesNotContain(LAST_TEXT);
     }
 

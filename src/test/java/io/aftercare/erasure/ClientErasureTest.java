@@ -66,14 +66,20 @@ class ClientErasureTest {
         Map<String, Object> post = person.session(OffsetDateTime.now());
         String sessionId = post(Sessions.CLINIC_KEY, post).extract().path("id");
         awaitStatuses(sessionId, "SENT", "SCHEDULED", "SCHEDULED", "SCHEDULED");
-        assertThat(twilio.messagesTo(person.phone)).singleElement()
+        assertThat(twilio.messagesTo(person.phone))
+                .singleElement()
                 .satisfies(form -> assertThat(form.get("Body")).contains(person.firstName));
-        assertThat(TextColumnScan.find(dataSource, person.needles())).as("the scan finds the client before")
-                .contains("client.first_name: " + person.firstName, "client.last_name: " + person.lastName,
-                        "client.phone: " + person.phone, "reminder.body: " + person.firstName);
+        assertThat(TextColumnScan.find(dataSource, person.needles()))
+                .as("the scan finds the client before")
+                .contains(
+                        "client.first_name: " + person.firstName,
+                        "client.last_name: " + person.lastName,
+                        "client.phone: " + person.phone,
+                        "reminder.body: " + person.firstName);
 
         try (CapturedLog log = CapturedLog.start()) {
-            erase(Sessions.CLINIC_KEY, person.clientId).statusCode(200)
+            erase(Sessions.CLINIC_KEY, person.clientId)
+                    .statusCode(200)
                     .body("clientId", equalTo(person.clientId))
                     .body("sessions", equalTo(1))
                     .body("texts", equalTo(4))
@@ -89,31 +95,50 @@ class ClientErasureTest {
 
         assertThat(TextColumnScan.find(dataSource, person.needles())).isEmpty();
         assertThat(TextColumnScan.find(dataSource, person.clientId)).isEmpty();
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + sessionId).then().statusCode(200)
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/sessions/" + sessionId)
+                .then()
+                .statusCode(200)
                 .body("reminders.status", contains("SENT", "CANCELLED", "CANCELLED", "CANCELLED"))
                 .body("reminders.body", everyItem(equalTo("")))
                 .body("reminders[0].providerId", startsWith("SM"));
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clients/" + person.clientId + "/reminders")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clients/" + person.clientId + "/reminders")
+                .then()
+                .statusCode(404);
     }
 
     @Test
     void shouldAnswerNotFoundForAClientErasedAlreadyOrNeverPosted() {
         nothingDue();
         Person person = Person.next();
-        String sessionId = post(Sessions.CLINIC_KEY, person.session(LATE_EVENING)).extract().path("id");
+        String sessionId = post(Sessions.CLINIC_KEY, person.session(LATE_EVENING))
+                .extract()
+                .path("id");
         erase(Sessions.CLINIC_KEY, person.clientId).statusCode(200);
 
         erase(Sessions.CLINIC_KEY, person.clientId).statusCode(404).contentType("application/problem+json");
-        erase(Sessions.CLINIC_KEY, "never-posted-" + UUID.randomUUID()).statusCode(404)
+        erase(Sessions.CLINIC_KEY, "never-posted-" + UUID.randomUUID())
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("status", equalTo(404));
         // The erased row can no longer be named, not even by the id that replaced the clinic's.
-        String erasedId = given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + sessionId)
-                .then().statusCode(200).extract().path("clientId");
+        String erasedId = given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/sessions/" + sessionId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("clientId");
         assertThat(erasedId).startsWith("erased ");
         erase(Sessions.CLINIC_KEY, erasedId).statusCode(404);
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clients/" + erasedId + "/reminders").then().statusCode(404);
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clients/" + erasedId + "/reminders")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -127,7 +152,11 @@ class ClientErasureTest {
 
         erase(Sessions.CLINIC_KEY, ours.clientId).statusCode(200);
 
-        given().auth().oauth2(otherKey).get("/v1/clients/" + theirs.clientId + "/reminders").then().statusCode(200)
+        given().auth()
+                .oauth2(otherKey)
+                .get("/v1/clients/" + theirs.clientId + "/reminders")
+                .then()
+                .statusCode(200)
                 .body("reminders.status", hasItem("SCHEDULED"))
                 .body("reminders.body", everyItem(containsString(theirs.firstName)));
         assertThat(TextColumnScan.find(dataSource, theirs.needles()))
@@ -137,20 +166,30 @@ class ClientErasureTest {
         Person onlyOurs = Person.next();
         post(Sessions.CLINIC_KEY, onlyOurs.session(LATE_EVENING));
         erase(otherKey, onlyOurs.clientId).statusCode(404);
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clients/" + onlyOurs.clientId + "/reminders")
-                .then().statusCode(200).body("reminders.body", everyItem(containsString(onlyOurs.firstName)));
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clients/" + onlyOurs.clientId + "/reminders")
+                .then()
+                .statusCode(200)
+                .body("reminders.body", everyItem(containsString(onlyOurs.firstName)));
     }
 
     @Test
     void shouldKeepAStopWithoutTheNumberSoThatTheNumberPostedAgainIsStillHeld() {
         nothingDue();
         Person stopped = Person.next();
-        String sessionId = post(Sessions.CLINIC_KEY, stopped.session(LATE_EVENING)).extract().path("id");
+        String sessionId = post(Sessions.CLINIC_KEY, stopped.session(LATE_EVENING))
+                .extract()
+                .path("id");
         inbound(stopped.phone, "STOP").statusCode(200);
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + sessionId).then()
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/sessions/" + sessionId)
+                .then()
                 .body("reminders.status", contains("HELD", "HELD", "HELD", "HELD"));
 
-        erase(Sessions.CLINIC_KEY, stopped.clientId).statusCode(200)
+        erase(Sessions.CLINIC_KEY, stopped.clientId)
+                .statusCode(200)
                 .body("cancelledTexts", equalTo(4))
                 .body("optOutsKeptAsMarker", equalTo(1));
         assertThat(TextColumnScan.find(dataSource, stopped.needles())).isEmpty();
@@ -162,7 +201,8 @@ class ClientErasureTest {
         history(again.clientId).body("optedOut", equalTo(true));
 
         inbound(stopped.phone, "START").statusCode(200);
-        history(again.clientId).body("optedOut", equalTo(false))
+        history(again.clientId)
+                .body("optedOut", equalTo(false))
                 .body("reminders.status", contains("SCHEDULED", "SCHEDULED", "SCHEDULED", "SCHEDULED"));
         erase(Sessions.CLINIC_KEY, again.clientId).statusCode(200).body("optOutsKeptAsMarker", equalTo(0));
         assertThat(TextColumnScan.find(dataSource, stopped.needles())).isEmpty();
@@ -173,13 +213,17 @@ class ClientErasureTest {
         sendAtAnyHour();
         twilio.acceptAfter(Duration.ofSeconds(3));
         Person person = Person.next();
-        String sessionId = post(Sessions.CLINIC_KEY, person.session(OffsetDateTime.now())).extract().path("id");
+        String sessionId = post(Sessions.CLINIC_KEY, person.session(OffsetDateTime.now()))
+                .extract()
+                .path("id");
         awaitStatuses(sessionId, "SENDING", "SCHEDULED", "SCHEDULED", "SCHEDULED");
 
-        erase(Sessions.CLINIC_KEY, person.clientId).statusCode(409)
+        erase(Sessions.CLINIC_KEY, person.clientId)
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .header("Retry-After", equalTo("5"));
-        history(person.clientId).body("reminders.status", contains("SENDING", "SCHEDULED", "SCHEDULED", "SCHEDULED"))
+        history(person.clientId)
+                .body("reminders.status", contains("SENDING", "SCHEDULED", "SCHEDULED", "SCHEDULED"))
                 .body("reminders.body", everyItem(containsString(person.firstName)));
 
         awaitStatuses(sessionId, "SENT", "SCHEDULED", "SCHEDULED", "SCHEDULED");
@@ -192,7 +236,10 @@ class ClientErasureTest {
 
         static Person next() {
             String tag = letters(UUID.randomUUID());
-            return new Person("client-" + UUID.randomUUID(), "Erasmina" + tag, "Forgetsby" + tag,
+            return new Person(
+                    "client-" + UUID.randomUUID(),
+                    "Erasmina" + tag,
+                    "Forgetsby" + tag,
                     "+1604555%04d".formatted(NUMBERS.incrementAndGet()));
         }
 
@@ -229,30 +276,52 @@ class ClientErasureTest {
     }
 
     static ValidatableResponse post(String clinicKey, Map<String, Object> session) {
-        return given().auth().oauth2(clinicKey).contentType(ContentType.JSON).body(session)
-                .post("/v1/sessions").then().statusCode(201);
+        return given().auth()
+                .oauth2(clinicKey)
+                .contentType(ContentType.JSON)
+                .body(session)
+                .post("/v1/sessions")
+                .then()
+                .statusCode(201);
     }
 
     static ValidatableResponse erase(String clinicKey, String clientId) {
-        return given().auth().oauth2(clinicKey).delete("/v1/clients/" + clientId).then();
+        return given().auth()
+                .oauth2(clinicKey)
+                .delete("/v1/clients/" + clientId)
+                .then();
     }
 
     static String newClinicKey(String name) {
-        return given().auth().oauth2(Sessions.ADMIN_KEY).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", name, "timeZone", "America/Vancouver", "locale", "en", "region", "CA"))
-                .post("/admin/v1/clinics").then().statusCode(201).extract().path("apiKey.key");
+                .post("/admin/v1/clinics")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey.key");
     }
 
     private static ValidatableResponse history(String clientId) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clients/" + clientId + "/reminders")
-                .then().statusCode(200);
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clients/" + clientId + "/reminders")
+                .then()
+                .statusCode(200);
     }
 
     private static void awaitStatuses(String sessionId, String... statuses) {
-        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(
-                () -> given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + sessionId).jsonPath()
-                        .getList("reminders.status"),
-                List.of(statuses)::equals);
+        await().atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(
+                        () -> given().auth()
+                                .oauth2(Sessions.CLINIC_KEY)
+                                .get("/v1/sessions/" + sessionId)
+                                .jsonPath()
+                                .getList("reminders.status"),
+                        List.of(statuses)::equals);
     }
 
     private static ValidatableResponse inbound(String phone, String body) {
@@ -262,8 +331,10 @@ class ClientErasureTest {
         form.put("From", phone);
         form.put("To", TwilioDouble.FROM);
         form.put("Body", body);
-        return given().contentType(ContentType.URLENC).formParams(form)
+        return given().contentType(ContentType.URLENC)
+                .formParams(form)
                 .header("X-Twilio-Signature", TwilioDouble.signature(INBOUND_URL, form))
-                .post("/v1/twilio/inbound").then();
+                .post("/v1/twilio/inbound")
+                .then();
     }
 }

@@ -43,24 +43,44 @@ class RetentionPurgeTest {
 
     @Test
     void shouldEraseClientsWhoseLastSessionEndedLongerAgoThanTheClinicsRetention() {
-        String clinicId = given().auth().oauth2(Sessions.ADMIN_KEY).contentType(ContentType.JSON)
-                .body(Map.of("name", "Short Memory Clinic", "timeZone", "America/Vancouver", "locale", "en", "region", "CA"))
-                .post("/admin/v1/clinics").then().statusCode(201).extract().path("clinic.id");
-        String clinicKey = given().auth().oauth2(Sessions.ADMIN_KEY).post("/admin/v1/clinics/" + clinicId + "/api-keys")
-                .then().statusCode(201).extract().path("key");
+        String clinicId = given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name", "Short Memory Clinic", "timeZone", "America/Vancouver", "locale", "en", "region", "CA"))
+                .post("/admin/v1/clinics")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("clinic.id");
+        String clinicKey = given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .post("/admin/v1/clinics/" + clinicId + "/api-keys")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("key");
         Map<String, Object> settings = new HashMap<>();
         settings.put("quietHours", null);
         settings.put("optionalSteps", List.of());
         settings.put("retentionDays", 30);
-        given().auth().oauth2(clinicKey).contentType(ContentType.JSON).body(settings).put("/v1/clinic/settings")
-                .then().statusCode(200).body("retentionDays", equalTo(30));
+        given().auth()
+                .oauth2(clinicKey)
+                .contentType(ContentType.JSON)
+                .body(settings)
+                .put("/v1/clinic/settings")
+                .then()
+                .statusCode(200)
+                .body("retentionDays", equalTo(30));
 
         // Posted 20 days after the sessions ended: every step of a treatment session is past; a final session's
         // touch-up (day 57) is still to go out.
         clock.setNow(NOON.plusDays(20).toInstant());
         Person done = Person.next();
         String doneSession = ClientErasureTest.post(clinicKey, done.session(NOON))
-                .body("reminders.status", everyItem(equalTo("SKIPPED"))).extract().path("id");
+                .body("reminders.status", everyItem(equalTo("SKIPPED")))
+                .extract()
+                .path("id");
         Person touchUpDue = Person.next();
         Map<String, Object> finalSession = touchUpDue.session(NOON);
         finalSession.put("finalSession", true);
@@ -75,16 +95,24 @@ class RetentionPurgeTest {
         job.purgeAll();
 
         history(clinicKey, done).statusCode(404);
-        given().auth().oauth2(clinicKey).get("/v1/sessions/" + doneSession).then().statusCode(200)
+        given().auth()
+                .oauth2(clinicKey)
+                .get("/v1/sessions/" + doneSession)
+                .then()
+                .statusCode(200)
                 .body("reminders.status", everyItem(equalTo("SKIPPED")))
                 .body("reminders.body", everyItem(equalTo("")));
         assertThat(TextColumnScan.find(dataSource, done.needles())).isEmpty();
         history(clinicKey, touchUpDue).statusCode(200).body("reminders.status", hasItem("SCHEDULED"));
         history(Sessions.CLINIC_KEY, defaultRetention).statusCode(200);
 
-        given().auth().oauth2(Sessions.ADMIN_KEY)
-                .queryParam("clinicId", clinicId).queryParam("action", "retention.purged")
-                .get("/admin/v1/audit").then().statusCode(200)
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .queryParam("clinicId", clinicId)
+                .queryParam("action", "retention.purged")
+                .get("/admin/v1/audit")
+                .then()
+                .statusCode(200)
                 .body("events", hasSize(1))
                 .body("events[0].actor", equalTo("system"))
                 .body("events[0].details.clients", equalTo(1));
@@ -100,8 +128,9 @@ class RetentionPurgeTest {
         ClientErasureTest.erase(Sessions.CLINIC_KEY, person.clientId()).statusCode(200);
         // A STOP that read the client before the erasure committed records the number after it.
         try (Connection connection = dataSource.getConnection();
-                PreparedStatement insert = connection.prepareStatement("INSERT INTO opt_out (clinic_id, phone,"
-                        + " opted_out_at, source) SELECT id, ?, now(), 'reply STOP' FROM clinic WHERE name = 'Test Clinic'")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO opt_out (clinic_id, phone,"
+                                + " opted_out_at, source) SELECT id, ?, now(), 'reply STOP' FROM clinic WHERE name = 'Test Clinic'")) {
             insert.setString(1, person.phone());
             assertThat(insert.executeUpdate()).isEqualTo(1);
         }
@@ -110,7 +139,9 @@ class RetentionPurgeTest {
         job.purgeAll();
 
         assertThat(TextColumnScan.find(dataSource, person.needles())).isEmpty();
-        ClientErasureTest.post(Sessions.CLINIC_KEY, Person.next().withPhone(person.phone()).session(lateEvening))
+        ClientErasureTest.post(
+                        Sessions.CLINIC_KEY,
+                        Person.next().withPhone(person.phone()).session(lateEvening))
                 .body("reminders.status", everyItem(equalTo("HELD")));
     }
 
@@ -121,16 +152,28 @@ class RetentionPurgeTest {
             settings.put("quietHours", Map.of("start", "21:00", "end", "08:00"));
             settings.put("optionalSteps", List.of());
             settings.put("retentionDays", days);
-            given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(settings)
-                    .put("/v1/clinic/settings").then().statusCode(400)
+            given().auth()
+                    .oauth2(Sessions.CLINIC_KEY)
+                    .contentType(ContentType.JSON)
+                    .body(settings)
+                    .put("/v1/clinic/settings")
+                    .then()
+                    .statusCode(400)
                     .contentType("application/problem+json")
                     .body("errors.field", contains("retentionDays"));
         }
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic/settings").then().statusCode(200)
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clinic/settings")
+                .then()
+                .statusCode(200)
                 .body("retentionDays", equalTo(null));
     }
 
     private static ValidatableResponse history(String clinicKey, Person person) {
-        return given().auth().oauth2(clinicKey).get("/v1/clients/" + person.clientId() + "/reminders").then();
+        return given().auth()
+                .oauth2(clinicKey)
+                .get("/v1/clients/" + person.clientId() + "/reminders")
+                .then();
     }
 }

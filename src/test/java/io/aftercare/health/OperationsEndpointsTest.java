@@ -28,25 +28,39 @@ class OperationsEndpointsTest {
 
     @Test
     void shouldBeReadyWithTheDatabaseAndTheScheduler() {
-        onManagement().get("/q/health/ready").then().statusCode(200)
+        onManagement()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("dispatch-scheduler"))
                 .body("checks.name", hasItem("Database connections health check"));
-        onManagement().get("/q/health/live").then().statusCode(200)
-                .body("status", equalTo("UP"));
+        onManagement().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
     void shouldDescribeTheApiInOpenApiOnTheManagementPort() {
-        onManagement().accept("application/json").get("/q/openapi").then().statusCode(200)
+        onManagement()
+                .accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths", hasKey("/v1/sessions"))
                 .body("paths", hasKey("/v1/clients/{clientId}/reminders"))
                 .body("components.schemas", hasKey("Problem"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/q/health", "/q/health/ready", "/q/health/live", "/q/health/well", "/q/metrics",
-            "/q/openapi", "/q/swagger-ui/"})
+    @ValueSource(
+            strings = {
+                "/q/health",
+                "/q/health/ready",
+                "/q/health/live",
+                "/q/health/well",
+                "/q/metrics",
+                "/q/openapi",
+                "/q/swagger-ui/"
+            })
     void shouldServeNoOperationsEndpointOnThePublicPort(String path) {
         given().get(path).then().statusCode(404);
     }
@@ -64,7 +78,11 @@ class OperationsEndpointsTest {
     @Test
     void shouldAnswerUnknownPathsWithAProblem() {
         given().get("/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/nothing-here").then()
-                .statusCode(404).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/nothing-here")
+                .then()
+                .statusCode(404)
+                .contentType("application/problem+json");
     }
 }

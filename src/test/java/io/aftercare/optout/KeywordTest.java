@@ -10,9 +10,19 @@ class KeywordTest {
 
     @ParameterizedTest(name = "\"{0}\" is {1}")
     @CsvSource({
-        "STOP, OPT_OUT", "stop, OPT_OUT", "' Stop! ', OPT_OUT", "StopAll, OPT_OUT", "unsubscribe, OPT_OUT",
-        "Cancel, OPT_OUT", "end., OPT_OUT", "QUIT, OPT_OUT", "start, OPT_IN", "Yes, OPT_IN", "UNSTOP, OPT_IN",
-        "help, HELP", "Help?, HELP"
+        "STOP, OPT_OUT",
+        "stop, OPT_OUT",
+        "' Stop! ', OPT_OUT",
+        "StopAll, OPT_OUT",
+        "unsubscribe, OPT_OUT",
+        "Cancel, OPT_OUT",
+        "end., OPT_OUT",
+        "QUIT, OPT_OUT",
+        "start, OPT_IN",
+        "Yes, OPT_IN",
+        "UNSTOP, OPT_IN",
+        "help, HELP",
+        "Help?, HELP"
     })
     void shouldReadAKeywordInAnyCase(String reply, Keyword keyword) {
         assertThat(Keyword.of(reply)).contains(keyword);

@@ -35,6 +35,7 @@ class OptOutTest {
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
     /** A session ending now has nothing due until 08:00 (quiet hours), so no text can slip out before STOP. */
     private static final OffsetDateTime LATE_EVENING = OffsetDateTime.parse("2026-11-02T22:30:00-08:00");
+
     private static final AtomicInteger NUMBERS = new AtomicInteger(400);
 
     @Inject
@@ -71,9 +72,15 @@ class OptOutTest {
         clock.setNow(LATE_EVENING.plusDays(10).withHour(12).toInstant());
         inbound(phone, keyword).statusCode(200);
 
-        history(session).body("optedOut", equalTo(false))
-                .body("reminders.status", contains(equalTo("SKIPPED"), equalTo("SKIPPED"),
-                        isOneOf("SCHEDULED", "SENDING", "SENT"), equalTo("SCHEDULED")));
+        history(session)
+                .body("optedOut", equalTo(false))
+                .body(
+                        "reminders.status",
+                        contains(
+                                equalTo("SKIPPED"),
+                                equalTo("SKIPPED"),
+                                isOneOf("SCHEDULED", "SENDING", "SENT"),
+                                equalTo("SCHEDULED")));
     }
 
     @Test
@@ -102,7 +109,8 @@ class OptOutTest {
         String id = post(session).extract().path("id");
         awaitFirstTextSent(id);
 
-        inbound(phone, "help").statusCode(200)
+        inbound(phone, "help")
+                .statusCode(200)
                 .contentType(containsString("xml"))
                 .body(containsString("<Message>Test Clinic: aftercare texts after your treatment."))
                 .body(containsString("Reply STOP to stop"));
@@ -117,18 +125,25 @@ class OptOutTest {
         awaitFirstTextSent(texted);
         // Another clinic posts the same number later; quiet hours hold its first text, so it has not texted the number.
         String otherClinicKey = newClinic("Impostor Studio");
-        given().auth().oauth2(otherClinicKey).contentType(ContentType.JSON)
-                .body(Map.of("quietHours", Map.of("start", "00:00", "end", "23:59"), "optionalSteps", java.util.List.of()))
-                .put("/v1/clinic/settings").then().statusCode(200);
+        given().auth()
+                .oauth2(otherClinicKey)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "quietHours", Map.of("start", "00:00", "end", "23:59"), "optionalSteps", java.util.List.of()))
+                .put("/v1/clinic/settings")
+                .then()
+                .statusCode(200);
         Sessions.postFor(otherClinicKey, phone, NOON);
 
-        inbound(phone, "HELP").statusCode(200)
+        inbound(phone, "HELP")
+                .statusCode(200)
                 .body(containsString("<Message>Test Clinic: aftercare texts"))
                 .body(not(containsString("Impostor")));
 
         String neverTexted = nextPhone();
         Sessions.postFor(otherClinicKey, neverTexted, NOON);
-        inbound(neverTexted, "HELP").statusCode(200)
+        inbound(neverTexted, "HELP")
+                .statusCode(200)
                 .body(containsString("<Message>Aftercare texts after a treatment."))
                 .body(not(containsString("Impostor")));
     }
@@ -142,8 +157,8 @@ class OptOutTest {
         clock.setNow(NOON.plusMinutes(5).toInstant());
         String id = post(session).extract().path("id");
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> session(id)
-                .body("reminders.status", contains("HELD", "HELD", "HELD", "HELD")));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> session(id).body("reminders.status", contains("HELD", "HELD", "HELD", "HELD")));
         history(session).body("optedOut", equalTo(true));
     }
 
@@ -155,9 +170,12 @@ class OptOutTest {
         clock.setNow(NOON.plusDays(5).toInstant());
         post(session);
 
-        given().contentType(ContentType.URLENC).formParams(form(phone, "STOP"))
+        given().contentType(ContentType.URLENC)
+                .formParams(form(phone, "STOP"))
                 .header("X-Twilio-Signature", TwilioDouble.signature(INBOUND_URL, form(phone, "START")))
-                .post("/v1/twilio/inbound").then().statusCode(403);
+                .post("/v1/twilio/inbound")
+                .then()
+                .statusCode(403);
 
         history(session).body("optedOut", equalTo(false));
     }
@@ -168,14 +186,20 @@ class OptOutTest {
     }
 
     private static void awaitFirstTextSent(String sessionId) {
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> session(sessionId)
-                .body("reminders[0].status", isOneOf("SENT", "DELIVERED")));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> session(sessionId).body("reminders[0].status", isOneOf("SENT", "DELIVERED")));
     }
 
     private static String newClinic(String name) {
-        return given().auth().oauth2(Sessions.ADMIN_KEY).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .contentType(ContentType.JSON)
                 .body(Map.of("name", name, "timeZone", "America/Vancouver", "locale", "en", "region", "CA"))
-                .post("/admin/v1/clinics").then().statusCode(201).extract().path("apiKey.key");
+                .post("/admin/v1/clinics")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("apiKey.key");
     }
 
     private static String nextPhone() {
@@ -194,22 +218,36 @@ class OptOutTest {
 
     private static ValidatableResponse inbound(String phone, String body) {
         Map<String, String> form = form(phone, body);
-        return given().contentType(ContentType.URLENC).formParams(form)
+        return given().contentType(ContentType.URLENC)
+                .formParams(form)
                 .header("X-Twilio-Signature", TwilioDouble.signature(INBOUND_URL, form))
-                .post("/v1/twilio/inbound").then();
+                .post("/v1/twilio/inbound")
+                .then();
     }
 
     private static ValidatableResponse post(Map<String, Object> session) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .post("/v1/sessions").then().statusCode(201);
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(session)
+                .post("/v1/sessions")
+                .then()
+                .statusCode(201);
     }
 
     private static ValidatableResponse session(String id) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id).then().statusCode(200);
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/sessions/" + id)
+                .then()
+                .statusCode(200);
     }
 
     private static ValidatableResponse history(Map<String, Object> session) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY)
-                .get("/v1/clients/" + Sessions.client(session).get("id") + "/reminders").then().statusCode(200);
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clients/" + Sessions.client(session).get("id") + "/reminders")
+                .then()
+                .statusCode(200);
     }
 }

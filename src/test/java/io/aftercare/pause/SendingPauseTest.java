@@ -41,7 +41,12 @@ class SendingPauseTest {
 
     @BeforeEach
     void findClinic() {
-        clinicId = given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic").then().extract().path("id");
+        clinicId = given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clinic")
+                .then()
+                .extract()
+                .path("id");
     }
 
     private RequestSpecification onManagement() {
@@ -55,30 +60,50 @@ class SendingPauseTest {
         clock.setNow(NOON.plusMinutes(1).toInstant());
         String id = Sessions.postFor(phone, NOON);
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> onManagement().get("/q/health/well")
-                .then().statusCode(503).body("checks.find { it.name == 'sms-sending' }.data.pausedClinics", equalTo(1)));
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(() -> onManagement()
+                        .get("/q/health/well")
+                        .then()
+                        .statusCode(503)
+                        .body("checks.find { it.name == 'sms-sending' }.data.pausedClinics", equalTo(1)));
         // Health answers whoever reaches the port: a count, never which clinic or its account's trouble.
-        onManagement().get("/q/health/well").then()
+        onManagement()
+                .get("/q/health/well")
+                .then()
                 .body(not(containsString(clinicId)))
                 .body(not(containsString("20003")));
         Sessions.reminder(id, 0).body("status", equalTo("SCHEDULED"));
         onManagement().get("/q/health/ready").then().statusCode(200);
-        given().auth().oauth2(Sessions.ADMIN_KEY).get("/admin/v1/clinics/" + clinicId + "/sending-pause")
-                .then().statusCode(200).body("reason", startsWith("20003: Twilio refused the account credentials"));
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .get("/admin/v1/clinics/" + clinicId + "/sending-pause")
+                .then()
+                .statusCode(200)
+                .body("reason", startsWith("20003: Twilio refused the account credentials"));
         int refused = twilio.messagesTo(phone).size();
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
+        await().during(Duration.ofSeconds(2))
+                .atMost(Duration.ofSeconds(3))
                 .until(() -> twilio.messagesTo(phone).size() == refused);
         assertThat(refused).isEqualTo(1);
 
         twilio.acceptEverything();
-        given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
-                .then().statusCode(204);
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
+                .then()
+                .statusCode(204);
 
         await().atMost(Duration.ofSeconds(15))
                 .untilAsserted(() -> Sessions.reminder(id, 0).body("status", equalTo("SENT")));
-        onManagement().get("/q/health/well").then().statusCode(200)
+        onManagement()
+                .get("/q/health/well")
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'sms-sending' }.data.pausedClinics", equalTo(0));
-        given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
+                .then()
+                .statusCode(404);
     }
 }

@@ -17,21 +17,33 @@ class PlanTextsTest {
     private static final String LONG_FIRST_NAME = "Maximilianne-Jo";
     private static final String LONG_CLINIC_NAME = "Northshore Scalp Pigment Studio";
     private static final AftercarePlan PLAN = Plans.builtIn();
-    private static final MessageRenderer RENDERER = new MessageRenderer(Engine.builder().addDefaults().build());
+    private static final MessageRenderer RENDERER =
+            new MessageRenderer(Engine.builder().addDefaults().build());
 
     static Stream<Arguments> everyText() {
-        return PLAN.steps().stream().flatMap(step -> PLAN.languages().stream().flatMap(language ->
-                Stream.of(true, false).map(continues -> Arguments.of(step.key(), language, continues))));
+        return PLAN.steps().stream()
+                .flatMap(step -> PLAN.languages().stream()
+                        .flatMap(language -> Stream.of(true, false)
+                                .map(continues -> Arguments.of(step.key(), language, continues))));
     }
 
     @ParameterizedTest(name = "{0} in {1}, treatment continues: {2}")
     @MethodSource("everyText")
     void shouldFitInTwoSegments(String stepKey, String language, boolean treatmentContinues) {
-        PlanStep step = PLAN.steps().stream().filter(s -> s.key().equals(stepKey)).findFirst().orElseThrow();
+        PlanStep step = PLAN.steps().stream()
+                .filter(s -> s.key().equals(stepKey))
+                .findFirst()
+                .orElseThrow();
         Locale locale = Locale.forLanguageTag(language);
         MessageContext sample = MessageContext.sample(locale, LONG_CLINIC_NAME, "+16045550100");
-        MessageContext context = new MessageContext(LONG_FIRST_NAME, LONG_CLINIC_NAME, "+16045550100",
-                treatmentContinues, locale, sample.sessionDate(), sample.nextSessionDate());
+        MessageContext context = new MessageContext(
+                LONG_FIRST_NAME,
+                LONG_CLINIC_NAME,
+                "+16045550100",
+                treatmentContinues,
+                locale,
+                sample.sessionDate(),
+                sample.nextSessionDate());
         String text = RENDERER.render(PLAN, step, context, sample.nextSessionDate());
 
         assertThat(text).contains(LONG_FIRST_NAME).doesNotContain("{");

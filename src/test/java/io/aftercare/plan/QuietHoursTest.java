@@ -35,7 +35,8 @@ class QuietHoursTest {
             Asia/Kolkata     | 2026-11-21T18:29:00Z   | 21:00 | 08:00 | 2026-11-22T02:30:00Z
             Asia/Kolkata     | 2026-11-21T18:31:00Z   | 21:00 | 08:00 | 2026-11-22T02:30:00Z
             """)
-    void shouldMoveATextDueInQuietHoursToTheirEnd(String zone, Instant due, LocalTime start, LocalTime end, Instant expected) {
+    void shouldMoveATextDueInQuietHoursToTheirEnd(
+            String zone, Instant due, LocalTime start, LocalTime end, Instant expected) {
         QuietHours quiet = new QuietHours(start, end);
 
         Instant allowed = quiet.nextAllowed(due, ZoneId.of(zone));

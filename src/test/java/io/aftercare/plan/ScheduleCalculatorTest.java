@@ -14,7 +14,8 @@ class ScheduleCalculatorTest {
 
     private static final AftercarePlan PLAN = Plans.builtIn();
     private static final ZoneId VANCOUVER = ZoneId.of("America/Vancouver");
-    private static final Instant ENDED = OffsetDateTime.parse("2026-11-20T18:30:00-08:00").toInstant();
+    private static final Instant ENDED =
+            OffsetDateTime.parse("2026-11-20T18:30:00-08:00").toInstant();
 
     @ParameterizedTest(name = "posted {0} after the session: skipped {1}, due now {2}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -32,11 +33,15 @@ class ScheduleCalculatorTest {
 
         List<ScheduledStep> schedule = ScheduleCalculator.schedule(PLAN, SessionFacts.of(ENDED, VANCOUVER), now);
 
-        assertThat(schedule).extracting(step -> step.step().key())
+        assertThat(schedule)
+                .extracting(step -> step.step().key())
                 .containsExactly("days-1-3", "day-4", "day-10", "day-15");
-        assertThat(schedule).filteredOn(ScheduledStep::stale).extracting(step -> step.step().key())
+        assertThat(schedule)
+                .filteredOn(ScheduledStep::stale)
+                .extracting(step -> step.step().key())
                 .containsExactlyElementsOf(skipped == null ? List.of() : List.of(skipped.split(",")));
-        assertThat(schedule).filteredOn(step -> !step.stale() && step.dueAt().isBefore(now))
+        assertThat(schedule)
+                .filteredOn(step -> !step.stale() && step.dueAt().isBefore(now))
                 .extracting(step -> step.step().key())
                 .containsExactlyElementsOf(dueNow == null ? List.of() : List.of(dueNow));
     }
@@ -52,7 +57,8 @@ class ScheduleCalculatorTest {
     void shouldPlaceDayFourAtNineInTheClientsZone(String zone, String ended, String dayFour) {
         Instant endedAt = OffsetDateTime.parse(ended).toInstant();
 
-        List<ScheduledStep> schedule = ScheduleCalculator.schedule(PLAN, SessionFacts.of(endedAt, ZoneId.of(zone)), endedAt);
+        List<ScheduledStep> schedule =
+                ScheduleCalculator.schedule(PLAN, SessionFacts.of(endedAt, ZoneId.of(zone)), endedAt);
 
         assertThat(schedule.get(0).dueAt()).isEqualTo(endedAt);
         assertThat(schedule.get(1).dueAt()).isEqualTo(Instant.parse(dayFour));

@@ -22,7 +22,8 @@ class StepTimingTest {
     @ParameterizedTest
     @ValueSource(strings = {"tomorrow", "day 0 at 09:00", "day 4 at 25:00", "-PT1H", "day 4"})
     void shouldRefuseWhatIsNotATiming(String text) {
-        assertThatThrownBy(() -> StepTiming.parse(text)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> StepTiming.parse(text))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(text.strip());
     }
 

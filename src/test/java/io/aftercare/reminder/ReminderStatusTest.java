@@ -32,13 +32,21 @@ class ReminderStatusTest {
 
     @Test
     void shouldEndATextOnlyOnceItIsSentOrWillNeverBe() {
-        assertThat(EnumSet.allOf(ReminderStatus.class)).filteredOn(ReminderStatus::isFinal).containsExactlyInAnyOrder(
-                ReminderStatus.DELIVERED, ReminderStatus.FAILED, ReminderStatus.CANCELLED, ReminderStatus.SKIPPED,
-                ReminderStatus.SUPERSEDED, ReminderStatus.EXPIRED);
+        assertThat(EnumSet.allOf(ReminderStatus.class))
+                .filteredOn(ReminderStatus::isFinal)
+                .containsExactlyInAnyOrder(
+                        ReminderStatus.DELIVERED,
+                        ReminderStatus.FAILED,
+                        ReminderStatus.CANCELLED,
+                        ReminderStatus.SKIPPED,
+                        ReminderStatus.SUPERSEDED,
+                        ReminderStatus.EXPIRED);
     }
 
     @ParameterizedTest
-    @EnumSource(value = ReminderStatus.class, names = {"SCHEDULED", "HELD"})
+    @EnumSource(
+            value = ReminderStatus.class,
+            names = {"SCHEDULED", "HELD"})
     void shouldLetTheClinicWithdrawAndALaterSessionReplaceEveryPendingText(ReminderStatus pending) {
         assertThat(ReminderStatus.PENDING).contains(pending);
         assertThat(pending.allowedNext()).contains(ReminderStatus.CANCELLED, ReminderStatus.SUPERSEDED);
@@ -47,8 +55,12 @@ class ReminderStatusTest {
     @Test
     void shouldLetATextInFlightTakeEveryStatusItCouldWaitIn() {
         // An attempt that hands its text back applies what was decided meanwhile (WaitingStatus).
-        assertThat(ReminderStatus.SENDING.allowedNext()).contains(ReminderStatus.SCHEDULED, ReminderStatus.HELD,
-                ReminderStatus.CANCELLED, ReminderStatus.SUPERSEDED);
+        assertThat(ReminderStatus.SENDING.allowedNext())
+                .contains(
+                        ReminderStatus.SCHEDULED,
+                        ReminderStatus.HELD,
+                        ReminderStatus.CANCELLED,
+                        ReminderStatus.SUPERSEDED);
     }
 
     @Test

@@ -79,6 +79,7 @@ class ReminderTransitionsTest {
 
     /** What the flows did, over all tests of the class. */
     private final Set<Transition> made = ConcurrentHashMap.newKeySet();
+
     private final List<String> posted = new ArrayList<>();
     private String clinicId;
 
@@ -86,7 +87,12 @@ class ReminderTransitionsTest {
     void recordTransitions() {
         posted.clear();
         clock.setNow(NOON.plusMinutes(1).toInstant());
-        clinicId = given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic").then().extract().path("id");
+        clinicId = given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clinic")
+                .then()
+                .extract()
+                .path("id");
         StatusTransitionLog.start(dataSource);
     }
 
@@ -95,8 +101,10 @@ class ReminderTransitionsTest {
         posted.forEach(id -> given().auth().oauth2(Sessions.CLINIC_KEY).delete("/v1/sessions/" + id));
         List<Transition> recorded = StatusTransitionLog.recorded(dataSource);
         made.addAll(recorded);
-        assertThat(recorded).as("status changes the state machine does not allow")
-                .filteredOn(transition -> !transition.allowed()).isEmpty();
+        assertThat(recorded)
+                .as("status changes the state machine does not allow")
+                .filteredOn(transition -> !transition.allowed())
+                .isEmpty();
     }
 
     @AfterAll
@@ -123,7 +131,11 @@ class ReminderTransitionsTest {
         assertThat(statuses(late)).containsExactly("SKIPPED", "SKIPPED", "SCHEDULED", "SCHEDULED");
         assertThat(statuses(earlier)).containsExactly("SKIPPED", "SUPERSEDED", "SUPERSEDED", "SUPERSEDED");
         assertThat(statuses(held)).containsOnly("HELD");
-        assertMade(recorded("SCHEDULED"), recorded("SKIPPED"), recorded("SUPERSEDED"), recorded("HELD"),
+        assertMade(
+                recorded("SCHEDULED"),
+                recorded("SKIPPED"),
+                recorded("SUPERSEDED"),
+                recorded("HELD"),
                 change("SCHEDULED", "HELD"));
     }
 
@@ -139,7 +151,10 @@ class ReminderTransitionsTest {
 
         assertThat(firstText(delivered).getString("status")).isEqualTo("DELIVERED");
         assertThat(firstText(undelivered).getString("status")).isEqualTo("FAILED");
-        assertMade(change("SCHEDULED", "SENDING"), change("SENDING", "SENT"), change("SENT", "DELIVERED"),
+        assertMade(
+                change("SCHEDULED", "SENDING"),
+                change("SENDING", "SENT"),
+                change("SENT", "DELIVERED"),
                 change("SENT", "FAILED"));
     }
 
@@ -188,7 +203,10 @@ class ReminderTransitionsTest {
         claims.expireStale(clock.instant());
         assertThat(firstText(expiredWaiting).getString("status")).isEqualTo("EXPIRED");
 
-        assertMade(change("SENDING", "SCHEDULED"), change("SENDING", "FAILED"), change("SENDING", "EXPIRED"),
+        assertMade(
+                change("SENDING", "SCHEDULED"),
+                change("SENDING", "FAILED"),
+                change("SENDING", "EXPIRED"),
                 change("SCHEDULED", "EXPIRED"));
     }
 
@@ -286,14 +304,21 @@ class ReminderTransitionsTest {
 
         String erasedClient = newClient();
         String erased = post(erasedClient, nextPhone(), NOON);
-        given().auth().oauth2(Sessions.CLINIC_KEY).delete("/v1/clients/" + erasedClient).then().statusCode(200);
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .delete("/v1/clients/" + erasedClient)
+                .then()
+                .statusCode(200);
 
         assertThat(statuses(cancelled)).containsOnly("CANCELLED");
         assertThat(statuses(heldThenCancelled)).containsOnly("CANCELLED");
         assertThat(statuses(superseded)).contains("SUPERSEDED").doesNotContain("SCHEDULED");
         assertThat(statuses(heldThenSuperseded)).contains("SUPERSEDED").doesNotContain("HELD");
         assertThat(statuses(erased)).containsOnly("CANCELLED");
-        assertMade(change("SCHEDULED", "CANCELLED"), change("HELD", "CANCELLED"), change("SCHEDULED", "SUPERSEDED"),
+        assertMade(
+                change("SCHEDULED", "CANCELLED"),
+                change("HELD", "CANCELLED"),
+                change("SCHEDULED", "SUPERSEDED"),
                 change("HELD", "SUPERSEDED"));
     }
 
@@ -302,8 +327,8 @@ class ReminderTransitionsTest {
     void shouldMakeEveryTransitionTheStateMachineAllows() {
         List<Transition> allowed = Stream.concat(
                         ReminderStatus.INITIAL.stream().map(status -> new Transition(null, status)),
-                        Stream.of(ReminderStatus.values()).flatMap(from -> from.allowedNext().stream()
-                                .map(to -> new Transition(from, to))))
+                        Stream.of(ReminderStatus.values())
+                                .flatMap(from -> from.allowedNext().stream().map(to -> new Transition(from, to))))
                 .toList();
 
         assertThat(made).as("transitions the flows made").containsAll(allowed);
@@ -331,7 +356,8 @@ class ReminderTransitionsTest {
 
     /** A node claims every text due and dies before recording anything. */
     private void claimAsNodeThatDies() {
-        assertThat(claims.claimDue("node-that-dies", 500, clock.instant(), Duration.ofMinutes(1))).isNotEmpty();
+        assertThat(claims.claimDue("node-that-dies", 500, clock.instant(), Duration.ofMinutes(1)))
+                .isNotEmpty();
     }
 
     private void releaseAfterTheLease() {
@@ -340,14 +366,24 @@ class ReminderTransitionsTest {
     }
 
     private void assertPausedThenResume() {
-        given().auth().oauth2(Sessions.ADMIN_KEY).get("/admin/v1/clinics/" + clinicId + "/sending-pause")
-                .then().statusCode(200);
-        given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
-                .then().statusCode(204);
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .get("/admin/v1/clinics/" + clinicId + "/sending-pause")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
+                .then()
+                .statusCode(204);
     }
 
     private static void cancel(String sessionId) {
-        given().auth().oauth2(Sessions.CLINIC_KEY).delete("/v1/sessions/" + sessionId).then().statusCode(200);
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .delete("/v1/sessions/" + sessionId)
+                .then()
+                .statusCode(200);
     }
 
     private static void report(String providerId, String status, String errorCode) {
@@ -358,24 +394,39 @@ class ReminderTransitionsTest {
         if (errorCode != null) {
             form.put("ErrorCode", errorCode);
         }
-        given().contentType(ContentType.URLENC).formParams(form)
+        given().contentType(ContentType.URLENC)
+                .formParams(form)
                 .header("X-Twilio-Signature", TwilioDouble.signature(STATUS_URL, form))
-                .post("/v1/twilio/status").then().statusCode(204);
+                .post("/v1/twilio/status")
+                .then()
+                .statusCode(204);
     }
 
     private String post(String clientId, String phone, OffsetDateTime ended) {
         Map<String, Object> session = Sessions.post(ended);
         Sessions.client(session).put("id", clientId);
         Sessions.client(session).put("phone", phone);
-        String id = given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .post("/v1/sessions").then().statusCode(201).extract().path("id");
+        String id = given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(session)
+                .post("/v1/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         posted.add(id);
         return id;
     }
 
     private static JsonPath session(String id) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id).then().statusCode(200)
-                .extract().jsonPath();
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/sessions/" + id)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static JsonPath firstText(String sessionId) {

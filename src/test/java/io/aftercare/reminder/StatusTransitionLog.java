@@ -20,7 +20,9 @@ final class StatusTransitionLog {
     record Transition(ReminderStatus from, ReminderStatus to) {
 
         boolean allowed() {
-            return from == null ? ReminderStatus.INITIAL.contains(to) : from.allowedNext().contains(to);
+            return from == null
+                    ? ReminderStatus.INITIAL.contains(to)
+                    : from.allowedNext().contains(to);
         }
 
         @Override
@@ -58,7 +60,9 @@ final class StatusTransitionLog {
 
     /** Stops recording: other tests sharing the application write their texts untouched. */
     static void stop(DataSource dataSource) {
-        execute(dataSource, "DROP TRIGGER IF EXISTS record_transition ON reminder; DROP SCHEMA IF EXISTS test_log CASCADE;");
+        execute(
+                dataSource,
+                "DROP TRIGGER IF EXISTS record_transition ON reminder; DROP SCHEMA IF EXISTS test_log CASCADE;");
     }
 
     /** The changes recorded since {@link #start}. */
@@ -70,8 +74,8 @@ final class StatusTransitionLog {
                         "SELECT old_status, new_status FROM test_log.reminder_transition ORDER BY id")) {
             while (rows.next()) {
                 String from = rows.getString(1);
-                transitions.add(new Transition(from == null ? null : ReminderStatus.valueOf(from),
-                        ReminderStatus.valueOf(rows.getString(2))));
+                transitions.add(new Transition(
+                        from == null ? null : ReminderStatus.valueOf(from), ReminderStatus.valueOf(rows.getString(2))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -80,7 +84,8 @@ final class StatusTransitionLog {
     }
 
     private static void execute(DataSource dataSource, String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(e);

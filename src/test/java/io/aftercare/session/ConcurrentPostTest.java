@@ -36,15 +36,23 @@ class ConcurrentPostTest {
         List<Response> answers = atOnce(post -> post(session));
 
         String id = answers.get(0).path("id");
-        assertThat(answers).extracting(Response::statusCode).containsOnly(201, 200).containsOnlyOnce(201);
+        assertThat(answers)
+                .extracting(Response::statusCode)
+                .containsOnly(201, 200)
+                .containsOnlyOnce(201);
         assertThat(answers).extracting(answer -> answer.<String>path("id")).containsOnly(id);
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id)
-                .then().statusCode(200).body("reminders", hasSize(4));
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/sessions/" + id)
+                .then()
+                .statusCode(200)
+                .body("reminders", hasSize(4));
     }
 
     @Test
     void shouldStoreEveryConcurrentSessionOfANewClient() throws Exception {
-        String clientId = (String) Sessions.client(Sessions.post(OffsetDateTime.now())).get("id");
+        String clientId =
+                (String) Sessions.client(Sessions.post(OffsetDateTime.now())).get("id");
 
         List<Response> answers = atOnce(post -> {
             Map<String, Object> session = Sessions.post(OffsetDateTime.now().minusMinutes(1 + post));
@@ -54,13 +62,21 @@ class ConcurrentPostTest {
 
         assertThat(answers).extracting(Response::statusCode).containsOnly(201);
         assertThat(answers).extracting(answer -> answer.<String>path("id")).doesNotHaveDuplicates();
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clients/" + clientId + "/reminders")
-                .then().statusCode(200).body("reminders", hasSize(POSTS * 4));
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clients/" + clientId + "/reminders")
+                .then()
+                .statusCode(200)
+                .body("reminders", hasSize(POSTS * 4));
     }
 
     private static Response post(Map<String, Object> session) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .post("/v1/sessions").andReturn();
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(session)
+                .post("/v1/sessions")
+                .andReturn();
     }
 
     /** Sends the posts from as many threads, released together so that their transactions overlap. */

@@ -53,9 +53,7 @@ class SessionRulesTest {
         String firstId = post(first).statusCode(201).extract().path("id");
 
         clock.setNow(NOON.plusDays(12).plusMinutes(5).toInstant());
-        post(second).statusCode(201)
-                .body("warnings", empty())
-                .body("reminders.status", not(hasItem("SUPERSEDED")));
+        post(second).statusCode(201).body("warnings", empty()).body("reminders.status", not(hasItem("SUPERSEDED")));
 
         get(firstId)
                 .body("reminders.find { it.step == 'day-15' }.status", equalTo("SUPERSEDED"))
@@ -70,9 +68,13 @@ class SessionRulesTest {
         post(first).statusCode(201);
 
         clock.setNow(NOON.plusDays(6).plusMinutes(5).toInstant());
-        String secondId = post(second).statusCode(201)
-                .body("warnings", contains(allOf("at least 10 days apart", (String) first.get("sessionId"), "6 days before")))
-                .extract().path("id");
+        String secondId = post(second)
+                .statusCode(201)
+                .body(
+                        "warnings",
+                        contains(allOf("at least 10 days apart", (String) first.get("sessionId"), "6 days before")))
+                .extract()
+                .path("id");
 
         get(secondId).body("warnings", hasSize(1));
     }
@@ -84,7 +86,8 @@ class SessionRulesTest {
         clock.setNow(NOON.plusDays(12).plusMinutes(10).toInstant());
         post(later).statusCode(201);
 
-        post(earlier).statusCode(201)
+        post(earlier)
+                .statusCode(201)
                 .body("reminders.status", contains("SKIPPED", "SKIPPED", "SUPERSEDED", "SUPERSEDED"))
                 .body("warnings", hasItem(containsString("ended after this one")));
     }
@@ -101,7 +104,8 @@ class SessionRulesTest {
     void shouldSkipStaleStepsOfALatePost(Duration late, String statuses) {
         clock.setNow(NOON.plus(late).toInstant());
 
-        post(session(NOON, 1)).statusCode(201)
+        post(session(NOON, 1))
+                .statusCode(201)
                 .body("reminders.step", contains("days-1-3", "day-4", "day-10", "day-15"))
                 .body("reminders.status", contains(statuses.split(",\\s*")));
     }
@@ -115,9 +119,11 @@ class SessionRulesTest {
 
         String id = post(late).statusCode(201).extract().path("id");
 
-        await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> get(id)
-                .body("reminders.status", contains("SKIPPED", "SENT", "SCHEDULED", "SCHEDULED")));
-        assertThat(twilio.messagesTo(phone)).singleElement()
+        await().atMost(Duration.ofSeconds(15))
+                .untilAsserted(
+                        () -> get(id).body("reminders.status", contains("SKIPPED", "SENT", "SCHEDULED", "SCHEDULED")));
+        assertThat(twilio.messagesTo(phone))
+                .singleElement()
                 .satisfies(form -> assertThat(form.get("Body")).contains("warm water"));
     }
 
@@ -130,13 +136,12 @@ class SessionRulesTest {
         touchUp.put("finalSession", true);
         touchUp.put("kind", "TOUCH_UP");
 
-        post(last).statusCode(201)
+        post(last)
+                .statusCode(201)
                 .body("reminders.step", contains("days-1-3", "day-4", "day-10", "day-15", "touch-up"))
                 .body("reminders[4].dueAt", equalTo("2026-12-28T18:00:00Z"));
-        post(touchUp).statusCode(201)
-                .body("reminders.step", contains("days-1-3", "day-4", "day-10", "day-15"));
-        post(session(NOON, 1)).statusCode(201)
-                .body("reminders.step", not(hasItem("touch-up")));
+        post(touchUp).statusCode(201).body("reminders.step", contains("days-1-3", "day-4", "day-10", "day-15"));
+        post(session(NOON, 1)).statusCode(201).body("reminders.step", not(hasItem("touch-up")));
     }
 
     @Test
@@ -146,21 +151,31 @@ class SessionRulesTest {
 
         Sessions.settings(Map.of("start", "21:00", "end", "08:00"), List.of("sun-care"));
 
-        post(session(NOON, 1)).statusCode(201)
+        post(session(NOON, 1))
+                .statusCode(201)
                 .body("reminders.find { it.step == 'sun-care' }.dueAt", equalTo("2027-01-30T18:00:00Z"));
     }
 
     @Test
     void shouldRejectInvalidSettingsNamingEachField() {
-        given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
                 .body(Map.of("quietHours", Map.of("start", "25:00", "end", "8am"), "optionalSteps", List.of("nope")))
-                .when().put("/v1/clinic/settings")
-                .then().statusCode(400)
+                .when()
+                .put("/v1/clinic/settings")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", containsInAnyOrder("quietHours.start", "quietHours.end", "optionalSteps[0]"));
 
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic/settings")
-                .then().statusCode(200).body("quietHours.start", equalTo("21:00")).body("optionalSteps", empty());
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clinic/settings")
+                .then()
+                .statusCode(200)
+                .body("quietHours.start", equalTo("21:00"))
+                .body("optionalSteps", empty());
     }
 
     @ParameterizedTest(name = "quiet hours {0}-{1}: the first text of a session ending 22:30 goes out at {2}")
@@ -170,7 +185,8 @@ class SessionRulesTest {
         OffsetDateTime lateEvening = OffsetDateTime.parse("2026-11-02T22:30:00-08:00");
         clock.setNow(lateEvening.plusMinutes(5).toInstant());
 
-        post(session(lateEvening, 1)).statusCode(201)
+        post(session(lateEvening, 1))
+                .statusCode(201)
                 .body("reminders[0].dueAt", equalTo(firstTextDue))
                 .body("reminders[1].dueAt", equalTo("2026-11-05T17:00:00Z"));
     }
@@ -187,32 +203,49 @@ class SessionRulesTest {
                 .body("fit.encoding", equalTo("GSM_7"))
                 .body("fit.segments", equalTo(1));
         String after = post(session(NOON, 1)).statusCode(201).extract().path("id");
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic/templates").then().statusCode(200)
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clinic/templates")
+                .then()
+                .statusCode(200)
                 .body("", hasSize(12))
                 .body("findAll { it.overridden }.step", contains("day-4"))
-                .body("find { it.step == 'day-10' && it.language == 'fr' }.template", startsWith("{clinicName} : Bonjour"));
+                .body(
+                        "find { it.step == 'day-10' && it.language == 'fr' }.template",
+                        startsWith("{clinicName} : Bonjour"));
 
-        get(after).body("reminders.find { it.step == 'day-4' }.body",
-                equalTo("Test Clinic: Sam, from November 5 rinse gently with warm water."));
-        get(before).body("reminders.find { it.step == 'day-4' }.body", startsWith("Test Clinic: Hi Sam, from today rinse"));
+        get(after)
+                .body(
+                        "reminders.find { it.step == 'day-4' }.body",
+                        equalTo("Test Clinic: Sam, from November 5 rinse gently with warm water."));
+        get(before)
+                .body(
+                        "reminders.find { it.step == 'day-4' }.body",
+                        startsWith("Test Clinic: Hi Sam, from today rinse"));
     }
 
     @Test
     void shouldRefuseATemplateThatDoesNotRenderOrTakesMoreThanTwoSegments() {
-        template("day-4", "en", "{firstName}, {appointmentTime}").statusCode(400)
+        template("day-4", "en", "{firstName}, {appointmentTime}")
+                .statusCode(400)
                 .body("errors[0].field", equalTo("template"))
                 .body("errors[0].reason", startsWith("does not render"));
-        template("day-4", "en", "{firstName}, " + "rinse gently. ".repeat(25)).statusCode(400)
+        template("day-4", "en", "{firstName}, " + "rinse gently. ".repeat(25))
+                .statusCode(400)
                 .body("errors[0].reason", startsWith("takes 3 SMS segments (GSM_7"));
-        template("day-4", "en", "{firstName}, rinse gently 💧 " + "x".repeat(150)).statusCode(400)
+        template("day-4", "en", "{firstName}, rinse gently 💧 " + "x".repeat(150))
+                .statusCode(400)
                 .body("errors[0].reason", containsString("(UCS_2"));
-        template("day-4", "en", "{firstName}, rinse gently 💧").statusCode(200)
-                .body("fit.encoding", equalTo("UCS_2"));
+        template("day-4", "en", "{firstName}, rinse gently 💧").statusCode(200).body("fit.encoding", equalTo("UCS_2"));
         template("day-99", "en", "{firstName}").statusCode(404);
         template("day-4", "de", "{firstName}").statusCode(404);
 
-        given().auth().oauth2(Sessions.CLINIC_KEY).delete("/v1/clinic/templates/day-4/en")
-                .then().statusCode(200).body("overridden", equalTo(false));
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .delete("/v1/clinic/templates/day-4/en")
+                .then()
+                .statusCode(200)
+                .body("overridden", equalTo(false));
     }
 
     @Test
@@ -221,9 +254,14 @@ class SessionRulesTest {
         Map<String, Object> late = session(NOON, 1);
         String clientId = (String) Sessions.client(late).get("id");
 
-        given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(late)
-                .when().post("/v1/sessions/preview")
-                .then().statusCode(200)
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(late)
+                .when()
+                .post("/v1/sessions/preview")
+                .then()
+                .statusCode(200)
                 .body("clientTimeZone", equalTo("America/Vancouver"))
                 .body("reminders.step", contains("days-1-3", "day-4", "day-10", "day-15"))
                 .body("reminders.status", contains("SKIPPED", "SCHEDULED", "SCHEDULED", "SCHEDULED"))
@@ -233,12 +271,18 @@ class SessionRulesTest {
                 .body("reminders.fit.encoding", everyItem(equalTo("GSM_7")))
                 .body("reminders.fit.segments", everyItem(isOneOf(1, 2)));
 
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clients/" + clientId + "/reminders").then().statusCode(404);
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clients/" + clientId + "/reminders")
+                .then()
+                .statusCode(404);
         post(late).statusCode(201);
     }
 
     private static org.hamcrest.Matcher<String> allOf(String... parts) {
-        return org.hamcrest.Matchers.allOf(java.util.Arrays.stream(parts).map(part -> containsString(part)).toList()
+        return org.hamcrest.Matchers.allOf(java.util.Arrays.stream(parts)
+                .map(part -> containsString(part))
+                .toList()
                 .toArray(org.hamcrest.Matcher[]::new));
     }
 
@@ -256,16 +300,30 @@ class SessionRulesTest {
     }
 
     private static ValidatableResponse post(Map<String, Object> session) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .when().post("/v1/sessions").then();
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(session)
+                .when()
+                .post("/v1/sessions")
+                .then();
     }
 
     private static ValidatableResponse get(String id) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + id).then().statusCode(200);
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/sessions/" + id)
+                .then()
+                .statusCode(200);
     }
 
     private static ValidatableResponse template(String step, String language, String template) {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(Map.of("template", template))
-                .when().put("/v1/clinic/templates/" + step + "/" + language).then();
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(Map.of("template", template))
+                .when()
+                .put("/v1/clinic/templates/" + step + "/" + language)
+                .then();
     }
 }

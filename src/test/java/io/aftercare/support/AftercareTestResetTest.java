@@ -46,17 +46,29 @@ class AftercareTestResetTest {
         settings.put("quietHours", null);
         settings.put("optionalSteps", List.of("sun-care"));
         settings.put("retentionDays", 400);
-        given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(settings)
-                .put("/v1/clinic/settings").then().statusCode(200);
-        given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(settings)
+                .put("/v1/clinic/settings")
+                .then()
+                .statusCode(200);
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
                 .body(Map.of("template", "{clinicName}: Hi {firstName}, rinse gently from today."))
-                .put("/v1/clinic/templates/day-4/fr").then().statusCode(200);
+                .put("/v1/clinic/templates/day-4/fr")
+                .then()
+                .statusCode(200);
         pauses.pause(UUID.fromString(clinicId()), "20003: a test's refusal");
 
         assertThat(clock.instant()).isBefore(LONG_AGO.plusSeconds(60));
         assertThat(createMessage()).isEqualTo(401);
-        given().auth().oauth2(Sessions.ADMIN_KEY).get("/admin/v1/clinics/" + clinicId() + "/sending-pause")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .get("/admin/v1/clinics/" + clinicId() + "/sending-pause")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -64,25 +76,50 @@ class AftercareTestResetTest {
     void shouldStartTheNextTestWithTheDefaults() {
         assertThat(Duration.between(clock.instant(), Instant.now()).abs()).isLessThan(Duration.ofSeconds(5));
         assertThat(createMessage()).isEqualTo(201);
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic/settings").then().statusCode(200)
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clinic/settings")
+                .then()
+                .statusCode(200)
                 .body("quietHours.start", equalTo("21:00"))
                 .body("quietHours.end", equalTo("08:00"))
                 .body("optionalSteps", empty())
                 .body("retentionDays", nullValue());
-        given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic/templates").then().statusCode(200)
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clinic/templates")
+                .then()
+                .statusCode(200)
                 .body("findAll { it.overridden }", empty());
-        given().auth().oauth2(Sessions.ADMIN_KEY).get("/admin/v1/clinics/" + clinicId() + "/sending-pause")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .get("/admin/v1/clinics/" + clinicId() + "/sending-pause")
+                .then()
+                .statusCode(404);
     }
 
     private static String clinicId() {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic").then().statusCode(200).extract().path("id");
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clinic")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
     }
 
     /** The status the double answers a create with, as the Twilio SDK would send it. */
     private int createMessage() {
-        return given().baseUri(twilio.baseUrl()).auth().preemptive().basic(TwilioDouble.ACCOUNT_SID, TwilioDouble.AUTH_TOKEN)
-                .formParam("To", "+16045550123").formParam("From", TwilioDouble.FROM).formParam("Body", "test")
-                .post(TwilioDouble.MESSAGES_PATH).then().extract().statusCode();
+        return given().baseUri(twilio.baseUrl())
+                .auth()
+                .preemptive()
+                .basic(TwilioDouble.ACCOUNT_SID, TwilioDouble.AUTH_TOKEN)
+                .formParam("To", "+16045550123")
+                .formParam("From", TwilioDouble.FROM)
+                .formParam("Body", "test")
+                .post(TwilioDouble.MESSAGES_PATH)
+                .then()
+                .extract()
+                .statusCode();
     }
 }

@@ -20,8 +20,10 @@ public final class CapturedLog implements AutoCloseable {
         @Override
         public void publish(LogRecord record) {
             StringBuilder line = new StringBuilder(record.getLoggerName() + " " + record.getLevel() + " ");
-            line.append(record instanceof ExtLogRecord ext ? ext.getFormattedMessage()
-                    : new SimpleFormatter().formatMessage(record));
+            line.append(
+                    record instanceof ExtLogRecord ext
+                            ? ext.getFormattedMessage()
+                            : new SimpleFormatter().formatMessage(record));
             for (Throwable failure = record.getThrown(); failure != null; failure = failure.getCause()) {
                 line.append(" | ").append(failure);
                 if (failure.getCause() == failure) {

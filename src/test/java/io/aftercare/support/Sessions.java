@@ -6,8 +6,8 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -46,14 +46,25 @@ public final class Sessions {
     public static String postFor(String clinicKey, String phone, OffsetDateTime ended) {
         Map<String, Object> session = post(ended);
         client(session).put("phone", phone);
-        return given().auth().oauth2(clinicKey).contentType(ContentType.JSON).body(session)
-                .post("/v1/sessions").then().statusCode(201).extract().path("id");
+        return given().auth()
+                .oauth2(clinicKey)
+                .contentType(ContentType.JSON)
+                .body(session)
+                .post("/v1/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
     /** The {@code index}-th text of a session, as the clinic reads it. */
     public static ValidatableResponse reminder(String sessionId, int index) {
-        return given().auth().oauth2(CLINIC_KEY).get("/v1/sessions/" + sessionId)
-                .then().statusCode(200).rootPath("reminders[" + index + "]");
+        return given().auth()
+                .oauth2(CLINIC_KEY)
+                .get("/v1/sessions/" + sessionId)
+                .then()
+                .statusCode(200)
+                .rootPath("reminders[" + index + "]");
     }
 
     /** Replaces the test clinic's settings; {@code null} quiet hours turn them off. */
@@ -61,9 +72,14 @@ public final class Sessions {
         Map<String, Object> body = new HashMap<>();
         body.put("quietHours", quietHours);
         body.put("optionalSteps", optionalSteps);
-        given().auth().oauth2(CLINIC_KEY).contentType(ContentType.JSON).body(body)
-                .when().put("/v1/clinic/settings")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .put("/v1/clinic/settings")
+                .then()
+                .statusCode(200);
     }
 
     /** Back to a new clinic's settings: quiet from 21:00 to 08:00, no optional step. */

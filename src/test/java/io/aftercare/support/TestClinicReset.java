@@ -27,19 +27,35 @@ public class TestClinicReset implements AfterEachCallback {
     }
 
     private static void resumeSending() {
-        String clinicId = given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic")
-                .then().statusCode(200).extract().path("id");
-        given().auth().oauth2(Sessions.ADMIN_KEY).delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
-                .then().statusCode(oneOf(204, 404));
+        String clinicId = given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clinic")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id");
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .delete("/admin/v1/clinics/" + clinicId + "/sending-pause")
+                .then()
+                .statusCode(oneOf(204, 404));
     }
 
     private static void usePlanWording() {
-        JsonPath templates = given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/clinic/templates")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath templates = given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clinic/templates")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         List<String> own = templates.getList("findAll { it.overridden }.collect { it.step + '/' + it.language }");
         for (String stepAndLanguage : own) {
-            given().auth().oauth2(Sessions.CLINIC_KEY).delete("/v1/clinic/templates/" + stepAndLanguage)
-                    .then().statusCode(200);
+            given().auth()
+                    .oauth2(Sessions.CLINIC_KEY)
+                    .delete("/v1/clinic/templates/" + stepAndLanguage)
+                    .then()
+                    .statusCode(200);
         }
     }
 }

@@ -36,7 +36,8 @@ public final class TextColumnScan {
                 }
             }
             if (columns.size() < 10) {
-                throw new IllegalStateException("Found only " + columns.size() + " text columns: is this the service's database?");
+                throw new IllegalStateException(
+                        "Found only " + columns.size() + " text columns: is this the service's database?");
             }
             List<String> found = new ArrayList<>();
             for (String[] column : columns) {

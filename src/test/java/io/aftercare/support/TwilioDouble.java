@@ -4,10 +4,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -17,8 +17,8 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.net.URLDecoder;
-import java.security.GeneralSecurityException;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -49,10 +49,10 @@ public final class TwilioDouble {
             "date_updated":"{{now format='EEE, dd MMM yyyy HH:mm:ss Z'}}","direction":"outbound-api",\
             "error_code":null,"error_message":null,"from":"%s","messaging_service_sid":null,"num_media":"0",\
             "num_segments":"1","price":null,"price_unit":"USD","sid":"SM{{randomValue length=32 type='HEXADECIMAL'}}",\
-            "status":"queued","subresource_uris":{},"to":"+10000000000","uri":"%s"}"""
-            .formatted(ACCOUNT_SID, FROM, MESSAGES_PATH);
+            "status":"queued","subresource_uris":{},"to":"+10000000000","uri":"%s"}""".formatted(ACCOUNT_SID, FROM, MESSAGES_PATH);
 
-    private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    private final WireMockServer server =
+            new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
 
     public TwilioDouble start() {
         server.start();
@@ -91,7 +91,8 @@ public final class TwilioDouble {
 
     /** Answers every create with a bare HTTP status, after {@code delay}. */
     public void failSlowly(int httpStatus, Duration delay) {
-        server.stubFor(createMessage().willReturn(aResponse().withStatus(httpStatus).withFixedDelay((int) delay.toMillis())));
+        server.stubFor(
+                createMessage().willReturn(aResponse().withStatus(httpStatus).withFixedDelay((int) delay.toMillis())));
     }
 
     /** Answers every create after {@code delay}, as a slow Twilio would. */
@@ -108,12 +109,15 @@ public final class TwilioDouble {
     public void failNext(int[][] errors) {
         String state = Scenario.STARTED;
         for (int i = 0; i < errors.length; i++) {
-            server.stubFor(createMessage().inScenario("flaky").whenScenarioStateIs(state)
+            server.stubFor(createMessage()
+                    .inScenario("flaky")
+                    .whenScenarioStateIs(state)
                     .willReturn(error(errors[i][0], errors[i][1], "Temporarily unavailable"))
                     .willSetStateTo("after-" + (i + 1)));
             state = "after-" + (i + 1);
         }
-        server.stubFor(createMessage().inScenario("flaky").whenScenarioStateIs(state).willReturn(created()));
+        server.stubFor(
+                createMessage().inScenario("flaky").whenScenarioStateIs(state).willReturn(created()));
     }
 
     /** Answers every create with a bare HTTP status and no Twilio error body, as a proxy in front of it might. */
@@ -141,9 +145,9 @@ public final class TwilioDouble {
                 "date_updated":"{{now format='EEE, dd MMM yyyy HH:mm:ss Z'}}","direction":"outbound-api",\
                 "error_code":null,"error_message":null,"from":"%s","messaging_service_sid":null,"num_media":"0",\
                 "num_segments":"1","price":null,"price_unit":"USD","sid":"%s","status":"queued",\
-                "subresource_uris":{},"to":"%s","uri":"%s"}""".formatted(ACCOUNT_SID, json(body), created, FROM, sid, to,
-                MESSAGES_PATH);
-        server.stubFor(get(urlPathEqualTo(MESSAGES_PATH)).withQueryParam("To", equalTo(to))
+                "subresource_uris":{},"to":"%s","uri":"%s"}""".formatted(ACCOUNT_SID, json(body), created, FROM, sid, to, MESSAGES_PATH);
+        server.stubFor(get(urlPathEqualTo(MESSAGES_PATH))
+                .withQueryParam("To", equalTo(to))
                 .willReturn(page(message)));
     }
 
@@ -159,9 +163,11 @@ public final class TwilioDouble {
     private static ResponseDefinitionBuilder page(String messages) {
         String body = """
                 {"messages":[%s],"end":0,"first_page_uri":"%s?PageSize=50&Page=0","next_page_uri":null,"page":0,\
-                "page_size":50,"previous_page_uri":null,"start":0,"uri":"%s?PageSize=50&Page=0"}"""
-                .formatted(messages, MESSAGES_PATH, MESSAGES_PATH);
-        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body)
+                "page_size":50,"previous_page_uri":null,"start":0,"uri":"%s?PageSize=50&Page=0"}""".formatted(messages, MESSAGES_PATH, MESSAGES_PATH);
+        return aResponse()
+                .withStatus(200)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body)
                 .withTransformers("response-template");
     }
 
@@ -171,20 +177,32 @@ public final class TwilioDouble {
 
     /** Breaks the connection on the next create to {@code to} only; later ones are answered 201. */
     public void dropConnectionOnce(String to) {
-        server.stubFor(createMessage().withFormParam("To", equalTo(to))
-                .inScenario("drop-once").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("dropped"));
-        server.stubFor(createMessage().withFormParam("To", equalTo(to))
-                .inScenario("drop-once").whenScenarioStateIs("dropped").willReturn(created()));
+        server.stubFor(createMessage()
+                .withFormParam("To", equalTo(to))
+                .inScenario("drop-once")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("dropped"));
+        server.stubFor(createMessage()
+                .withFormParam("To", equalTo(to))
+                .inScenario("drop-once")
+                .whenScenarioStateIs("dropped")
+                .willReturn(created()));
     }
 
     /** Answers the next create to {@code to} only after {@code delay}, later ones at once. */
     public void slowOnce(String to, Duration delay) {
-        server.stubFor(createMessage().withFormParam("To", equalTo(to))
-                .inScenario("slow-once").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(created().withFixedDelay((int) delay.toMillis())).willSetStateTo("slow"));
-        server.stubFor(createMessage().withFormParam("To", equalTo(to))
-                .inScenario("slow-once").whenScenarioStateIs("slow").willReturn(created()));
+        server.stubFor(createMessage()
+                .withFormParam("To", equalTo(to))
+                .inScenario("slow-once")
+                .whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(created().withFixedDelay((int) delay.toMillis()))
+                .willSetStateTo("slow"));
+        server.stubFor(createMessage()
+                .withFormParam("To", equalTo(to))
+                .inScenario("slow-once")
+                .whenScenarioStateIs("slow")
+                .willReturn(created()));
     }
 
     public List<LoggedRequest> messageRequests() {
@@ -215,7 +233,8 @@ public final class TwilioDouble {
         try {
             Mac mac = Mac.getInstance("HmacSHA1");
             mac.init(new SecretKeySpec(AUTH_TOKEN.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
+            return Base64.getEncoder()
+                    .encodeToString(mac.doFinal(signed.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -239,9 +258,10 @@ public final class TwilioDouble {
 
     private static ResponseDefinitionBuilder error(int httpStatus, int twilioCode, String message) {
         String body = """
-                {"code":%d,"message":"%s","more_info":"https://www.twilio.com/docs/errors/%d","status":%d}"""
-                .formatted(twilioCode, message, twilioCode, httpStatus);
-        return aResponse().withStatus(httpStatus).withHeader("Content-Type", "application/json").withBody(body);
+                {"code":%d,"message":"%s","more_info":"https://www.twilio.com/docs/errors/%d","status":%d}""".formatted(twilioCode, message, twilioCode, httpStatus);
+        return aResponse()
+                .withStatus(httpStatus)
+                .withHeader("Content-Type", "application/json")
+                .withBody(body);
     }
-
 }

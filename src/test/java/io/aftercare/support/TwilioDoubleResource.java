@@ -41,7 +41,8 @@ public class TwilioDoubleResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void inject(TestInjector injector) {
-        injector.injectIntoFields(twilio, new TestInjector.AnnotatedAndMatchesType(InjectTwilioDouble.class, TwilioDouble.class));
+        injector.injectIntoFields(
+                twilio, new TestInjector.AnnotatedAndMatchesType(InjectTwilioDouble.class, TwilioDouble.class));
     }
 
     @Override

@@ -18,10 +18,19 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 class ClinicTextPropertiesTest {
 
     private static final String CANARY = "canary-secret-0123456789abcdef";
-    private static final List<String> SECRET_PROPERTIES = List.of("aftercare.admin.api-key",
-            "aftercare.twilio.auth-token", "aftercare.bootstrap.api-key", "quarkus.datasource.password");
-    private static final MessageContext LONGEST_NAME = new MessageContext("N".repeat(60), "Test Clinic",
-            "+16045550100", true, Locale.ENGLISH, LocalDate.of(2026, 11, 2), LocalDate.of(2026, 11, 12));
+    private static final List<String> SECRET_PROPERTIES = List.of(
+            "aftercare.admin.api-key",
+            "aftercare.twilio.auth-token",
+            "aftercare.bootstrap.api-key",
+            "quarkus.datasource.password");
+    private static final MessageContext LONGEST_NAME = new MessageContext(
+            "N".repeat(60),
+            "Test Clinic",
+            "+16045550100",
+            true,
+            Locale.ENGLISH,
+            LocalDate.of(2026, 11, 2),
+            LocalDate.of(2026, 11, 12));
 
     private final ClinicTextEngine engine = new ClinicTextEngine();
 
@@ -51,16 +60,68 @@ class ClinicTextPropertiesTest {
     @Provide
     Arbitrary<String> templates() {
         Arbitrary<String> fragments = Arbitraries.oneOf(
-                Arbitraries.of("{", "}", "{#if ", "{#if firstName}", "{/if}", "{#else}", "{/}", "{#for i in 1000}",
-                        "{/for}", "{#each 99}", "{#let a=firstName}", "{#include x /}", "config:", "str:", "time:",
-                        "inject:", "['aftercare.admin.api-key']", "property('quarkus.datasource.password')",
-                        "firstName", "clinicName", "clinicPhone", "treatmentContinues", "stepDate", ".repeat(9999)",
-                        ".length", ".bytes", " > 15", " == 'Sam'", "!", "?:", " or ", "'", "\"", "(", ")", "{!", "!}",
-                        "{[", "]}", "{@java.lang.String x}", "{firstName}", "{config:['aftercare.twilio.auth-token']}",
-                        "Hi ", ", rinse gently. ", "\n", "é", "💧", "\\", " == 1", " == ", " && ", " || ", " 1",
-                        " gt ", "a(", "9999999999"),
+                Arbitraries.of(
+                        "{",
+                        "}",
+                        "{#if ",
+                        "{#if firstName}",
+                        "{/if}",
+                        "{#else}",
+                        "{/}",
+                        "{#for i in 1000}",
+                        "{/for}",
+                        "{#each 99}",
+                        "{#let a=firstName}",
+                        "{#include x /}",
+                        "config:",
+                        "str:",
+                        "time:",
+                        "inject:",
+                        "['aftercare.admin.api-key']",
+                        "property('quarkus.datasource.password')",
+                        "firstName",
+                        "clinicName",
+                        "clinicPhone",
+                        "treatmentContinues",
+                        "stepDate",
+                        ".repeat(9999)",
+                        ".length",
+                        ".bytes",
+                        " > 15",
+                        " == 'Sam'",
+                        "!",
+                        "?:",
+                        " or ",
+                        "'",
+                        "\"",
+                        "(",
+                        ")",
+                        "{!",
+                        "!}",
+                        "{[",
+                        "]}",
+                        "{@java.lang.String x}",
+                        "{firstName}",
+                        "{config:['aftercare.twilio.auth-token']}",
+                        "Hi ",
+                        ", rinse gently. ",
+                        "\n",
+                        "é",
+                        "💧",
+                        "\\",
+                        " == 1",
+                        " == ",
+                        " && ",
+                        " || ",
+                        " 1",
+                        " gt ",
+                        "a(",
+                        "9999999999"),
                 Arbitraries.strings().ofMaxLength(12));
-        return fragments.list().ofMaxSize(80).map(parts -> String.join("", parts))
+        return fragments
+                .list()
+                .ofMaxSize(80)
+                .map(parts -> String.join("", parts))
                 .filter(text -> text.length() <= ClinicTextEngine.MAX_TEMPLATE_LENGTH);
     }
 }

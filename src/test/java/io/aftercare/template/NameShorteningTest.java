@@ -30,6 +30,7 @@ class NameShorteningTest {
     void shouldLeaveOutANameWithTheSpaceBeforeIt() {
         assertThat(NameShortening.withoutLeftOutName("Hi " + NameShortening.LEFT_OUT + ", rinse gently."))
                 .isEqualTo("Hi, rinse gently.");
-        assertThat(NameShortening.withoutLeftOutName(NameShortening.LEFT_OUT + ": rinse")).isEqualTo(": rinse");
+        assertThat(NameShortening.withoutLeftOutName(NameShortening.LEFT_OUT + ": rinse"))
+                .isEqualTo(": rinse");
     }
 }

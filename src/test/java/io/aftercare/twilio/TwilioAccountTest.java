@@ -14,7 +14,8 @@ class TwilioAccountTest {
 
     @Test
     void shouldAcceptAnAccountWithAFromNumberAndNormaliseIt() {
-        TwilioAccount account = TwilioAccount.from(config(SID, "secret", "+1 (604) 555-0100", null, "https://api.twilio.com"));
+        TwilioAccount account =
+                TwilioAccount.from(config(SID, "secret", "+1 (604) 555-0100", null, "https://api.twilio.com"));
 
         assertThat(account.sender()).contains("+16045550100");
         assertThat(account.messagingServiceSid()).isEmpty();
@@ -22,10 +23,12 @@ class TwilioAccountTest {
 
     @Test
     void shouldAcceptAnAlphanumericSenderOrAMessagingService() {
-        assertThat(TwilioAccount.from(config(SID, "secret", "Clinic", null, "https://api.twilio.com")).sender())
+        assertThat(TwilioAccount.from(config(SID, "secret", "Clinic", null, "https://api.twilio.com"))
+                        .sender())
                 .contains("Clinic");
-        assertThat(TwilioAccount.from(config(SID, "secret", null, "MG0123456789abcdef0123456789abcdef",
-                        "https://api.twilio.com")).messagingServiceSid())
+        assertThat(TwilioAccount.from(config(
+                                SID, "secret", null, "MG0123456789abcdef0123456789abcdef", "https://api.twilio.com"))
+                        .messagingServiceSid())
                 .contains("MG0123456789abcdef0123456789abcdef");
     }
 
@@ -56,20 +59,44 @@ class TwilioAccountTest {
     @Test
     void shouldHideTheTokenWhenPrinted() {
         assertThat(TwilioAccount.from(config(SID, "top-secret-token", "+16045550100", null, "https://api.twilio.com")))
-                .asString().doesNotContain("top-secret-token");
+                .asString()
+                .doesNotContain("top-secret-token");
     }
 
     private static AftercareConfig.Twilio config(
             String accountSid, String authToken, String from, String messagingServiceSid, String apiUrl) {
         return new AftercareConfig.Twilio() {
-            public Optional<String> accountSid() { return Optional.ofNullable(accountSid); }
-            public Optional<String> authToken() { return Optional.ofNullable(authToken); }
-            public Optional<String> from() { return Optional.ofNullable(from); }
-            public Optional<String> messagingServiceSid() { return Optional.ofNullable(messagingServiceSid); }
-            public Optional<String> webhookBaseUrl() { return Optional.empty(); }
-            public String apiUrl() { return apiUrl; }
-            public Duration connectTimeout() { return Duration.ofSeconds(1); }
-            public Duration responseTimeout() { return Duration.ofSeconds(1); }
+            public Optional<String> accountSid() {
+                return Optional.ofNullable(accountSid);
+            }
+
+            public Optional<String> authToken() {
+                return Optional.ofNullable(authToken);
+            }
+
+            public Optional<String> from() {
+                return Optional.ofNullable(from);
+            }
+
+            public Optional<String> messagingServiceSid() {
+                return Optional.ofNullable(messagingServiceSid);
+            }
+
+            public Optional<String> webhookBaseUrl() {
+                return Optional.empty();
+            }
+
+            public String apiUrl() {
+                return apiUrl;
+            }
+
+            public Duration connectTimeout() {
+                return Duration.ofSeconds(1);
+            }
+
+            public Duration responseTimeout() {
+                return Duration.ofSeconds(1);
+            }
         };
     }
 }

@@ -46,8 +46,13 @@ class TwilioSmsGatewayTest {
     @BeforeEach
     void createGateway() {
         twilio.acceptEverything();
-        gateway = gatewayFrom(new TwilioAccount(TwilioDouble.ACCOUNT_SID, TwilioDouble.AUTH_TOKEN,
-                Optional.of(TwilioDouble.FROM), Optional.empty(), URI.create(twilio.baseUrl()), Optional.empty()));
+        gateway = gatewayFrom(new TwilioAccount(
+                TwilioDouble.ACCOUNT_SID,
+                TwilioDouble.AUTH_TOKEN,
+                Optional.of(TwilioDouble.FROM),
+                Optional.empty(),
+                URI.create(twilio.baseUrl()),
+                Optional.empty()));
     }
 
     @AfterEach
@@ -59,22 +64,32 @@ class TwilioSmsGatewayTest {
     void shouldPostOneFormEncodedMessageWithBasicAuthAndReturnTwiliosSid() {
         SendOutcome outcome = gateway.send(text());
 
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Accepted.class,
-                accepted -> assertThat(accepted.providerId()).matches("SM[0-9a-fA-F]{32}"));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Accepted.class,
+                        accepted -> assertThat(accepted.providerId()).matches("SM[0-9a-fA-F]{32}"));
         assertThat(twilio.messageRequests()).hasSize(1);
         LoggedRequest request = twilio.messageRequests().get(0);
         assertThat(request.getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
-        assertThat(request.getHeader("Authorization")).isEqualTo("Basic " + Base64.getEncoder().encodeToString(
-                (TwilioDouble.ACCOUNT_SID + ":" + TwilioDouble.AUTH_TOKEN).getBytes(StandardCharsets.UTF_8)));
-        assertThat(TwilioDouble.form(request)).containsExactlyInAnyOrderEntriesOf(
-                Map.of("To", TO, "From", TwilioDouble.FROM, "Body", BODY));
+        assertThat(request.getHeader("Authorization"))
+                .isEqualTo("Basic "
+                        + Base64.getEncoder()
+                                .encodeToString((TwilioDouble.ACCOUNT_SID + ":" + TwilioDouble.AUTH_TOKEN)
+                                        .getBytes(StandardCharsets.UTF_8)));
+        assertThat(TwilioDouble.form(request))
+                .containsExactlyInAnyOrderEntriesOf(Map.of("To", TO, "From", TwilioDouble.FROM, "Body", BODY));
     }
 
     @Test
     void shouldSendThroughTheMessagingServiceWhenOneIsConfigured() {
         String service = "MG0123456789abcdef0123456789abcdef";
-        gateway = gatewayFrom(new TwilioAccount(TwilioDouble.ACCOUNT_SID, TwilioDouble.AUTH_TOKEN,
-                Optional.of(TwilioDouble.FROM), Optional.of(service), URI.create(twilio.baseUrl()), Optional.empty()));
+        gateway = gatewayFrom(new TwilioAccount(
+                TwilioDouble.ACCOUNT_SID,
+                TwilioDouble.AUTH_TOKEN,
+                Optional.of(TwilioDouble.FROM),
+                Optional.of(service),
+                URI.create(twilio.baseUrl()),
+                Optional.empty()));
 
         assertThat(gateway.send(text())).isInstanceOf(SendOutcome.Accepted.class);
         assertThat(TwilioDouble.form(twilio.messageRequests().get(0)))
@@ -99,8 +114,9 @@ class TwilioSmsGatewayTest {
     void shouldMakeExactlyOneRequestWhenRateLimited() {
         twilio.failWith(429, 20429, "Too Many Requests");
 
-        assertThat(gateway.send(text())).isEqualTo(
-                new SendOutcome.Rejected(FailureKind.TRANSIENT, "20429", "Twilio is rate limiting the account"));
+        assertThat(gateway.send(text()))
+                .isEqualTo(new SendOutcome.Rejected(
+                        FailureKind.TRANSIENT, "20429", "Twilio is rate limiting the account"));
         assertThat(twilio.messageRequests()).hasSize(1);
     }
 
@@ -139,8 +155,8 @@ class TwilioSmsGatewayTest {
     void shouldKeepNumbersOutOfTheReasonOfAnUnknownTwilioError() {
         twilio.failWith(400, 21999, "Something odd about +1 604 555 0123");
 
-        assertThat(gateway.send(text())).isEqualTo(
-                new SendOutcome.Rejected(FailureKind.PERMANENT, "21999", "Something odd about <number>"));
+        assertThat(gateway.send(text()))
+                .isEqualTo(new SendOutcome.Rejected(FailureKind.PERMANENT, "21999", "Something odd about <number>"));
     }
 
     @Test
@@ -149,8 +165,10 @@ class TwilioSmsGatewayTest {
 
         SendOutcome outcome = gateway.send(text());
 
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Rejected.class,
-                rejected -> assertThat(rejected.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Rejected.class,
+                        rejected -> assertThat(rejected.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME));
         assertThat(twilio.messageRequests()).hasSize(1);
     }
 
@@ -160,8 +178,10 @@ class TwilioSmsGatewayTest {
 
         SendOutcome outcome = gateway.send(text());
 
-        assertThat(outcome).isInstanceOfSatisfying(SendOutcome.Rejected.class,
-                rejected -> assertThat(rejected.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME));
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        SendOutcome.Rejected.class,
+                        rejected -> assertThat(rejected.kind()).isEqualTo(FailureKind.UNKNOWN_OUTCOME));
         assertThat(twilio.messageRequests()).hasSize(1);
     }
 
@@ -171,8 +191,13 @@ class TwilioSmsGatewayTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        gateway = gatewayFrom(new TwilioAccount(TwilioDouble.ACCOUNT_SID, TwilioDouble.AUTH_TOKEN,
-                Optional.of(TwilioDouble.FROM), Optional.empty(), URI.create("http://127.0.0.1:" + closedPort), Optional.empty()));
+        gateway = gatewayFrom(new TwilioAccount(
+                TwilioDouble.ACCOUNT_SID,
+                TwilioDouble.AUTH_TOKEN,
+                Optional.of(TwilioDouble.FROM),
+                Optional.empty(),
+                URI.create("http://127.0.0.1:" + closedPort),
+                Optional.empty()));
 
         assertThat(gateway.send(text())).isInstanceOfSatisfying(SendOutcome.Rejected.class, rejected -> {
             assertThat(rejected.kind()).isEqualTo(FailureKind.TRANSIENT);

@@ -49,13 +49,27 @@ class TwilioWebhookResourceTest {
         Map<String, Object> session = Sessions.post(NOON);
         String phone = "+1604555%04d".formatted(NUMBERS.incrementAndGet());
         Sessions.client(session).put("phone", phone);
-        sessionId = given().auth().oauth2(Sessions.CLINIC_KEY).contentType(ContentType.JSON).body(session)
-                .post("/v1/sessions").then().statusCode(201).extract().path("id");
-        messageSid = await().atMost(Duration.ofSeconds(15)).until(
-                () -> given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + sessionId)
-                        .then().extract().<String>path("reminders[0].providerId"),
-                sid -> sid != null);
-        assertThat(twilio.messagesTo(phone)).last().satisfies(form -> assertThat(form).containsEntry("StatusCallback", STATUS_URL));
+        sessionId = given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(session)
+                .post("/v1/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        messageSid = await().atMost(Duration.ofSeconds(15))
+                .until(
+                        () -> given().auth()
+                                .oauth2(Sessions.CLINIC_KEY)
+                                .get("/v1/sessions/" + sessionId)
+                                .then()
+                                .extract()
+                                .<String>path("reminders[0].providerId"),
+                        sid -> sid != null);
+        assertThat(twilio.messagesTo(phone))
+                .last()
+                .satisfies(form -> assertThat(form).containsEntry("StatusCallback", STATUS_URL));
     }
 
     @Test
@@ -82,22 +96,36 @@ class TwilioWebhookResourceTest {
         callback(status, errorCode).statusCode(204);
         callback("delivered", null).statusCode(204);
 
-        firstText().body("status", equalTo("FAILED")).body("error", equalTo(error)).body("providerStatus", equalTo(status));
+        firstText()
+                .body("status", equalTo("FAILED"))
+                .body("error", equalTo(error))
+                .body("providerStatus", equalTo(status));
     }
 
     @Test
     void shouldRefuseACallbackWithoutAValidSignatureAndChangeNothing() {
         Map<String, String> form = form("delivered", null);
 
-        given().contentType(ContentType.URLENC).formParams(form)
-                .post("/v1/twilio/status").then().statusCode(403).contentType("application/problem+json");
-        given().contentType(ContentType.URLENC).formParams(form).header("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl")
-                .post("/v1/twilio/status").then().statusCode(403);
+        given().contentType(ContentType.URLENC)
+                .formParams(form)
+                .post("/v1/twilio/status")
+                .then()
+                .statusCode(403)
+                .contentType("application/problem+json");
+        given().contentType(ContentType.URLENC)
+                .formParams(form)
+                .header("X-Twilio-Signature", "bm90IGEgc2lnbmF0dXJl")
+                .post("/v1/twilio/status")
+                .then()
+                .statusCode(403);
         Map<String, String> tampered = new LinkedHashMap<>(form);
         tampered.put("MessageStatus", "failed");
-        given().contentType(ContentType.URLENC).formParams(tampered)
+        given().contentType(ContentType.URLENC)
+                .formParams(tampered)
                 .header("X-Twilio-Signature", TwilioDouble.signature(STATUS_URL, form))
-                .post("/v1/twilio/status").then().statusCode(403);
+                .post("/v1/twilio/status")
+                .then()
+                .statusCode(403);
 
         firstText().body("status", equalTo("SENT")).body("providerId", matchesPattern("SM[0-9a-fA-F]{32}"));
     }
@@ -121,12 +149,17 @@ class TwilioWebhookResourceTest {
     }
 
     private static RequestSpecification signed(Map<String, String> form) {
-        return given().contentType(ContentType.URLENC).formParams(form)
+        return given().contentType(ContentType.URLENC)
+                .formParams(form)
                 .header("X-Twilio-Signature", TwilioDouble.signature(STATUS_URL, form));
     }
 
     private ValidatableResponse firstText() {
-        return given().auth().oauth2(Sessions.CLINIC_KEY).get("/v1/sessions/" + sessionId)
-                .then().statusCode(200).rootPath("reminders[0]");
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/sessions/" + sessionId)
+                .then()
+                .statusCode(200)
+                .rootPath("reminders[0]");
     }
 }
