@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Reads the audit log for the operator, newest first, a page at a time. */
+// Over 150 lines: the audit log's read side, whose paging and filters are mostly parameter checks.
 @ApplicationScoped
 class AuditEvents {
 

@@ -25,6 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The operator's API: onboard clinics and manage their keys. Enabled by {@code aftercare.admin.api-key}. */
+// Over 150 lines: thin endpoints, each a call to a service; most of the lines are their OpenAPI annotations.
 @Path("/admin/v1/clinics")
 @RolesAllowed(Roles.OPERATOR)
 @Produces(MediaType.APPLICATION_JSON)

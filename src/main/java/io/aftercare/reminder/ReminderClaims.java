@@ -16,6 +16,8 @@ import java.util.UUID;
  * The dispatcher's work queue, kept in the reminder table itself. Claims take due rows with
  * {@code FOR UPDATE SKIP LOCKED}, so any number of nodes drain the queue together and never take the same row.
  */
+// Over 150 lines: the claim, release and expiry statements and the readiness query that repeats the claim's
+// conditions, kept together so that they cannot drift apart; most of the lines are SQL.
 @ApplicationScoped
 public class ReminderClaims {
 

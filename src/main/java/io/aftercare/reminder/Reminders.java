@@ -11,6 +11,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Records the texts of sessions and answers what became of them. */
+// Over 150 lines: the reminder table's record, cancel, supersede and erase statements and its reads, for sessions,
+// clients and erasure; claims, outcomes and held texts have classes of their own.
 @ApplicationScoped
 public class Reminders {
 

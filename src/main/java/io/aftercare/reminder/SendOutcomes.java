@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.hibernate.Session;
 
 /** Records what became of a claimed text, if the claim is still the one that sent it. */
+// Over 150 lines: one fenced statement per outcome of an attempt (sent, retry, failed, expired, released, renewed),
+// kept beside the fence they share; most of the lines are SQL.
 @ApplicationScoped
 public class SendOutcomes {
 

@@ -19,6 +19,7 @@ import java.util.UUID;
  * Posts, previews, reads and cancels a clinic's sessions. A post and a preview look up, validate and plan the same
  * way; a post then hands the plan to {@link SessionWriter}.
  */
+// Over 150 lines: post, preview, read and cancel share the look-up, validation and planning of a session.
 @ApplicationScoped
 public class SessionService {
 
