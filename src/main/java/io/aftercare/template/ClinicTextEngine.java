@@ -48,15 +48,6 @@ class ClinicTextEngine {
             Caffeine.newBuilder().maximumSize(MOST_CACHED_TEMPLATES).build();
 
     /**
-     * Checks that a clinic's text uses only what a text may use, without keeping it.
-     *
-     * @throws ClinicTextRefused naming the first thing it may not use
-     */
-    public void check(String text) {
-        parse(text);
-    }
-
-    /**
      * Renders a stored wording of a clinic for one client; the parsed text is kept for the next client.
      *
      * @throws ClinicTextRefused when the text uses what it may not, or its output would pass the hard limit

@@ -84,10 +84,6 @@ public class Templates {
         if (template == null || template.isBlank()) {
             throw ProblemException.invalid("template", "must not be blank");
         }
-        if (template.length() > ClinicTextEngine.MAX_TEMPLATE_LENGTH) {
-            throw ProblemException.invalid(
-                    "template", "must be at most " + ClinicTextEngine.MAX_TEMPLATE_LENGTH + " characters");
-        }
         // A line break may shape a text; no other control character belongs in one.
         TextFields.problem(template, "\n").ifPresent(reason -> {
             throw ProblemException.invalid("template", reason);

@@ -114,7 +114,7 @@ class ClinicTextEngineTest {
                 "{/if}",
             })
     void shouldRefuseAnythingButValuesAndConditionals(String template) {
-        assertThatThrownBy(() -> engine.check(template))
+        assertThatThrownBy(() -> engine.tryOut(template, SAM, STEP_DATE))
                 .isInstanceOf(ClinicTextRefused.class)
                 .hasMessageStartingWith("does not render");
         assertThatThrownBy(() -> engine.render(template, SAM, STEP_DATE)).isInstanceOf(ClinicTextRefused.class);
@@ -124,7 +124,7 @@ class ClinicTextEngineTest {
     void shouldRefuseArgumentsNestedDeepBeforeQuteParsesThem() {
         String nested = "{" + "a(".repeat(332) + "1" + ")".repeat(332) + "}";
 
-        assertThatThrownBy(() -> engine.check(nested)).isInstanceOf(ClinicTextRefused.class);
+        assertThatThrownBy(() -> engine.tryOut(nested, SAM, STEP_DATE)).isInstanceOf(ClinicTextRefused.class);
     }
 
     @Test
@@ -151,7 +151,7 @@ class ClinicTextEngineTest {
 
     @Test
     void shouldRefuseATemplateLongerThanAClinicMayWrite() {
-        assertThatThrownBy(() -> engine.check("x".repeat(ClinicTextEngine.MAX_TEMPLATE_LENGTH + 1)))
+        assertThatThrownBy(() -> engine.tryOut("x".repeat(ClinicTextEngine.MAX_TEMPLATE_LENGTH + 1), SAM, STEP_DATE))
                 .isInstanceOf(ClinicTextRefused.class)
                 .hasMessageContaining("at most");
     }
