@@ -35,7 +35,7 @@ public class InboundTexts {
                 yield Optional.empty();
             }
             case OPT_IN -> {
-                optOuts.optIn(phone);
+                optOuts.optIn(phone, "reply " + body.strip().toUpperCase(Locale.ROOT));
                 yield Optional.empty();
             }
             case HELP -> Optional.of(help(phone));

@@ -5,6 +5,7 @@ import io.aftercare.phone.PhoneMask;
 import io.aftercare.reminder.HeldTexts;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,16 +27,24 @@ public class OptOuts {
     private final Clock clock;
     private final NumberMarkers markers;
     private final HeldTexts heldTexts;
+    private final Event<OptOutChanged> changed;
 
-    OptOuts(EntityManager entityManager, Clock clock, NumberMarkers markers, HeldTexts heldTexts) {
+    OptOuts(
+            EntityManager entityManager,
+            Clock clock,
+            NumberMarkers markers,
+            HeldTexts heldTexts,
+            Event<OptOutChanged> changed) {
         this.entityManager = entityManager;
         this.clock = clock;
         this.markers = markers;
         this.heldTexts = heldTexts;
+        this.changed = changed;
     }
 
     /**
-     * Opts {@code phone} out of one clinic's texts, or of every clinic it is a client of.
+     * Opts {@code phone} out of one clinic's texts, or of every clinic it is a client of. Each clinic it was not opted
+     * out of already is told ({@link OptOutChanged}), in the same transaction.
      *
      * @return how many pending texts were held
      */
@@ -46,8 +55,9 @@ public class OptOuts {
         if (clinics.isEmpty()) {
             return 0;
         }
+        List<UUID> optedOut = new ArrayList<>();
         for (UUID clinic : clinics) {
-            entityManager
+            int created = entityManager
                     .createNativeQuery("INSERT INTO opt_out (clinic_id, phone, opted_out_at, source)"
                             + " VALUES (:clinic, :phone, :now, :source) ON CONFLICT (clinic_id, phone) DO NOTHING")
                     .setParameter("clinic", clinic)
@@ -55,7 +65,11 @@ public class OptOuts {
                     .setParameter("now", now)
                     .setParameter("source", source)
                     .executeUpdate();
+            if (created == 1) {
+                optedOut.add(clinic);
+            }
         }
+        announce(phone, optedOut, true, source, now);
         int held = heldTexts.hold(phone, clinics, now);
         Log.infof("%s opted out (%s); %d pending texts held", PhoneMask.mask(phone), source, held);
         return held;
@@ -64,20 +78,46 @@ public class OptOuts {
     /**
      * Opts {@code phone} back in with every clinic. Held texts due later are scheduled again; of those whose time has
      * passed, only the one whose advice still applies (the next text of its session is not due yet) goes out, the
-     * others are skipped.
+     * others are skipped. Each clinic it was opted out of is told ({@link OptOutChanged}), in the same transaction;
+     * one that kept only the marker of an erased client's opt-out is told with no client, having none with the number.
      *
      * @return how many held texts were scheduled again or skipped
      */
     @Transactional
-    public int optIn(String phone) {
+    public int optIn(String phone, String source) {
         Instant now = clock.instant();
-        entityManager
-                .createNativeQuery("DELETE FROM opt_out WHERE phone IN (:phones)")
-                .setParameter("phones", numberAndMarkers(phone))
-                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<UUID> optedIn = ((List<Object>) entityManager
+                        .createNativeQuery("WITH deleted AS (DELETE FROM opt_out WHERE phone IN (:phones)"
+                                + " RETURNING clinic_id) SELECT DISTINCT clinic_id FROM deleted")
+                        .setParameter("phones", numberAndMarkers(phone))
+                        .getResultList())
+                .stream().map(UUID.class::cast).toList();
+        announce(phone, optedIn, false, source, now);
         int reviewed = heldTexts.release(phone, now);
         Log.infof("%s opted back in; %d held texts scheduled again or skipped", PhoneMask.mask(phone), reviewed);
         return reviewed;
+    }
+
+    /** One event per clinic, naming the clinic's clients with the number: one query, and none when nothing changed. */
+    private void announce(String phone, List<UUID> clinics, boolean optedOut, String source, Instant at) {
+        if (clinics.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT clinic_id, id, external_id FROM client"
+                        + " WHERE phone = :phone AND clinic_id IN (:clinics) ORDER BY external_id")
+                .setParameter("phone", phone)
+                .setParameter("clinics", clinics)
+                .getResultList();
+        for (UUID clinic : clinics) {
+            List<OptOutChanged.ClientRef> clients = rows.stream()
+                    .filter(row -> clinic.equals(row[0]))
+                    .map(row -> new OptOutChanged.ClientRef((UUID) row[1], (String) row[2]))
+                    .toList();
+            changed.fire(new OptOutChanged(clinic, clients, optedOut, source, at));
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -5,6 +5,7 @@ import io.aftercare.audit.AuditLog;
 import io.aftercare.db.SqlValues;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
@@ -25,24 +26,29 @@ public class SendingPauses {
     private final EntityManager entityManager;
     private final Clock clock;
     private final AuditLog audit;
+    private final Event<SendingPauseChanged> changed;
 
-    SendingPauses(EntityManager entityManager, Clock clock, AuditLog audit) {
+    SendingPauses(EntityManager entityManager, Clock clock, AuditLog audit, Event<SendingPauseChanged> changed) {
         this.entityManager = entityManager;
         this.clock = clock;
         this.audit = audit;
+        this.changed = changed;
     }
 
+    /** Stops the clinic's sending, unless it is stopped already; a new pause is told to observers, in this transaction. */
     @Transactional
     public void pause(UUID clinicId, String reason) {
+        Instant now = clock.instant();
         int created = entityManager
                 .createNativeQuery("INSERT INTO sending_pause (clinic_id, reason, paused_at)"
                         + " VALUES (:clinic, :reason, :now) ON CONFLICT (clinic_id) DO NOTHING")
                 .setParameter("clinic", clinicId)
                 .setParameter("reason", reason)
-                .setParameter("now", clock.instant())
+                .setParameter("now", now)
                 .executeUpdate();
         if (created == 1) {
             audit.record(AuditAction.SENDING_PAUSED, clinicId, "sending", Map.of("reason", reason));
+            changed.fire(new SendingPauseChanged(clinicId, true, Optional.of(reason), now));
             Log.errorf(
                     "Sending paused for clinic %s: %s. Fix the SMS account, then resume it with"
                             + " DELETE /admin/v1/clinics/%s/sending-pause",
@@ -50,9 +56,14 @@ public class SendingPauses {
         }
     }
 
-    /** @return false when the clinic's sending was not paused */
+    /**
+     * Lets the clinic's texts go out again; a resume is told to observers, in this transaction.
+     *
+     * @return false when the clinic's sending was not paused
+     */
     @Transactional
     public boolean resume(UUID clinicId) {
+        Instant now = clock.instant();
         boolean resumed = entityManager
                         .createNativeQuery("DELETE FROM sending_pause WHERE clinic_id = :clinic")
                         .setParameter("clinic", clinicId)
@@ -60,6 +71,7 @@ public class SendingPauses {
                 == 1;
         if (resumed) {
             audit.record(AuditAction.SENDING_RESUMED, clinicId, "sending");
+            changed.fire(new SendingPauseChanged(clinicId, false, Optional.empty(), now));
             Log.infof("Sending resumed for clinic %s", clinicId);
         }
         return resumed;

@@ -71,12 +71,12 @@ public class ReminderClaims {
     /** A health check must answer; a query that waits longer than this counts as a failed check. */
     private static final int HEALTH_QUERY_TIMEOUT_MS = 2_000;
 
-    private static final String EXPIRE_STALE = """
-            UPDATE reminder
+    private static final String EXPIRE_STALE = ChangedTexts.of("""
+            UPDATE reminder r
             SET status = 'EXPIRED', error = COALESCE(error || '; ', '') || 'its advice no longer applied by the time it could be sent',
                 updated_at = :now
             WHERE status = 'SCHEDULED' AND expires_at <= :now
-            """;
+            """);
 
     private static final String RELEASE_EXPIRED = """
             UPDATE reminder
@@ -86,9 +86,11 @@ public class ReminderClaims {
             """.formatted(WaitingStatus.SQL);
 
     private final EntityManager entityManager;
+    private final ChangedTexts changedTexts;
 
-    ReminderClaims(EntityManager entityManager) {
+    ReminderClaims(EntityManager entityManager, ChangedTexts changedTexts) {
         this.entityManager = entityManager;
+        this.changedTexts = changedTexts;
     }
 
     /** Claims up to {@code limit} texts that are due, oldest first, for {@code lease}. */
@@ -136,13 +138,18 @@ public class ReminderClaims {
                 .getSingleResult();
     }
 
-    /** Records as expired the texts still waiting (retrying, backlogged) after their advice stopped applying. */
+    /**
+     * Records as expired the texts still waiting (retrying, backlogged) after their advice stopped applying, and tells
+     * observers of them ({@link TextsChanged}, one event), in the same transaction.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public int expireStale(Instant now) {
-        return entityManager
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager
                 .createNativeQuery(EXPIRE_STALE)
                 .setParameter("now", now)
-                .executeUpdate();
+                .getResultList();
+        return changedTexts.announceRows(rows);
     }
 
     /**

@@ -17,9 +17,11 @@ import java.util.UUID;
 public class Reminders {
 
     private final SessionExternalIds sessionExternalIds;
+    private final ChangedTexts changedTexts;
 
-    Reminders(SessionExternalIds sessionExternalIds) {
+    Reminders(SessionExternalIds sessionExternalIds, ChangedTexts changedTexts) {
         this.sessionExternalIds = sessionExternalIds;
+        this.changedTexts = changedTexts;
     }
 
     /** Records one session's texts, each with the status its draft gives. */
@@ -109,10 +111,29 @@ public class Reminders {
         return new ErasedTexts(erased, cancelled);
     }
 
+    // The row is locked and read first, so that its status before the report is known: a report changes the status
+    // only of a text still SENT, and observers hear only of a change (ChangedTexts).
+    private static final String PROVIDER_REPORTED =
+            """
+            WITH reported AS (
+                SELECT id, status AS was FROM reminder
+                 WHERE provider_id = :providerId AND COALESCE(provider_rank, -1) < :rank
+                   FOR UPDATE),
+            changed AS (
+                UPDATE reminder r SET provider_status = :providerStatus, provider_rank = :rank,
+                       provider_updated_at = :now, updated_at = :now,
+                       status = CASE WHEN r.status = 'SENT' AND :final <> '' THEN :final ELSE r.status END,
+                       error = CASE WHEN r.status = 'SENT' AND :final = 'FAILED' THEN :error ELSE r.error END
+                  FROM reported
+                 WHERE r.id = reported.id
+                RETURNING %s, reported.was)
+            %s""".formatted(ChangedTexts.RETURNING, ChangedTexts.select(", ch.status <> ch.was"));
+
     /**
      * Records what the SMS provider later said of a sent text. Reports may come twice or out of order: a report is
      * kept only when it goes further than the one before ({@code rank}), and only a text still {@code SENT} takes the
-     * final status, so a delivered text stays delivered.
+     * final status, so a delivered text stays delivered. A text that took it is told to observers
+     * ({@link TextsChanged}) in the same transaction.
      *
      * @param finalStatus {@code DELIVERED} or {@code FAILED} when the report ends the text's journey
      * @return false when no text carries this provider id, or the report was older than what is known
@@ -125,23 +146,21 @@ public class Reminders {
             Optional<ReminderStatus> finalStatus,
             String error,
             Instant now) {
-        return Reminder.getEntityManager()
-                        .createNativeQuery("""
-                UPDATE reminder SET provider_status = :providerStatus, provider_rank = :rank,
-                       provider_updated_at = :now, updated_at = :now,
-                       status = CASE WHEN status = 'SENT' AND :final <> '' THEN :final ELSE status END,
-                       error = CASE WHEN status = 'SENT' AND :final = 'FAILED' THEN :error ELSE error END
-                 WHERE provider_id = :providerId
-                   AND COALESCE(provider_rank, -1) < :rank
-                """)
-                        .setParameter("providerStatus", providerStatus)
-                        .setParameter("now", now)
-                        .setParameter("final", finalStatus.map(Enum::name).orElse(""))
-                        .setParameter("error", error == null ? "" : error)
-                        .setParameter("providerId", providerId)
-                        .setParameter("rank", rank)
-                        .executeUpdate()
-                == 1;
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = Reminder.getEntityManager()
+                .createNativeQuery(PROVIDER_REPORTED)
+                .setParameter("providerStatus", providerStatus)
+                .setParameter("now", now)
+                .setParameter("final", finalStatus.map(Enum::name).orElse(""))
+                .setParameter("error", error == null ? "" : error)
+                .setParameter("providerId", providerId)
+                .setParameter("rank", rank)
+                .getResultList();
+        changedTexts.announce(rows.stream()
+                .filter(row -> (Boolean) row[ChangedTexts.COLUMNS])
+                .map(ChangedTexts::change)
+                .toList());
+        return rows.size() == 1;
     }
 
     /**

@@ -5,8 +5,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,8 +24,8 @@ public class SendOutcomes {
     private static final String FENCE =
             " WHERE id = :id AND status = 'SENDING' AND claimed_by = :node AND attempts = :attempt";
 
-    private static final String FAILED = "UPDATE reminder SET status = 'FAILED', error = :error,"
-            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+    private static final String FAILED = ChangedTexts.of("UPDATE reminder r SET status = 'FAILED', error = :error,"
+            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE);
 
     private static final String RETRY =
             "UPDATE reminder SET status = " + WaitingStatus.SQL + ", due_at = :retryAt, error = :error,"
@@ -35,16 +37,18 @@ public class SendOutcomes {
                     + " error = :error, unknown_since = COALESCE(unknown_since, last_attempt_at),"
                     + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
-    private static final String EXPIRED = "UPDATE reminder SET status = 'EXPIRED', error = :error,"
-            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
+    private static final String EXPIRED = ChangedTexts.of("UPDATE reminder r SET status = 'EXPIRED', error = :error,"
+            + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE);
 
     private static final String RELEASE = "UPDATE reminder SET status = " + WaitingStatus.SQL
             + ", attempts = attempts - 1," + " claimed_by = NULL, claim_expires_at = NULL, updated_at = :now" + FENCE;
 
     private final EntityManager entityManager;
+    private final ChangedTexts changedTexts;
 
-    SendOutcomes(EntityManager entityManager) {
+    SendOutcomes(EntityManager entityManager, ChangedTexts changedTexts) {
         this.entityManager = entityManager;
+        this.changedTexts = changedTexts;
     }
 
     /** A text the provider accepted, and when. */
@@ -57,18 +61,26 @@ public class SendOutcomes {
         }
     }
 
-    // SENT for many texts at once, each fenced by its own claim.
-    private static final String SENT_ALL = """
-            UPDATE reminder r
-            SET status = 'SENT', sent_at = s.sent_at, provider_id = s.provider_id, error = NULL, unknown_since = NULL,
-                claimed_by = NULL, claim_expires_at = NULL, updated_at = s.sent_at
-            FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS int[]), CAST(? AS text[]),
-                        CAST(CAST(? AS text[]) AS timestamptz[])) AS s (id, node, attempt, provider_id, sent_at)
-            WHERE r.id = s.id AND r.status = 'SENDING' AND r.claimed_by = s.node AND r.attempts = s.attempt
-            RETURNING r.id, s.node, s.attempt
-            """;
+    // SENT for many texts at once, each fenced by its own claim; each written claim comes back with what observers
+    // hear of it (ChangedTexts), in the one statement.
+    private static final String SENT_ALL =
+            """
+            WITH changed AS (
+                UPDATE reminder r
+                SET status = 'SENT', sent_at = s.sent_at, provider_id = s.provider_id, error = NULL, unknown_since = NULL,
+                    claimed_by = NULL, claim_expires_at = NULL, updated_at = s.sent_at
+                FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS int[]), CAST(? AS text[]),
+                            CAST(CAST(? AS text[]) AS timestamptz[])) AS s (id, node, attempt, provider_id, sent_at)
+                WHERE r.id = s.id AND r.status = 'SENDING' AND r.claimed_by = s.node AND r.attempts = s.attempt
+                RETURNING %s, s.node, s.attempt)
+            %s""".formatted(ChangedTexts.RETURNING, ChangedTexts.select(", ch.node, ch.attempt"));
 
-    /** @return the claims that were still held, and so recorded; a lost claim is left as its new owner has it */
+    /**
+     * Records the texts as sent and tells observers of those written ({@link TextsChanged}, one event), in the same
+     * transaction.
+     *
+     * @return the claims that were still held, and so recorded; a lost claim is left as its new owner has it
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Set<Claim> recordSent(List<Sent> sent) {
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
@@ -98,32 +110,49 @@ public class SendOutcomes {
                                 "text",
                                 sent.stream().map(s -> s.at().toString()).toArray()));
                 Set<Claim> written = new HashSet<>();
+                List<TextsChanged.Change> changes = new ArrayList<>();
                 try (ResultSet rows = update.executeQuery()) {
                     while (rows.next()) {
-                        written.add(new Claim(rows.getObject(1, UUID.class), rows.getString(2), rows.getInt(3)));
+                        changes.add(ChangedTexts.change(columns(rows, ChangedTexts.COLUMNS)));
+                        written.add(new Claim(
+                                rows.getObject(1, UUID.class),
+                                rows.getString(ChangedTexts.COLUMNS + 1),
+                                rows.getInt(ChangedTexts.COLUMNS + 2)));
                     }
                 }
+                changedTexts.announce(changes);
                 return written;
             }
         });
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public boolean recordFailed(ClaimedText text, String error, Instant now) {
-        return fenced(FAILED, text)
-                        .setParameter("now", now)
-                        .setParameter("error", error)
-                        .executeUpdate()
-                == 1;
+    private static Object[] columns(ResultSet row, int count) throws SQLException {
+        Object[] columns = new Object[count];
+        for (int i = 0; i < count; i++) {
+            columns[i] = row.getObject(i + 1);
+        }
+        return columns;
     }
 
+    /** Records the text as failed for good and tells observers ({@link TextsChanged}), in the same transaction. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean recordFailed(ClaimedText text, String error, Instant now) {
+        return finish(FAILED, text, error, now);
+    }
+
+    /** Records the text as expired unsent and tells observers ({@link TextsChanged}), in the same transaction. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean recordExpired(ClaimedText text, String error, Instant now) {
-        return fenced(EXPIRED, text)
-                        .setParameter("now", now)
-                        .setParameter("error", error)
-                        .executeUpdate()
-                == 1;
+        return finish(EXPIRED, text, error, now);
+    }
+
+    private boolean finish(String sql, ClaimedText text, String error, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = fenced(sql, text)
+                .setParameter("now", now)
+                .setParameter("error", error)
+                .getResultList();
+        return changedTexts.announceRows(rows) == 1;
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

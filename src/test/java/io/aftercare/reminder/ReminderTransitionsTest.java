@@ -277,7 +277,7 @@ class ReminderTransitionsTest {
 
         // Back twelve days on: the first two steps' advice has passed, the third's still applies.
         clock.setNow(NOON.plusDays(12).toInstant());
-        optOuts.optIn(phone);
+        optOuts.optIn(phone, "reply START");
 
         assertThat(statuses(id)).containsExactly("SKIPPED", "SKIPPED", "SCHEDULED", "SCHEDULED");
         assertMade(change("SCHEDULED", "HELD"), change("HELD", "SCHEDULED"), change("HELD", "SKIPPED"));
