@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /**
  * The clinic's own ids of sessions. Sessions belong to the session package, which implements this; a text knows its
- * session by the internal id only, so reminder needs no session type and no query of the session table.
+ * session by the internal id only, so reminder needs no session type. Only the statements that fire
+ * {@link TextsChanged} read the session's external id themselves ({@link ChangedTexts}): one join, not a query per text.
  */
 public interface SessionExternalIds {
 
