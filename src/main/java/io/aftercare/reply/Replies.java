@@ -97,7 +97,7 @@ public class Replies {
                 .firstResultOptional();
         found.filter(reply -> reply.status == Reply.Status.OPEN).ifPresent(reply -> {
             reply.status = Reply.Status.RESOLVED;
-            reply.resolvedAt = clock.instant();
+            reply.resolvedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             reply.resolvedBy = actor.name();
             reply.resolutionNote = note == null || note.isBlank() ? null : note.strip();
         });
