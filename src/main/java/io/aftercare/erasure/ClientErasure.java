@@ -7,6 +7,7 @@ import io.aftercare.client.Clients;
 import io.aftercare.optout.OptOuts;
 import io.aftercare.reminder.ErasedTexts;
 import io.aftercare.reminder.Reminders;
+import io.aftercare.reply.Replies;
 import io.aftercare.session.SessionService;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,7 @@ class ClientErasure {
     private final Reminders reminders;
     private final SessionService sessions;
     private final OptOuts optOuts;
+    private final Replies replies;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -46,12 +48,14 @@ class ClientErasure {
             Reminders reminders,
             SessionService sessions,
             OptOuts optOuts,
+            Replies replies,
             AuditLog audit,
             Clock clock) {
         this.clients = clients;
         this.reminders = reminders;
         this.sessions = sessions;
         this.optOuts = optOuts;
+        this.replies = replies;
         this.audit = audit;
         this.clock = clock;
     }
@@ -84,7 +88,7 @@ class ClientErasure {
 
     /**
      * Erases a client locked by the caller's transaction. Every table holding something of a client is erased here,
-     * in this one method: client replies and page links, when they come, add their step below.
+     * in this one method: page links, when they come, add their step below.
      *
      * <p>A text being sent when the erasure comes is why it may refuse: the dispatcher holds its number and body and
      * will record the outcome on the row, and a text it hands back for a retry would be sent again from the row. So the
@@ -102,8 +106,9 @@ class ClientErasure {
         clients.erase(client.id(), now);
         // After the client row: an opt-out stays in clear while another client of the clinic holds the number.
         int optOutsKept = optOuts.keepOnlyMarker(client.clinicId(), client.phone());
-        // Client replies and page links (when they exist) are erased here, in this transaction.
-        return Optional.of(
-                new ErasureReport(externalId, now, sessionCount, texts.texts(), texts.cancelled(), optOutsKept));
+        int replyCount = replies.eraseClientReplies(client.id(), now);
+        // Page links (when they exist) are erased here, in this transaction.
+        return Optional.of(new ErasureReport(
+                externalId, now, sessionCount, texts.texts(), texts.cancelled(), replyCount, optOutsKept));
     }
 }

@@ -23,6 +23,9 @@ record ErasureReport(
         @Schema(description = "Of those, texts that had not gone out and were cancelled")
         int cancelledTexts,
 
+        @Schema(description = "The client's replies whose words and number were removed")
+        int replies,
+
         @Schema(description = "Opt-outs of the number kept as an anonymous marker: a STOP stays honoured")
         int optOutsKeptAsMarker) {
 
@@ -35,6 +38,8 @@ record ErasureReport(
                 texts,
                 "cancelledTexts",
                 cancelledTexts,
+                "replies",
+                replies,
                 "optOutsKeptAsMarker",
                 optOutsKeptAsMarker);
     }

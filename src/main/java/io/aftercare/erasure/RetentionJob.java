@@ -46,6 +46,15 @@ class RetentionJob {
         if (marked > 0) {
             Log.infof("Retention purge kept %d opt-outs of numbers no client holds any more as markers", marked);
         }
+        int unattributed = 0;
+        int batchErased;
+        do {
+            batchErased = purge.eraseUnattributedReplies();
+            unattributed += batchErased;
+        } while (batchErased == purge.batchSize());
+        if (unattributed > 0) {
+            Log.infof("Retention purge erased %d replies no clinic could be named for", unattributed);
+        }
         return erased;
     }
 }

@@ -6,6 +6,7 @@ import io.aftercare.client.ClientToErase;
 import io.aftercare.client.Clients;
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.optout.OptOuts;
+import io.aftercare.reply.Replies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -29,6 +30,7 @@ class RetentionPurge {
     private final Clients clients;
     private final ClientErasure erasure;
     private final OptOuts optOuts;
+    private final Replies replies;
     private final AuditLog audit;
     private final AftercareConfig.Retention config;
     private final Clock clock;
@@ -37,12 +39,14 @@ class RetentionPurge {
             Clients clients,
             ClientErasure erasure,
             OptOuts optOuts,
+            Replies replies,
             AuditLog audit,
             AftercareConfig config,
             Clock clock) {
         this.clients = clients;
         this.erasure = erasure;
         this.optOuts = optOuts;
+        this.replies = replies;
         this.audit = audit;
         this.config = config.retention();
         this.clock = clock;
@@ -78,6 +82,19 @@ class RetentionPurge {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     int markOrphanedOptOuts() {
         return optOuts.keepOnlyMarkersOfOrphans(config.batchSize());
+    }
+
+    /**
+     * Erases, in its own transaction, up to a batch of replies no clinic could be named for, once older than the
+     * operator's default retention: no clinic sees them, and no client's erasure reaches them.
+     *
+     * @return how many it erased
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int eraseUnattributedReplies() {
+        Instant now = clock.instant();
+        return replies.eraseUnattributedBefore(
+                now.minus(java.time.Duration.ofDays(config.defaultDays())), now, config.batchSize());
     }
 
     int batchSize() {

@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The reply words carriers and Twilio give a meaning to, matched on the whole reply, in any case. */
-enum Keyword {
+public enum Keyword {
     OPT_OUT(Set.of("STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT")),
     OPT_IN(Set.of("START", "YES", "UNSTOP")),
     HELP(Set.of("HELP", "INFO"));

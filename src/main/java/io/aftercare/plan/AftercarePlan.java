@@ -1,6 +1,8 @@
 package io.aftercare.plan;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -19,6 +21,9 @@ public record AftercarePlan(
 
     public static final Duration DEFAULT_SESSION_SPACING = Duration.ofDays(10);
 
+    /** The key of the step that answers a reply triage found urgent; a plan without it answers none. */
+    public static final String URGENT_ANSWER = "urgent-answer";
+
     public AftercarePlan {
         steps = List.copyOf(steps);
     }
@@ -31,6 +36,31 @@ public record AftercarePlan(
     public String template(PlanStep step, Locale locale) {
         return step.messages()
                 .getOrDefault(locale.getLanguage(), step.messages().get(defaultLanguage));
+    }
+
+    /** The text that answers a client's urgent reply, if the plan has one. */
+    public Optional<PlanStep> urgentAnswer() {
+        return step(URGENT_ANSWER).filter(step -> step.audience() == StepAudience.URGENT_REPLY);
+    }
+
+    /**
+     * How long after a session its aftercare is under way: until the advice of its last scheduled step stops applying,
+     * that is the latest step's due time plus its {@code validFor} (a step without one counts from its due time), and a
+     * day more, since a step due "day N at 09:00" falls in the client's time zone. Every step counts, optional ones
+     * too: a reply is better attributed to an aftercare that may still be sending than to none.
+     */
+    public Duration aftercareSpan() {
+        Instant origin = Instant.EPOCH;
+        Duration longest = Duration.ZERO;
+        for (PlanStep step : steps) {
+            if (step.audience() == StepAudience.URGENT_REPLY) {
+                continue;
+            }
+            Duration until = Duration.between(origin, step.due().dueAt(origin, ZoneOffset.UTC))
+                    .plus(step.validFor().orElse(Duration.ZERO));
+            longest = until.compareTo(longest) > 0 ? until : longest;
+        }
+        return longest.plusDays(1);
     }
 
     /** Keys of the steps a clinic may switch on. */

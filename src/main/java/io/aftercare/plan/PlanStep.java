@@ -27,7 +27,8 @@ public record PlanStep(
     }
 
     boolean follows(SessionFacts session) {
-        boolean audienceMatches = audience == StepAudience.EVERY_SESSION || session.finalTreatmentSession();
+        boolean audienceMatches = audience == StepAudience.EVERY_SESSION
+                || (audience == StepAudience.FINAL_TREATMENT_SESSION && session.finalTreatmentSession());
         return audienceMatches && (!optional || session.optionalSteps().contains(key));
     }
 }

@@ -44,7 +44,8 @@ public class HeldTexts {
     /**
      * The number opted back in: held texts due later are scheduled again; of those whose time has passed, only the one
      * whose advice still applies (the next text of its session is not due yet, or it is the session's last and fell
-     * due within {@link #LAST_STEP_GRACE}) goes out, the others are skipped.
+     * due within {@link #LAST_STEP_GRACE}) goes out, the others are skipped. A text of no session (a clinic's own, an
+     * urgent answer) is its own last step.
      *
      * @return how many held texts were scheduled again or skipped
      */
@@ -53,7 +54,8 @@ public class HeldTexts {
         return entityManager
                 .createNativeQuery("""
                 WITH held AS (
-                    SELECT r.id, r.due_at, LEAD(r.due_at) OVER (PARTITION BY r.session_id ORDER BY r.due_at) AS next_due
+                    SELECT r.id, r.due_at, LEAD(r.due_at) OVER (PARTITION BY COALESCE(r.session_id, r.id) ORDER BY r.due_at)
+                           AS next_due
                       FROM reminder r JOIN client c ON c.id = r.client_id
                      WHERE c.phone = :phone AND r.status = 'HELD')
                 UPDATE reminder r

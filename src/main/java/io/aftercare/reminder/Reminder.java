@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One text of one session's plan, from scheduling to its final outcome. */
+/** One text to a client, from scheduling to its final outcome: a step of a session's plan, or a one-off text. */
 @Entity
 @Table(name = "reminder")
 public class Reminder extends PanacheEntityBase {
@@ -21,6 +21,7 @@ public class Reminder extends PanacheEntityBase {
     @Column(name = "clinic_id")
     public UUID clinicId;
 
+    /** Null for a text that belongs to a client, not a session ({@link TextKind#MANUAL}, {@link TextKind#URGENT_ANSWER}). */
     @Column(name = "session_id")
     public UUID sessionId;
 
@@ -30,7 +31,18 @@ public class Reminder extends PanacheEntityBase {
     /** The plan step's key. */
     public String step;
 
-    /** The plan version the text was rendered from; a later plan never rewrites it. */
+    @Enumerated(EnumType.STRING)
+    public TextKind kind = TextKind.PLAN;
+
+    /** False for a text that answers a client who just wrote: the clinic's quiet hours do not hold it back. */
+    @Column(name = "quiet_hours_apply")
+    public boolean quietHoursApply = true;
+
+    /** The client's reply this text answers, if any. */
+    @Column(name = "in_reply_to")
+    public UUID inReplyTo;
+
+    /** The plan version the text was rendered from (null for a clinic's own text); a later plan never rewrites it. */
     @Column(name = "plan_version")
     public String planVersion;
 

@@ -47,7 +47,10 @@ public class ReminderClaims {
             FROM chosen, client c, clinic k
             WHERE r.id = chosen.id AND c.id = r.client_id AND k.id = r.clinic_id
             RETURNING r.id, r.clinic_id, c.phone, r.body, r.expires_at, r.unknown_since, r.attempts,
-                      c.time_zone, k.quiet_hours_start, k.quiet_hours_end
+                      c.time_zone,
+                      -- A text answering a client who just wrote goes out whatever the hour.
+                      CASE WHEN r.quiet_hours_apply THEN k.quiet_hours_start END,
+                      CASE WHEN r.quiet_hours_apply THEN k.quiet_hours_end END
             """;
 
     // The claim's own idea of a text it may take, for each clinic's oldest: one probe of reminder_due_by_clinic per

@@ -14,7 +14,14 @@ public record ReminderView(
         @Schema(description = "The clinic's id of the session the text belongs to; in a client's history only")
         String sessionId,
 
-        @Schema(example = "days-1-3") String step,
+        @Schema(example = "days-1-3", description = "The plan step; 'manual' or 'urgent-answer' for a one-off text")
+        String step,
+
+        @Schema(
+                description = "PLAN: a step of a session's plan; MANUAL: the clinic's own text; URGENT_ANSWER: the"
+                        + " plan's safety text sent to a reply triage found urgent")
+        TextKind kind,
+
         Instant dueAt,
         ReminderStatus status,
 
@@ -30,19 +37,24 @@ public record ReminderView(
         @Schema(description = "The SMS provider's last reported status", example = "delivered")
         String providerStatus,
 
-        @Schema(description = "Why the text failed") String error) {
+        @Schema(description = "Why the text failed") String error,
+
+        @Schema(description = "The id of the client's reply this text answers")
+        UUID inReplyTo) {
 
     static ReminderView of(Reminder reminder, String sessionId) {
         return new ReminderView(
                 reminder.id,
                 sessionId,
                 reminder.step,
+                reminder.kind,
                 reminder.dueAt,
                 reminder.status,
                 reminder.body,
                 reminder.sentAt,
                 reminder.providerId,
                 reminder.providerStatus,
-                reminder.error);
+                reminder.error,
+                reminder.inReplyTo);
     }
 }

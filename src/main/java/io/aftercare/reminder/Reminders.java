@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -181,6 +182,28 @@ public class Reminders {
                 .map(UUID.class::cast);
     }
 
+    /**
+     * The client of the clinic whose text reached this number last, as {@link #lastClinicToText} finds the clinic.
+     *
+     * @return the clinic's id and the client's, or empty when no clinic texted the number
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<TextedClient> lastClientTexted(String phone) {
+        return Reminder.getEntityManager()
+                .createNativeQuery("""
+                SELECT r.clinic_id, r.client_id FROM client c JOIN reminder r ON r.client_id = c.id
+                 WHERE c.phone = :phone AND r.sent_at IS NOT NULL
+                 ORDER BY r.sent_at DESC LIMIT 1
+                """)
+                .setParameter("phone", phone)
+                .getResultStream()
+                .findFirst()
+                .map(row -> {
+                    Object[] ids = (Object[]) row;
+                    return new TextedClient((UUID) ids[0], (UUID) ids[1]);
+                });
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ReminderView> forSession(UUID sessionId) {
         return Reminder.<Reminder>list("sessionId = ?1 order by dueAt, step", sessionId).stream()
@@ -195,10 +218,15 @@ public class Reminders {
         if (texts.isEmpty()) {
             return List.of();
         }
-        Map<UUID, String> sessions = sessionExternalIds.of(
-                texts.stream().map(text -> text.sessionId).distinct().toList());
+        // A clinic's own texts and urgent answers belong to no session.
+        List<UUID> sessionIds = texts.stream()
+                .map(text -> text.sessionId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
+        Map<UUID, String> sessions = sessionIds.isEmpty() ? Map.of() : sessionExternalIds.of(sessionIds);
         return texts.stream()
-                .map(text -> ReminderView.of(text, sessions.get(text.sessionId)))
+                .map(text -> ReminderView.of(text, text.sessionId == null ? null : sessions.get(text.sessionId)))
                 .toList();
     }
 }

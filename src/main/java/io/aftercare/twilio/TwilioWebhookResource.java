@@ -1,7 +1,7 @@
 package io.aftercare.twilio;
 
-import io.aftercare.optout.InboundTexts;
 import io.aftercare.problem.Problem;
+import io.aftercare.reply.ReplyInbox;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -35,9 +35,9 @@ class TwilioWebhookResource {
 
     private final TwilioWebhooks webhooks;
     private final TwilioStatusReports statusReports;
-    private final InboundTexts inbound;
+    private final ReplyInbox inbound;
 
-    TwilioWebhookResource(TwilioWebhooks webhooks, TwilioStatusReports statusReports, InboundTexts inbound) {
+    TwilioWebhookResource(TwilioWebhooks webhooks, TwilioStatusReports statusReports, ReplyInbox inbound) {
         this.webhooks = webhooks;
         this.statusReports = statusReports;
         this.inbound = inbound;
@@ -58,11 +58,16 @@ class TwilioWebhookResource {
     @Path("/inbound")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
-    @Operation(summary = "Twilio's incoming-message webhook: STOP, START and HELP replies (From, Body)")
+    @Operation(
+            summary = "Twilio's incoming-message webhook (MessageSid, From, To, Body)",
+            description = "Every reply is kept once per MessageSid for the clinic(s) it belongs to and triaged; an"
+                    + " urgent one is answered with the plan's safety text. STOP, START and HELP keep their meaning."
+                    + " A MessageSid seen before changes nothing.")
     @APIResponse(responseCode = "200", description = "TwiML: empty, or the HELP answer")
     public String inbound(@HeaderParam(SIGNATURE) String signature, MultivaluedMap<String, String> form) {
         webhooks.verify(TwilioWebhooks.INBOUND_PATH, form, signature);
-        return inbound.receive(form.getFirst("From"), form.getFirst("Body"))
+        return inbound.receive(
+                        form.getFirst("MessageSid"), form.getFirst("From"), form.getFirst("To"), form.getFirst("Body"))
                 .map(reply -> "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response><Message>" + xml(reply)
                         + "</Message></Response>")
                 .orElse("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response/>");

@@ -327,7 +327,8 @@ class ClientErasureTest {
     private static ValidatableResponse inbound(String phone, String body) {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("AccountSid", TwilioDouble.ACCOUNT_SID);
-        form.put("MessageSid", "SM0123456789abcdef0123456789abcdef");
+        // Each text Twilio posts has its own MessageSid; a repeated one is a retry and changes nothing.
+        form.put("MessageSid", "SM" + java.util.UUID.randomUUID().toString().replace("-", ""));
         form.put("From", phone);
         form.put("To", TwilioDouble.FROM);
         form.put("Body", body);

@@ -208,7 +208,8 @@ class SessionRulesTest {
                 .get("/v1/clinic/templates")
                 .then()
                 .statusCode(200)
-                .body("", hasSize(12))
+                // Every step of the plan in both languages, the safety answer to an urgent reply among them.
+                .body("", hasSize(14))
                 .body("findAll { it.overridden }.step", contains("day-4"))
                 .body(
                         "find { it.step == 'day-10' && it.language == 'fr' }.template",

@@ -1,0 +1,130 @@
+package io.aftercare.reply;
+
+import io.aftercare.client.Client;
+import io.aftercare.clinic.Clinic;
+import io.aftercare.optout.OptOuts;
+import io.aftercare.problem.ProblemException;
+import io.aftercare.problem.TextFields;
+import io.aftercare.reminder.OneOffTexts;
+import io.aftercare.reminder.OneOffTexts.OneOff;
+import io.aftercare.reminder.ReminderStatus;
+import io.aftercare.reminder.ReminderView;
+import io.aftercare.reminder.TextKind;
+import io.aftercare.template.TextFit;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A clinic's own words to one client, sent through the dispatcher like every text (rate limit, opt-out, retries,
+ * delivery receipts). It goes out under the clinic's name, as the plan's texts do, within {@value TextFit#MAX_SEGMENTS}
+ * SMS segments; it waits for the end of the clinic's quiet hours unless the client wrote within
+ * {@link #CLIENT_JUST_WROTE}.
+ */
+@ApplicationScoped
+class ClinicMessages {
+
+    /** A client who wrote this recently is waiting for the answer: quiet hours do not hold it back. */
+    static final Duration CLIENT_JUST_WROTE = Duration.ofHours(12);
+
+    static final String STEP = "manual";
+
+    private final Replies replies;
+    private final OptOuts optOuts;
+    private final OneOffTexts oneOffTexts;
+    private final Clock clock;
+
+    ClinicMessages(Replies replies, OptOuts optOuts, OneOffTexts oneOffTexts, Clock clock) {
+        this.replies = replies;
+        this.optOuts = optOuts;
+        this.oneOffTexts = oneOffTexts;
+        this.clock = clock;
+    }
+
+    /**
+     * @param inReplyTo the id of the client's reply it answers, if any
+     * @throws ProblemException 404 when the clinic has no such client; 400 naming {@code body} or {@code inReplyTo}
+     */
+    @Transactional
+    ReminderView send(UUID clinicId, String clientExternalId, String body, String inReplyTo) {
+        Client client = Client.findByExternalId(clinicId, clientExternalId)
+                .orElseThrow(() -> ProblemException.notFound("No client " + clientExternalId + " for this clinic"));
+        Clinic clinic = Clinic.findById(clinicId);
+        String text = withClinicName(clinic.name, checkedBody(body));
+        TextFit fit = TextFit.of(text);
+        if (!fit.fits()) {
+            throw ProblemException.invalid(
+                    "body",
+                    "takes %d SMS segments (%s, %d units) with the clinic's name in front; at most %d"
+                            .formatted(fit.segments(), fit.encoding(), fit.units(), TextFit.MAX_SEGMENTS));
+        }
+        Optional<Reply> answered = Optional.ofNullable(inReplyTo).map(id -> replyOf(clinicId, client.id, id));
+        Instant now = clock.instant();
+        Optional<Instant> clientWrote =
+                answered.map(reply -> reply.receivedAt).or(() -> replies.lastReplyAt(clinicId, client.id));
+        boolean clientJustWrote = clientWrote
+                .filter(at -> at.isAfter(now.minus(CLIENT_JUST_WROTE)))
+                .isPresent();
+        Instant dueAt = clientJustWrote
+                ? now
+                : clinic.quietHours()
+                        .map(quiet -> quiet.nextAllowed(now, ZoneId.of(client.timeZone)))
+                        .orElse(now);
+        ReminderStatus status = optOuts.optedOutSince(clinicId, client.phone).isPresent()
+                ? ReminderStatus.HELD
+                : ReminderStatus.SCHEDULED;
+        ReminderView recorded = oneOffTexts.record(
+                new OneOff(
+                        clinicId,
+                        client.id,
+                        TextKind.MANUAL,
+                        STEP,
+                        Optional.empty(),
+                        text,
+                        dueAt,
+                        Optional.empty(),
+                        !clientJustWrote,
+                        answered.map(reply -> reply.id),
+                        status),
+                now);
+        Log.infof("Clinic %s texted client %s (text %s, %s)", clinicId, client.id, recorded.id(), status);
+        return recorded;
+    }
+
+    private static String checkedBody(String body) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.invalid("body", "must not be blank");
+        }
+        // A line break may shape a text; no other control character belongs in one.
+        TextFields.problem(body, "\n").ifPresent(reason -> {
+            throw ProblemException.invalid("body", reason);
+        });
+        return body.strip();
+    }
+
+    /** The client sees who writes, as in every plan text: "Clinic name: ...", unless the clinic wrote its name first. */
+    static String withClinicName(String clinicName, String body) {
+        return body.toLowerCase(Locale.ROOT).startsWith(clinicName.toLowerCase(Locale.ROOT))
+                ? body
+                : clinicName + ": " + body;
+    }
+
+    private Reply replyOf(UUID clinicId, UUID clientId, String id) {
+        UUID replyId;
+        try {
+            replyId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("inReplyTo", "is not a reply id");
+        }
+        return replies.ofClient(clinicId, clientId, replyId)
+                .orElseThrow(
+                        () -> ProblemException.invalid("inReplyTo", "is not a reply of this client to the clinic"));
+    }
+}

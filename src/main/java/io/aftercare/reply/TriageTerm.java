@@ -1,0 +1,59 @@
+package io.aftercare.reply;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One term of triage's vocabulary: whole words in a row, each of which may end in {@code *} to stand for any word
+ * it starts ({@code "bleed*"} matches bleeds and bleeding; {@code "pus"} matches pus, not push). {@code "?"} stands for
+ * a question mark anywhere in the reply.
+ */
+record TriageTerm(List<Word> words, boolean questionMark) {
+
+    record Word(String text, boolean stem) {
+        boolean matches(String word) {
+            return stem ? word.startsWith(text) : word.equals(text);
+        }
+    }
+
+    static final TriageTerm QUESTION_MARK = new TriageTerm(List.of(), true);
+
+    /** Reads a term as written in the vocabulary or by a clinic; a term with no letter or digit matches nothing. */
+    static TriageTerm of(String written) {
+        if (written.strip().equals("?")) {
+            return QUESTION_MARK;
+        }
+        // Stars survive the reading as a word of their own character, so that "bleed*" keeps its stem mark.
+        String plain =
+                ReplyWords.plain(written).replaceAll("[^\\p{L}\\p{N}*]+", " ").strip();
+        List<Word> words = Arrays.stream(plain.split(" "))
+                .map(word -> new Word(word.replace("*", ""), word.endsWith("*")))
+                .filter(word -> !word.text().isEmpty())
+                .toList();
+        return new TriageTerm(words, false);
+    }
+
+    /** Whether the words of a reply hold this term anywhere. */
+    boolean foundIn(List<String> replyWords) {
+        for (int start = 0; start + words.size() <= replyWords.size(); start++) {
+            if (!words.isEmpty() && startsAt(replyWords, start)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the words of a sentence begin with this term. */
+    boolean opens(List<String> sentenceWords) {
+        return !words.isEmpty() && words.size() <= sentenceWords.size() && startsAt(sentenceWords, 0);
+    }
+
+    private boolean startsAt(List<String> replyWords, int start) {
+        for (int i = 0; i < words.size(); i++) {
+            if (!words.get(i).matches(replyWords.get(start + i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
