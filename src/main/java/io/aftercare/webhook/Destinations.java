@@ -101,7 +101,7 @@ class Destinations {
 
     private InetAddress checkedAddress(String host) throws Refused {
         if (!allowPrivate && ForbiddenAddresses.isInternalName(host)) {
-            throw new Refused("FORBIDDEN_ADDRESS", "names a host inside a private network");
+            throw new Refused("FORBIDDEN_ADDRESS", "names a host that is not on the public internet");
         }
         InetAddress[] addresses;
         try {
@@ -116,7 +116,8 @@ class Destinations {
         if (!allowPrivate && Arrays.stream(addresses).anyMatch(ForbiddenAddresses::isForbidden)) {
             throw new Refused(
                     "FORBIDDEN_ADDRESS",
-                    "names or resolves to a loopback, private, link-local or otherwise non-public address");
+                    "names or resolves to an address that is not on the public internet (loopback, private, link-local,"
+                            + " multicast, metadata)");
         }
         return addresses[0];
     }
