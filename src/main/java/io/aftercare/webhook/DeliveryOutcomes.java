@@ -45,7 +45,7 @@ class DeliveryOutcomes {
     private static final String ENDPOINT_FAILED = """
             UPDATE webhook_endpoint w
             SET failures = w.failures + 1,
-                retry_after = :now + LEAST(:firstDelayMs * power(2, LEAST(w.failures, 20)), :longestDelayMs)
+                retry_after = CAST(:now AS timestamptz) + LEAST(:firstDelayMs * power(2, LEAST(w.failures, 20)), :longestDelayMs)
                                      * interval '1 millisecond'
             FROM d WHERE w.id = d.endpoint_id
             """;

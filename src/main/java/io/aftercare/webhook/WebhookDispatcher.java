@@ -77,7 +77,10 @@ class WebhookDispatcher {
             }
             List<ClaimedDelivery> claimed =
                     claims.claimDue(node, free, config.maxInFlightPerEndpoint(), clock.instant(), config.claimLease());
-            moreDue = claimed.size() == free;
+            // Something was due: more may be (another endpoint's turn, or one held back by its cap), so each thread
+            // that
+            // finishes claims again rather than waiting for the next trigger. Nothing due: the trigger looks next.
+            moreDue = !claimed.isEmpty();
             for (ClaimedDelivery claim : claimed) {
                 inFlight.incrementAndGet();
                 try {

@@ -40,7 +40,9 @@ class WebhookHttp {
                 .setConnectTimeout((int) connectTimeout.toMillis())
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(30)
-                .setMaxPoolSize(config.webhooks().maxInFlightPerEndpoint())
+                // Never the limit: a node has no more requests under way than threads, and a pool per host smaller than
+                // that would let one clinic's hung endpoint queue another clinic's requests to the same host.
+                .setMaxPoolSize(config.webhooks().concurrency())
                 .setVerifyHost(true)
                 .setForceSni(true)
                 .setTryUseCompression(false)
