@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -80,5 +81,15 @@ class EventFiring {
                         .setParameter("clinic", clinicId)
                         .getSingleResult())
                 .longValue();
+    }
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    List<String> deliveryStatusesOf(UUID clinicId) {
+        return entityManager
+                .createNativeQuery("SELECT d.status FROM webhook_delivery d JOIN webhook_event ev ON ev.id = d.event_id"
+                        + " WHERE ev.clinic_id = :clinic ORDER BY d.id")
+                .setParameter("clinic", clinicId)
+                .getResultList();
     }
 }

@@ -330,6 +330,33 @@ class WebhookDeliveryTest {
     }
 
     @Test
+    void shouldCancelWhatWasStillToBeDeliveredWhenAnEndpointIsDeleted() {
+        Clinic clinic = TestClinics.create();
+        receiver.answer("/deleted", n -> 500);
+        String endpointId = TestClinics.register(clinic, receiver.url("/deleted"), List.of("reply.received"))
+                .path("id");
+        events.fire(urgentReply(clinic, UUID.randomUUID()));
+        events.fire(urgentReply(clinic, UUID.randomUUID()));
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> receiver.at("/deleted").size() >= 1);
+
+        given().auth()
+                .oauth2(clinic.key())
+                .delete("/v1/clinic/webhooks/" + endpointId)
+                .then()
+                .statusCode(204);
+
+        await().atMost(Duration.ofSeconds(5))
+                .until(
+                        () -> events.deliveryStatusesOf(clinic.id()),
+                        statuses -> statuses.equals(List.of("CANCELLED", "CANCELLED")));
+        int received = receiver.at("/deleted").size();
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> receiver.at("/deleted").size() == received);
+    }
+
+    @Test
     void shouldSignWithBothSecretsWhileARotationOverlaps() {
         Clinic clinic = TestClinics.create();
         String oldSecret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
