@@ -14,7 +14,10 @@ public enum AuditAction {
     TEMPLATE_CHANGED("template.changed"),
     TEMPLATE_RESET("template.reset"),
     CLIENT_ERASED("client.erased"),
-    RETENTION_PURGED("retention.purged");
+    RETENTION_PURGED("retention.purged"),
+    WEBHOOK_CREATED("webhook.created"),
+    WEBHOOK_DELETED("webhook.deleted"),
+    WEBHOOK_SECRET_ROTATED("webhook.secret-rotated");
 
     private final String value;
 

@@ -33,6 +33,8 @@ public interface AftercareConfig {
 
     Erasure erasure();
 
+    Webhooks webhooks();
+
     /**
      * How long a stopping node waits for its work in flight: first the HTTP requests being served, then the texts being
      * sent and recorded (how the one budget is spent: {@code dispatch/Dispatcher}). Keep it above the longest send, twice
@@ -217,5 +219,65 @@ public interface AftercareConfig {
          * installation keys it, so a copy of the database can test candidate numbers against the markers.
          */
         Optional<String> markerSecret();
+    }
+
+    interface Webhooks {
+        /** How often the clustered webhook job looks for due deliveries (and for leases that ran out). */
+        @WithDefault("1s")
+        Duration interval();
+
+        /** Wait before the first retry of a delivery; it doubles on each further one. */
+        @WithDefault("30s")
+        Duration retryDelay();
+
+        /** Longest wait between two tries of a delivery. */
+        @WithDefault("1h")
+        Duration maxRetryDelay();
+
+        /** How long after its event (or a retry by hand) a delivery is retried before it is recorded as failed. */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+
+        /** How long to wait for a TCP (and TLS) connection to a clinic's endpoint. */
+        @WithDefault("2s")
+        Duration connectTimeout();
+
+        /** How long a clinic's endpoint has to answer once the request is written (the whole answer, not per byte). */
+        @WithDefault("5s")
+        Duration responseTimeout();
+
+        /** How many deliveries one node makes at the same time, on threads of their own (never the texts' senders). */
+        @WithDefault("8")
+        @Min(1)
+        int concurrency();
+
+        /** How many deliveries to one endpoint may be under way at once, across the cluster. */
+        @WithDefault("2")
+        @Min(1)
+        int maxInFlightPerEndpoint();
+
+        /** How long a claimed delivery is exclusive to its node; after that it is delivered again (same webhook-id). */
+        @WithDefault("1m")
+        Duration claimLease();
+
+        /** How long a rotated-out secret still signs (a second signature), so receivers can switch without a gap. */
+        @WithDefault("24h")
+        Duration rotationOverlap();
+
+        /** Most endpoints one clinic may register. */
+        @WithDefault("10")
+        @Min(1)
+        int maxEndpointsPerClinic();
+
+        /** Whether {@code http://} endpoint URLs are accepted (development and tests only). */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Whether endpoints may name or resolve to loopback, private, link-local, unique-local, CGNAT, multicast or cloud
+         * metadata addresses (tests only: it lets a clinic's endpoint reach the service's own network).
+         */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
     }
 }
