@@ -68,6 +68,11 @@ public final class ClinicClient {
         return send("GET", path, null);
     }
 
+    /** POST of a JSON body (a map or a record), as the clinic's system would send it. */
+    public Answer post(String path, Object body) {
+        return send("POST", path, body);
+    }
+
     private Answer send(String method, String path, Object body) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))

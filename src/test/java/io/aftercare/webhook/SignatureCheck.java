@@ -9,13 +9,14 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A receiver's check of a Standard Webhooks signature, written from the specification alone (it calls nothing of the
  * sender's): the key is the base64 after {@code whsec_}; the header holds space-separated {@code v1,<base64>}
- * signatures of {@code id.timestamp.body}, any one of which may match.
+ * signatures of {@code id.timestamp.body}, any one of which may match. Public for the process-level tests in
+ * {@code cluster}, which check what a packaged node signed.
  */
-final class SignatureCheck {
+public final class SignatureCheck {
 
     private SignatureCheck() {}
 
-    static boolean verifies(String secret, String id, String timestamp, String body, String signatureHeader) {
+    public static boolean verifies(String secret, String id, String timestamp, String body, String signatureHeader) {
         if (id == null || timestamp == null || signatureHeader == null) {
             return false;
         }
