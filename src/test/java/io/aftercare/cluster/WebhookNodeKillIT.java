@@ -62,7 +62,7 @@ class WebhookNodeKillIT {
                 .pollInterval(Duration.ofMillis(100))
                 .alias("deliveries held at the endpoint")
                 .until(() -> endpoint.held() > 0
-                        && endpoint.quietMillis() >= 500
+                        && endpoint.quietMillis() >= 1_000
                         && inFlightByClaimant().values().stream()
                                         .mapToLong(Long::longValue)
                                         .sum()
@@ -165,7 +165,8 @@ class WebhookNodeKillIT {
 
     /**
      * Plain http to 127.0.0.1, which only tests allow; the webhook job every 0.5 s; the lease short and the timeouts
-     * within it; retries in seconds; up to 6 deliveries to the endpoint at once, so both nodes may hold some.
+     * within it; retries in seconds; 3 delivery threads a node and up to 6 deliveries to the endpoint at once, so that
+     * one node cannot take them all and both are likely to hold some when one is killed.
      */
     private static ServiceNode.Builder webhooks(ServiceNode.Builder node) {
         return node.set("AFTERCARE_WEBHOOKS_ALLOW_HTTP", "true")
@@ -176,6 +177,7 @@ class WebhookNodeKillIT {
                 .set("AFTERCARE_WEBHOOKS_RESPONSE_TIMEOUT", "4s")
                 .set("AFTERCARE_WEBHOOKS_RETRY_DELAY", "1s")
                 .set("AFTERCARE_WEBHOOKS_MAX_RETRY_DELAY", "4s")
+                .set("AFTERCARE_WEBHOOKS_CONCURRENCY", "3")
                 .set("AFTERCARE_WEBHOOKS_MAX_IN_FLIGHT_PER_ENDPOINT", "6");
     }
 
