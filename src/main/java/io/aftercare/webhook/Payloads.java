@@ -57,7 +57,8 @@ final class Payloads {
                         reply.sessionExternalId().orElse(null),
                         reply.category(),
                         reply.body(),
-                        reply.receivedAt()));
+                        reply.receivedAt()),
+                reply.clientId().stream().toList());
     }
 
     /** Empty for a status no event reports. */
@@ -81,7 +82,8 @@ final class Payloads {
                         change.step(),
                         change.status().name(),
                         change.at(),
-                        change.error().orElse(null))));
+                        change.error().orElse(null)),
+                List.of(change.clientId())));
     }
 
     static NewEvent of(OptOutChanged change) {
@@ -94,7 +96,8 @@ final class Payloads {
                                 .map(c -> new ClientRef(c.clientId(), c.externalId()))
                                 .toList(),
                         change.source(),
-                        change.at()));
+                        change.at()),
+                change.clients().stream().map(OptOutChanged.ClientRef::clientId).toList());
     }
 
     static NewEvent of(SendingPauseChanged change) {
@@ -102,6 +105,7 @@ final class Payloads {
                 change.clinicId(),
                 change.paused() ? EventType.CLINIC_SENDING_PAUSED : EventType.CLINIC_SENDING_RESUMED,
                 change.at(),
-                new Pause(change.reason().orElse(null), change.at()));
+                new Pause(change.reason().orElse(null), change.at()),
+                List.of());
     }
 }
