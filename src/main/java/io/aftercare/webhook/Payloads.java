@@ -1,5 +1,6 @@
 package io.aftercare.webhook;
 
+import io.aftercare.client.Clients;
 import io.aftercare.optout.OptOutChanged;
 import io.aftercare.pause.SendingPauseChanged;
 import io.aftercare.reminder.TextsChanged;
@@ -61,8 +62,14 @@ final class Payloads {
                 reply.clientId().stream().toList());
     }
 
-    /** Empty for a status no event reports. */
+    /**
+     * Empty for a status no event reports, and for a text of a client erased since it was sent (a late delivery
+     * receipt): the clinic asked to hear nothing more of them ({@link WebhookErasure}).
+     */
     static Optional<NewEvent> of(TextsChanged.Change change) {
+        if (Clients.isErased(change.clientExternalId())) {
+            return Optional.empty();
+        }
         Optional<EventType> type = switch (change.status()) {
             case SENT -> Optional.of(EventType.REMINDER_SENT);
             case DELIVERED -> Optional.of(EventType.REMINDER_DELIVERED);

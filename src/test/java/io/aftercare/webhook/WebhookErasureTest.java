@@ -13,6 +13,7 @@ import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TextColumnScan;
+import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioInbound;
 import io.aftercare.webhook.TestClinics.Clinic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -24,6 +25,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -255,6 +258,67 @@ class WebhookErasureTest {
     }
 
     @Test
+    void shouldTellNothingOfAClientErasedSinceATextWasSent() {
+        Clinic clinic = TestClinics.create();
+        TestClinics.register(clinic, receiver.url("/late"), List.of("reminder.sent", "reminder.delivered"));
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("quietHours", null); // the first text goes out now, whatever the hour in Vancouver
+        settings.put("optionalSteps", List.of());
+        given().auth()
+                .oauth2(clinic.key())
+                .contentType(ContentType.JSON)
+                .body(settings)
+                .put("/v1/clinic/settings")
+                .then()
+                .statusCode(200);
+        String client = "late-" + tag();
+        Map<String, Object> session = Sessions.post(OffsetDateTime.now());
+        Sessions.client(session).put("id", client);
+        Sessions.client(session).put("phone", nextPhone());
+        String sessionId = given().auth()
+                .oauth2(clinic.key())
+                .contentType(ContentType.JSON)
+                .body(session)
+                .post("/v1/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        await().atMost(Duration.ofSeconds(5))
+                .until(() -> receiver.at("/late").stream()
+                        .anyMatch(request -> request.body().contains("reminder.sent")));
+        // A later text of the plan may be being sent: the erasure is refused until it is recorded.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> given().auth()
+                                .oauth2(clinic.key())
+                                .delete("/v1/clients/" + client)
+                                .statusCode()
+                        == 200);
+        long recorded = events.eventsOf(clinic.id());
+        int received = receiver.at("/late").size();
+        String providerId = given().auth()
+                .oauth2(clinic.key())
+                .get("/v1/sessions/" + sessionId)
+                .then()
+                .statusCode(200)
+                .body("reminders[0].status", equalTo("SENT"))
+                .extract()
+                .path("reminders[0].providerId");
+
+        report(providerId, "delivered");
+
+        given().auth()
+                .oauth2(clinic.key())
+                .get("/v1/sessions/" + sessionId)
+                .then()
+                .body("reminders[0].status", equalTo("DELIVERED"));
+        assertThat(events.eventsOf(clinic.id())).isEqualTo(recorded);
+        await().during(Duration.ofSeconds(1))
+                .atMost(Duration.ofSeconds(2))
+                .until(() -> receiver.at("/late").size() == received);
+    }
+
+    @Test
     void shouldCountOnlyTheEventsThatNamedTheClient() {
         Clinic clinic = TestClinics.create();
         TestClinics.register(clinic, receiver.url("/counted"), List.of("reply.received"));
@@ -297,6 +361,21 @@ class WebhookErasureTest {
                 .then()
                 .statusCode(201)
                 .body("reminders.status", everyItem(oneOf("SCHEDULED", "SKIPPED")));
+    }
+
+    private static void report(String providerId, String status) {
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("AccountSid", TwilioDouble.ACCOUNT_SID);
+        form.put("MessageSid", providerId);
+        form.put("MessageStatus", status);
+        given().contentType(ContentType.URLENC)
+                .formParams(form)
+                .header(
+                        "X-Twilio-Signature",
+                        TwilioDouble.signature(TwilioDouble.WEBHOOK_BASE_URL + "/v1/twilio/status", form))
+                .post("/v1/twilio/status")
+                .then()
+                .statusCode(204);
     }
 
     private static ReplyReceived reply(Clinic clinic, UUID clientId, String externalId) {
