@@ -12,6 +12,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Clients {
 
+    /** An erased client's external id is this and the row's id: posted ids hold no spaces, so no post names it. */
+    private static final String ERASED_PREFIX = "erased ";
+
     // Texts still to go out keep a client past retention until they have gone out, expired or been cancelled.
     private static final String PAST_RETENTION = """
             SELECT c.id, c.clinic_id, c.phone
@@ -64,6 +67,11 @@ public class Clients {
                 .getResultList());
     }
 
+    /** Whether a client's external id, as a text or reply names it, is that of a client erased since. */
+    public static boolean isErased(String externalId) {
+        return externalId != null && externalId.startsWith(ERASED_PREFIX);
+    }
+
     /**
      * Removes the client's name and number and its external id, which may itself name the person. The row stays for
      * the sessions and texts that point to it; its external id becomes {@code erased <id>}, which no post can name,
@@ -73,7 +81,8 @@ public class Clients {
     public void erase(UUID clientId, Instant now) {
         entityManager
                 .createNativeQuery("UPDATE client SET first_name = '', last_name = NULL, phone = '',"
-                        + " external_id = 'erased ' || id, erased_at = :now, updated_at = :now WHERE id = :id")
+                        + " external_id = '" + ERASED_PREFIX + "' || id, erased_at = :now, updated_at = :now"
+                        + " WHERE id = :id")
                 .setParameter("now", now)
                 .setParameter("id", clientId)
                 .executeUpdate();

@@ -202,7 +202,7 @@ public interface AftercareConfig {
         @Max(3650)
         int defaultDays();
 
-        /** How many clients the retention purge erases in one transaction. */
+        /** How many clients (or replies, opt-outs, webhook events) the retention purge takes in one transaction. */
         @WithDefault("100")
         @Min(1)
         int batchSize();
@@ -259,6 +259,13 @@ public interface AftercareConfig {
         /** How long a claimed delivery is exclusive to its node; after that it is delivered again (same webhook-id). */
         @WithDefault("1m")
         Duration claimLease();
+
+        /**
+         * How long events and their deliveries and attempts are kept once every delivery is over (delivered, failed or
+         * cancelled); the retention purge deletes them after that.
+         */
+        @WithDefault("30d")
+        Duration keepDeliveries();
 
         /** How long a rotated-out secret still signs (a second signature), so receivers can switch without a gap. */
         @WithDefault("24h")

@@ -9,6 +9,7 @@ import io.aftercare.reminder.ErasedTexts;
 import io.aftercare.reminder.Reminders;
 import io.aftercare.reply.Replies;
 import io.aftercare.session.SessionService;
+import io.aftercare.webhook.WebhookErasure;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -40,6 +41,7 @@ class ClientErasure {
     private final SessionService sessions;
     private final OptOuts optOuts;
     private final Replies replies;
+    private final WebhookErasure webhooks;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -49,6 +51,7 @@ class ClientErasure {
             SessionService sessions,
             OptOuts optOuts,
             Replies replies,
+            WebhookErasure webhooks,
             AuditLog audit,
             Clock clock) {
         this.clients = clients;
@@ -56,6 +59,7 @@ class ClientErasure {
         this.sessions = sessions;
         this.optOuts = optOuts;
         this.replies = replies;
+        this.webhooks = webhooks;
         this.audit = audit;
         this.clock = clock;
     }
@@ -107,8 +111,10 @@ class ClientErasure {
         // After the client row: an opt-out stays in clear while another client of the clinic holds the number.
         int optOutsKept = optOuts.keepOnlyMarker(client.clinicId(), client.phone());
         int replyCount = replies.eraseClientReplies(client.id(), now);
+        // The clinic's own system is not told any more of the client: their events still to be delivered are cancelled.
+        int eventCount = webhooks.eraseClient(client.id(), now);
         // Page links (when they exist) are erased here, in this transaction.
         return Optional.of(new ErasureReport(
-                externalId, now, sessionCount, texts.texts(), texts.cancelled(), replyCount, optOutsKept));
+                externalId, now, sessionCount, texts.texts(), texts.cancelled(), replyCount, optOutsKept, eventCount));
     }
 }

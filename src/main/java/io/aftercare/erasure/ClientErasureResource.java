@@ -54,7 +54,9 @@ class ClientErasureResource {
                     + " texts stay with their statuses and times, so counts still add up, and the client's sessions"
                     + " can still be read by their id (their clientId then reads 'erased <id>'). All of it or nothing."
                     + " A later post under the same client id starts a new client; a later post of an erased session"
-                    + " id is a conflict. The SMS provider keeps its own record of texts already sent.")
+                    + " id is a conflict. The client's replies lose their words and number; the clinic's webhook"
+                    + " events about the client lose their words and the clinic's id of them, and those not yet"
+                    + " delivered are cancelled. The SMS provider keeps its own record of texts already sent.")
     @APIResponse(
             responseCode = "200",
             description = "Erased; the counts say what was",

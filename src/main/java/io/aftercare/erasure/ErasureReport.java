@@ -27,7 +27,12 @@ record ErasureReport(
         int replies,
 
         @Schema(description = "Opt-outs of the number kept as an anonymous marker: a STOP stays honoured")
-        int optOutsKeptAsMarker) {
+        int optOutsKeptAsMarker,
+
+        @Schema(
+                description = "Webhook events about the client that lost their words and the clinic's id of them;"
+                        + " those still to be delivered were cancelled")
+        int webhookEvents) {
 
     /** The counts alone, for the audit log. */
     Map<String, Object> counts() {
@@ -41,6 +46,8 @@ record ErasureReport(
                 "replies",
                 replies,
                 "optOutsKeptAsMarker",
-                optOutsKeptAsMarker);
+                optOutsKeptAsMarker,
+                "webhookEvents",
+                webhookEvents);
     }
 }

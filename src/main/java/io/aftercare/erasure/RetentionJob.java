@@ -6,7 +6,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The clustered Quartz trigger of the retention purge: each firing runs on one node, which erases batch after batch
- * until no client is past retention. Nodes that overlap share the work: each skips the clients another has locked.
+ * until no client is past retention; then, batch after batch too, keeps orphaned opt-outs as markers, erases replies
+ * no clinic was named for, and deletes webhook events whose deliveries are over. Nodes that overlap share the work: each
+ * skips the rows another has locked.
  */
 @ApplicationScoped
 class RetentionJob {
@@ -54,6 +56,15 @@ class RetentionJob {
         } while (batchErased == purge.batchSize());
         if (unattributed > 0) {
             Log.infof("Retention purge erased %d replies no clinic could be named for", unattributed);
+        }
+        int events = 0;
+        int batchEvents;
+        do {
+            batchEvents = purge.purgeOldWebhookEvents();
+            events += batchEvents;
+        } while (batchEvents == purge.batchSize());
+        if (events > 0) {
+            Log.infof("Retention purge deleted %d webhook events whose deliveries were over", events);
         }
         return erased;
     }

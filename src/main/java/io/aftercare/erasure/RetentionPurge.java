@@ -7,6 +7,7 @@ import io.aftercare.client.Clients;
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.optout.OptOuts;
 import io.aftercare.reply.Replies;
+import io.aftercare.webhook.WebhookRetention;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -31,6 +32,7 @@ class RetentionPurge {
     private final ClientErasure erasure;
     private final OptOuts optOuts;
     private final Replies replies;
+    private final WebhookRetention webhooks;
     private final AuditLog audit;
     private final AftercareConfig.Retention config;
     private final Clock clock;
@@ -40,6 +42,7 @@ class RetentionPurge {
             ClientErasure erasure,
             OptOuts optOuts,
             Replies replies,
+            WebhookRetention webhooks,
             AuditLog audit,
             AftercareConfig config,
             Clock clock) {
@@ -47,6 +50,7 @@ class RetentionPurge {
         this.erasure = erasure;
         this.optOuts = optOuts;
         this.replies = replies;
+        this.webhooks = webhooks;
         this.audit = audit;
         this.config = config.retention();
         this.clock = clock;
@@ -95,6 +99,17 @@ class RetentionPurge {
         Instant now = clock.instant();
         return replies.eraseUnattributedBefore(
                 now.minus(java.time.Duration.ofDays(config.defaultDays())), now, config.batchSize());
+    }
+
+    /**
+     * Deletes, in its own transaction, up to a batch of webhook events whose deliveries are all over and that are older
+     * than {@code aftercare.webhooks.keep-deliveries}, with their deliveries and attempts.
+     *
+     * @return how many events it deleted
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    int purgeOldWebhookEvents() {
+        return webhooks.purgeOlderThanRetention(clock.instant(), config.batchSize());
     }
 
     int batchSize() {

@@ -8,7 +8,15 @@ import jakarta.transaction.Transactional;
 import java.util.Locale;
 import java.util.Optional;
 
-/** What a client texts back: opt out, opt back in, or ask for help. Anything else is left to the clinic. */
+/**
+ * What a client's text does when it is a keyword ({@link Keyword}): STOP and its synonyms opt the number out of the
+ * texts of every clinic it is a client of, START and its synonyms opt it back in, and HELP is answered for the clinic
+ * whose text reached the number last. Every inbound text comes here through the reply inbox ({@code reply/ReplyInbox})
+ * once the inbox has kept and triaged it (a repeat of a Twilio message is not passed on; one without a usable
+ * MessageSid is passed on without being kept). A text that is no keyword changes nothing here: the inbox keeps it as a
+ * reply, which the clinic lists, sees in the client's conversation and hears of by webhook ({@code reply.received}),
+ * and answers an urgent one with the plan's safety text.
+ */
 @ApplicationScoped
 public class InboundTexts {
 

@@ -50,14 +50,16 @@ class DeliveryClaims {
                       CASE WHEN w.previous_secret_until > :now THEN w.previous_secret END
             """;
 
-    // The node that claimed them died or froze: delivered again (same webhook-id), the lost attempt on record.
+    // The node that claimed them died or froze: delivered again (same webhook-id), the lost attempt on record; unless
+    // the event's client was erased meanwhile (WebhookErasure), which cancels it.
     private static final String RELEASE_EXPIRED = """
             WITH released AS (
-                UPDATE webhook_delivery
-                SET status = 'PENDING', next_attempt_at = :now, claimed_by = NULL, claim_expires_at = NULL,
-                    updated_at = :now
-                WHERE status = 'DELIVERING' AND claim_expires_at < :now
-                RETURNING id, attempts
+                UPDATE webhook_delivery d
+                SET status = CASE WHEN ev.erased_at IS NULL THEN 'PENDING' ELSE 'CANCELLED' END, next_attempt_at = :now,
+                    claimed_by = NULL, claim_expires_at = NULL, updated_at = :now
+                FROM webhook_event ev
+                WHERE ev.id = d.event_id AND d.status = 'DELIVERING' AND d.claim_expires_at < :now
+                RETURNING d.id, d.attempts
             )
             INSERT INTO webhook_attempt (delivery_id, attempt, at, duration_ms, error)
             SELECT id, attempts, :now, 0, 'INTERRUPTED' FROM released

@@ -15,16 +15,18 @@ import java.util.Optional;
 @ApplicationScoped
 class DeliveryOutcomes {
 
-    // A delivery whose endpoint was deleted or disabled while it was under way is not retried.
+    // A delivery whose endpoint was deleted or disabled, or whose event's client was erased, while it was under way is
+    // not retried.
     private static final String OUTCOME = """
             WITH d AS (
                 UPDATE webhook_delivery d
-                SET status = CASE WHEN :status = 'PENDING' AND (w.disabled_at IS NOT NULL OR w.deleted_at IS NOT NULL)
+                SET status = CASE WHEN :status = 'PENDING' AND (w.disabled_at IS NOT NULL OR w.deleted_at IS NOT NULL
+                                                                OR ev.erased_at IS NOT NULL)
                                   THEN 'CANCELLED' ELSE :status END,
                     next_attempt_at = :nextAttemptAt, claimed_by = NULL, claim_expires_at = NULL, updated_at = :now
-                FROM webhook_endpoint w
-                WHERE w.id = d.endpoint_id AND d.id = :id AND d.status = 'DELIVERING' AND d.claimed_by = :node
-                  AND d.attempts = :attempt
+                FROM webhook_endpoint w, webhook_event ev
+                WHERE w.id = d.endpoint_id AND ev.id = d.event_id AND d.id = :id AND d.status = 'DELIVERING'
+                  AND d.claimed_by = :node AND d.attempts = :attempt
                 RETURNING d.id, d.endpoint_id, d.attempts
             ),
             attempt AS (

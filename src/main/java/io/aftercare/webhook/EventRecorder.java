@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.hibernate.Session;
 
 /**
@@ -45,10 +46,11 @@ class EventRecorder {
     // Both inserts in one statement; the endpoint is read again so that one deleted meanwhile gets nothing.
     private static final String INSERT = """
             WITH event AS (
-                INSERT INTO webhook_event (id, clinic_id, type, payload, created_at)
-                SELECT e.id, e.clinic_id, e.type, e.payload, ?
-                FROM unnest(CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]))
-                     AS e (id, clinic_id, type, payload)
+                INSERT INTO webhook_event (id, clinic_id, type, payload, client_ids, created_at)
+                SELECT e.id, e.clinic_id, e.type, e.payload, CAST(string_to_array(e.client_ids, ',') AS uuid[]), ?
+                FROM unnest(CAST(? AS text[]), CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS text[]),
+                            CAST(? AS text[]))
+                     AS e (id, clinic_id, type, payload, client_ids)
             )
             INSERT INTO webhook_delivery (id, event_id, endpoint_id, status, attempts, next_attempt_at, give_up_at,
                                           created_at, updated_at)
@@ -134,6 +136,8 @@ class EventRecorder {
         List<Object> clinicIds = new ArrayList<>();
         List<Object> types = new ArrayList<>();
         List<Object> payloads = new ArrayList<>();
+        // Each event's client ids joined by commas: a statement cannot take an array of arrays of differing lengths.
+        List<Object> eventClients = new ArrayList<>();
         List<Object> deliveryIds = new ArrayList<>();
         List<Object> deliveryEvents = new ArrayList<>();
         List<Object> endpointIds = new ArrayList<>();
@@ -149,6 +153,7 @@ class EventRecorder {
             clinicIds.add(event.clinicId());
             types.add(event.type().value());
             payloads.add(body(event));
+            eventClients.add(event.clientIds().stream().map(UUID::toString).collect(Collectors.joining(",")));
             for (Subscriber subscriber : listening) {
                 deliveryIds.add(TimeOrderedIds.next());
                 deliveryEvents.add(eventId);
@@ -167,13 +172,14 @@ class EventRecorder {
             insert.setArray(3, connection.createArrayOf("uuid", clinicIds.toArray()));
             insert.setArray(4, connection.createArrayOf("text", types.toArray()));
             insert.setArray(5, connection.createArrayOf("text", payloads.toArray()));
-            insert.setObject(6, now);
-            insert.setObject(7, giveUpAt);
-            insert.setObject(8, now);
+            insert.setArray(6, connection.createArrayOf("text", eventClients.toArray()));
+            insert.setObject(7, now);
+            insert.setObject(8, giveUpAt);
             insert.setObject(9, now);
-            insert.setArray(10, connection.createArrayOf("uuid", deliveryIds.toArray()));
-            insert.setArray(11, connection.createArrayOf("text", deliveryEvents.toArray()));
-            insert.setArray(12, connection.createArrayOf("uuid", endpointIds.toArray()));
+            insert.setObject(10, now);
+            insert.setArray(11, connection.createArrayOf("uuid", deliveryIds.toArray()));
+            insert.setArray(12, connection.createArrayOf("text", deliveryEvents.toArray()));
+            insert.setArray(13, connection.createArrayOf("uuid", endpointIds.toArray()));
             insert.executeUpdate();
         }
     }

@@ -1,5 +1,6 @@
 package io.aftercare.webhook;
 
+import io.aftercare.client.Clients;
 import io.aftercare.optout.OptOutChanged;
 import io.aftercare.pause.SendingPauseChanged;
 import io.aftercare.reminder.TextsChanged;
@@ -57,11 +58,18 @@ final class Payloads {
                         reply.sessionExternalId().orElse(null),
                         reply.category(),
                         reply.body(),
-                        reply.receivedAt()));
+                        reply.receivedAt()),
+                reply.clientId().stream().toList());
     }
 
-    /** Empty for a status no event reports. */
+    /**
+     * Empty for a status no event reports, and for a text of a client erased since it was sent (a late delivery
+     * receipt): the clinic asked to hear nothing more of them ({@link WebhookErasure}).
+     */
     static Optional<NewEvent> of(TextsChanged.Change change) {
+        if (Clients.isErased(change.clientExternalId())) {
+            return Optional.empty();
+        }
         Optional<EventType> type = switch (change.status()) {
             case SENT -> Optional.of(EventType.REMINDER_SENT);
             case DELIVERED -> Optional.of(EventType.REMINDER_DELIVERED);
@@ -81,7 +89,8 @@ final class Payloads {
                         change.step(),
                         change.status().name(),
                         change.at(),
-                        change.error().orElse(null))));
+                        change.error().orElse(null)),
+                List.of(change.clientId())));
     }
 
     static NewEvent of(OptOutChanged change) {
@@ -94,7 +103,8 @@ final class Payloads {
                                 .map(c -> new ClientRef(c.clientId(), c.externalId()))
                                 .toList(),
                         change.source(),
-                        change.at()));
+                        change.at()),
+                change.clients().stream().map(OptOutChanged.ClientRef::clientId).toList());
     }
 
     static NewEvent of(SendingPauseChanged change) {
@@ -102,6 +112,7 @@ final class Payloads {
                 change.clinicId(),
                 change.paused() ? EventType.CLINIC_SENDING_PAUSED : EventType.CLINIC_SENDING_RESUMED,
                 change.at(),
-                new Pause(change.reason().orElse(null), change.at()));
+                new Pause(change.reason().orElse(null), change.at()),
+                List.of());
     }
 }

@@ -40,14 +40,16 @@ class WebhookDeliveries {
             """;
 
     // A failed delivery goes back in the queue with the same event (same webhook-id) and a new give-up time; the
-    // endpoint's own backoff is lifted, since the clinic asks for the delivery now.
+    // endpoint's own backoff is lifted, since the clinic asks for the delivery now. Not an event about an erased client
+    // (WebhookErasure): it is not sent again.
     private static final String RETRY = """
             WITH d AS (
                 UPDATE webhook_delivery d SET status = 'PENDING', next_attempt_at = :now, give_up_at = :giveUpAt,
                                               updated_at = :now
-                FROM webhook_endpoint w
-                WHERE d.id = :delivery AND d.endpoint_id = :endpoint AND w.id = d.endpoint_id
+                FROM webhook_endpoint w, webhook_event ev
+                WHERE d.id = :delivery AND d.endpoint_id = :endpoint AND w.id = d.endpoint_id AND ev.id = d.event_id
                   AND w.clinic_id = :clinic AND w.deleted_at IS NULL AND w.disabled_at IS NULL AND d.status = 'FAILED'
+                  AND ev.erased_at IS NULL
                 RETURNING d.endpoint_id
             ),
             e AS (UPDATE webhook_endpoint w SET retry_after = NULL FROM d WHERE w.id = d.endpoint_id)
@@ -128,8 +130,10 @@ class WebhookDeliveries {
         if (retried == 0) {
             throw new ProblemException(
                     ProblemType.CONFLICT,
-                    "Only a failed delivery to an enabled endpoint can be sent again; this one is "
-                            + delivery.status());
+                    aboutErasedClient(deliveryId)
+                            ? "This event was about a client who has been erased; it is not sent again"
+                            : "Only a failed delivery to an enabled endpoint can be sent again; this one is "
+                                    + delivery.status());
         }
         return delivery;
     }
@@ -159,6 +163,15 @@ class WebhookDeliveries {
                         "PENDING".equals(row[3]) ? SqlValues.instant(row[5]) : null,
                         attempts.getOrDefault((UUID) row[0], List.of())))
                 .toList();
+    }
+
+    private boolean aboutErasedClient(UUID deliveryId) {
+        return !entityManager
+                .createNativeQuery("SELECT 1 FROM webhook_delivery d JOIN webhook_event ev ON ev.id = d.event_id"
+                        + " WHERE d.id = :delivery AND ev.erased_at IS NOT NULL")
+                .setParameter("delivery", deliveryId)
+                .getResultList()
+                .isEmpty();
     }
 
     private void requireEndpoint(UUID clinicId, UUID endpointId) {
