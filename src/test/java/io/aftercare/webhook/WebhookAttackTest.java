@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.aftercare.reply.ReplyReceived;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.webhook.TestClinics.Clinic;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -107,6 +109,63 @@ class WebhookAttackTest {
             await().atMost(Duration.ofSeconds(6)).until(read::isDone);
             assertThat(read.join()).as("bytes written before the hang-up").isLessThan(10_000_000L);
         }
+    }
+
+    @Test
+    void shouldNotLetOneClinicsSlowEndpointsHoldBackAnotherClinicsEvents() throws IOException {
+        HttpServer slow = receiver(Duration.ofMillis(700));
+        HttpServer fast = receiver(Duration.ZERO);
+        try {
+            // The most endpoints a clinic may have, each answering 200 after 0.7 s, never failing, so never backed
+            // off: more than the node's 8 threads can serve, and 100 deliveries wait behind them.
+            Clinic rogue = TestClinics.create();
+            for (int i = 0; i < 10; i++) {
+                TestClinics.register(rogue, url(slow, "/slow" + i), List.of("reply.received"));
+            }
+            for (int i = 0; i < 10; i++) {
+                events.fire(reply(rogue));
+            }
+            Clinic other = TestClinics.create();
+            TestClinics.register(other, url(fast, "/other"), List.of("reply.received"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> slowAnswered.size() >= 8);
+
+            Instant fired = Instant.now();
+            events.fire(reply(other));
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> fastAnswered.contains("/other"));
+            // The other clinic waits for one thread to free up (0.7 s), not for the rogue clinic's backlog (~9 s).
+            assertThat(Duration.between(fired, Instant.now())).isLessThan(Duration.ofMillis(2_500));
+        } finally {
+            slow.stop(0);
+            fast.stop(0);
+        }
+    }
+
+    private final List<String> slowAnswered = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> fastAnswered = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** A receiver on loopback that answers 200 after {@code delay}, on as many threads as it is asked for. */
+    private HttpServer receiver(Duration delay) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        server.setExecutor(threads);
+        List<String> answered = delay.isZero() ? fastAnswered : slowAnswered;
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            try {
+                Thread.sleep(delay.toMillis()); // the receiver's own slowness, not the test waiting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            answered.add(exchange.getRequestURI().getPath());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        server.start();
+        return server;
+    }
+
+    private static String url(HttpServer server, String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     /** Serves one request with a trickled answer; completes when the service hangs up. */
