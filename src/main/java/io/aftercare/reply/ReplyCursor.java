@@ -13,6 +13,8 @@ import java.util.UUID;
  */
 record ReplyCursor(int rank, Instant receivedAt, UUID id) {
 
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     static ReplyCursor after(Reply reply) {
         return new ReplyCursor(reply.category == ReplyCategory.URGENT ? 0 : 1, reply.receivedAt, reply.id);
     }
@@ -33,7 +35,12 @@ record ReplyCursor(int rank, Instant receivedAt, UUID id) {
             if (rank != 0 && rank != 1) {
                 return Optional.empty();
             }
-            return Optional.of(new ReplyCursor(rank, Instant.parse(parts[1]), UUID.fromString(parts[2])));
+            Instant receivedAt = Instant.parse(parts[1]);
+            // Java reads years up to a billion; the database's timestamps end long before, with a 500 if asked.
+            if (receivedAt.isBefore(Instant.EPOCH) || receivedAt.isAfter(LATEST)) {
+                return Optional.empty();
+            }
+            return Optional.of(new ReplyCursor(rank, receivedAt, UUID.fromString(parts[2])));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.aftercare.reply;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +26,12 @@ public record Triage(List<TriageTerm> urgent, List<TriageTerm> questions) {
             return ReplyCategory.OTHER;
         }
         List<String> words = ReplyWords.words(reply);
-        boolean urgentTerm = urgent.stream().anyMatch(term -> term.foundIn(words))
-                || clinicTerms.stream().map(TriageTerm::of).anyMatch(term -> term.foundIn(words));
+        List<TriageTerm> terms = new ArrayList<>(urgent);
+        clinicTerms.stream().map(TriageTerm::of).forEach(terms::add);
+        List<String> spelledOut = ReplyWords.spelledOut(words);
+        boolean urgentTerm = terms.stream()
+                .anyMatch(term ->
+                        term.foundIn(words) || spelledOut.stream().anyMatch(word -> term.foundIn(List.of(word))));
         if (urgentTerm) {
             return ReplyCategory.URGENT;
         }

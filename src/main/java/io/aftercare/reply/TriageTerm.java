@@ -12,7 +12,17 @@ record TriageTerm(List<Word> words, boolean questionMark) {
 
     record Word(String text, boolean stem) {
         boolean matches(String word) {
-            return stem ? word.startsWith(text) : word.equals(text);
+            if (stem ? word.startsWith(text) : word.equals(text)) {
+                return true;
+            }
+            // A letter drawn out for emphasis ("bleeeding", "hoooot"): both are then read with each run of a letter
+            // once. Only then, so that "child" does not read as "chill*".
+            if (!ReplyWords.drawnOut(word)) {
+                return false;
+            }
+            String squeezedWord = ReplyWords.squeezed(word);
+            String squeezedText = ReplyWords.squeezed(text);
+            return stem ? squeezedWord.startsWith(squeezedText) : squeezedWord.equals(squeezedText);
         }
     }
 

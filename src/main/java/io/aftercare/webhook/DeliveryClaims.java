@@ -20,13 +20,19 @@ class DeliveryClaims {
     // Round robin across endpoints: each endpoint's oldest due delivery, then each one's second, and so on, never more
     // than the per-endpoint cap under way (counting the cluster's deliveries in flight; two nodes claiming at the same
     // instant may each see the other's as not yet claimed, so the cap can be passed by one claim's worth). An endpoint
-    // whose last attempt failed is left alone until its retry_after.
+    // whose last attempt failed is left alone until its retry_after. Round robin across clinics first: a clinic with
+    // more endpoints than there are threads, all slow but answering, would otherwise keep every thread on its backlog
+    // while another clinic's events wait behind it; the clinic with fewest deliveries under way goes first.
     private static final String CLAIM = """
             WITH busy AS (
                 SELECT endpoint_id, count(*) AS n FROM webhook_delivery WHERE status = 'DELIVERING' GROUP BY endpoint_id
             ),
+            clinic_busy AS (
+                SELECT e.clinic_id, sum(b.n) AS n FROM busy b JOIN webhook_endpoint e ON e.id = b.endpoint_id
+                GROUP BY e.clinic_id
+            ),
             candidates AS (
-                SELECT due.id, due.next_attempt_at,
+                SELECT due.id, due.next_attempt_at, e.clinic_id,
                        row_number() OVER (PARTITION BY e.id ORDER BY due.next_attempt_at, due.id) + COALESCE(b.n, 0)
                            AS turn
                 FROM webhook_endpoint e
@@ -40,7 +46,14 @@ class DeliveryClaims {
                 ) due
                 WHERE e.disabled_at IS NULL AND e.deleted_at IS NULL AND (e.retry_after IS NULL OR e.retry_after <= :now)
             ),
-            chosen AS (SELECT id FROM candidates WHERE turn <= :perEndpoint ORDER BY turn, next_attempt_at LIMIT :limit)
+            ranked AS (
+                SELECT c.id, c.next_attempt_at, c.turn,
+                       row_number() OVER (PARTITION BY c.clinic_id ORDER BY c.turn, c.next_attempt_at, c.id)
+                           + COALESCE(cb.n, 0) AS clinic_turn
+                FROM candidates c LEFT JOIN clinic_busy cb ON cb.clinic_id = c.clinic_id
+                WHERE c.turn <= :perEndpoint
+            ),
+            chosen AS (SELECT id FROM ranked ORDER BY clinic_turn, turn, next_attempt_at LIMIT :limit)
             UPDATE webhook_delivery d
             SET status = 'DELIVERING', claimed_by = :node, claim_expires_at = :leaseEnd, attempts = d.attempts + 1,
                 updated_at = :now

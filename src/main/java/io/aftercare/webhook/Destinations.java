@@ -94,6 +94,10 @@ class Destinations {
         }
         boolean tls = scheme.equals("https");
         int port = uri.getPort() == -1 ? (tls ? 443 : 80) : uri.getPort();
+        // java.net.URI takes any digits as a port; one past 65535 would make every delivery throw, never recorded.
+        if (port < 1 || port > 65_535) {
+            throw new Refused("INVALID_URL", "has a port out of range (1 to 65535)");
+        }
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String pathAndQuery = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         return new Destination(host, port, tls, pathAndQuery, checkedAddress(host));

@@ -43,6 +43,8 @@ final class ForbiddenAddresses {
             block("240.0.0.0", 4), // reserved, and broadcast
             block("::", 128), // unspecified
             block("::1", 128), // loopback
+            block("0:0:0:0:ffff:0:0:0", 96), // IPv4-translated (SIIT): a translator maps it to the IPv4 it carries
+            block("64:ff9b:1::", 48), // local-use NAT64: the same, to the site's own IPv4 network
             block("fc00::", 7), // unique-local (and AWS's IPv6 metadata, fd00:ec2::254)
             block("fe80::", 10), // link-local
             block("fec0::", 10), // site-local, deprecated

@@ -64,6 +64,9 @@ class WebhookDelivery {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result = AttemptResult.noAnswer("INTERRUPTED", start, elapsedMs(started));
+        } catch (RuntimeException e) {
+            // Recorded like any failure: left to the lease, the delivery would be claimed again forever, past give-up.
+            result = AttemptResult.noAnswer(kind(e), start, elapsedMs(started));
         }
         if (!outcomes.record(delivery, result)) {
             Log.debugf("Webhook delivery %s: claim lost before its outcome was recorded", delivery.deliveryId());

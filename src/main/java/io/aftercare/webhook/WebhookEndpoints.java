@@ -27,6 +27,9 @@ class WebhookEndpoints {
 
     private static final String LIVE = " AND deleted_at IS NULL";
 
+    /** Far more than there are event types: a longer list is not a list of them. */
+    static final int MAX_EVENTS = 50;
+
     private final EntityManager entityManager;
     private final Destinations destinations;
     private final AuditLog audit;
@@ -102,6 +105,12 @@ class WebhookEndpoints {
     private static List<String> events(List<String> requested, List<FieldViolation> errors) {
         if (requested == null || requested.isEmpty()) {
             errors.add(new FieldViolation("events", "must name at least one event type"));
+            return List.of();
+        }
+        // Before each entry is checked: a 64 KB list of unknown types would otherwise be answered with megabytes.
+        if (requested.size() > MAX_EVENTS) {
+            errors.add(new FieldViolation(
+                    "events", "holds " + requested.size() + " entries; at most " + MAX_EVENTS + " (each type once)"));
             return List.of();
         }
         Set<String> events = new LinkedHashSet<>();

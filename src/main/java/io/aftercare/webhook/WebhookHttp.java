@@ -77,11 +77,12 @@ class WebhookHttp {
                 .putHeader("webhook-signature", signed.signature());
         CompletableFuture<Integer> status = new CompletableFuture<>();
         client.request(options).onFailure(status::completeExceptionally).onSuccess(request -> {
-            // The idle timeout ends a silent receiver; this ends one that trickles its answer a byte at a time.
+            // The idle timeout ends a silent receiver; this ends one that trickles its answer a byte at a time, the
+            // status line or the body after it: the whole answer gets the response timeout, and the connection is
+            // closed when it runs out, so a receiver cannot keep one open for hours.
             long timer = vertx.setTimer(responseTimeout.toMillis(), id -> {
-                if (status.completeExceptionally(new TimeoutException("No answer within " + responseTimeout))) {
-                    request.reset();
-                }
+                status.completeExceptionally(new TimeoutException("No answer within " + responseTimeout));
+                request.reset();
             });
             request.send(Buffer.buffer(signed.body()))
                     .onFailure(failure -> {
@@ -89,14 +90,15 @@ class WebhookHttp {
                         status.completeExceptionally(failure);
                     })
                     .onSuccess(response -> {
-                        vertx.cancelTimer(timer);
                         status.complete(response.statusCode());
                         // The body means nothing to us; read a little so the connection can be reused, no more.
                         long[] read = {0};
-                        response.exceptionHandler(ignored -> {});
+                        response.exceptionHandler(ignored -> vertx.cancelTimer(timer));
+                        response.endHandler(ended -> vertx.cancelTimer(timer));
                         response.handler(chunk -> {
                             read[0] += chunk.length();
                             if (read[0] > MAX_ANSWER_BYTES) {
+                                vertx.cancelTimer(timer);
                                 request.reset();
                             }
                         });
