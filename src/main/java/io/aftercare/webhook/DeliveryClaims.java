@@ -82,6 +82,7 @@ class DeliveryClaims {
     /** Claims up to {@code limit} due deliveries for {@code lease}, fairly across endpoints. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<ClaimedDelivery> claimDue(String node, int limit, int perEndpoint, Instant now, Duration lease) {
+        Instant leaseEnds = now.plus(lease);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery(CLAIM)
@@ -89,7 +90,7 @@ class DeliveryClaims {
                 .setParameter("perEndpoint", perEndpoint)
                 .setParameter("limit", limit)
                 .setParameter("node", node)
-                .setParameter("leaseEnd", now.plus(lease))
+                .setParameter("leaseEnd", leaseEnds)
                 .getResultList();
         return rows.stream()
                 .map(row -> {
@@ -107,7 +108,8 @@ class DeliveryClaims {
                             (UUID) row[5],
                             (String) row[6],
                             List.copyOf(secrets),
-                            node);
+                            node,
+                            leaseEnds);
                 })
                 .toList();
     }
