@@ -218,8 +218,8 @@ public final class Benchmark {
     }
 
     /**
-     * Each run on a service of its own, started with its settings of {@code aftercare.webhooks.*} and allowed to deliver
-     * to plain http on loopback (the receiver), which only tests and this benchmark allow.
+     * Each run on a service of its own, started with its settings of {@code aftercare.webhooks.*} and allowed to
+     * deliver to plain http on loopback (the receiver), which only tests and this benchmark allow.
      */
     private void webhooks() throws Exception {
         try (SlowReceiver receiver = new SlowReceiver(settings.webhookLatency())) {

@@ -33,7 +33,7 @@ final class ClinicApi {
         this.service = service;
     }
 
-    /** A new clinic through the admin API, with its quiet hours off so that a run gives the same figures at any hour. */
+    /** A new clinic through the admin API, its quiet hours off so that a run gives the same figures at any hour. */
     Clinic onboard(String name) throws IOException, InterruptedException {
         JsonNode created = call(
                 "POST",

@@ -18,8 +18,8 @@ import java.util.UUID;
  */
 final class WebhookScenario {
 
-    /** Texts sent, their events awaited, before the measured burst: the event path compiled, as in a service that has been up. */
-    private static final int WARM_EVENTS = 1_000;
+    /** Events delivered before the measured burst, so that the delivery path is compiled, as in a service that is up. */
+    private static final int WARM_EVENTS = 2_000;
 
     /** No event for this long while some are missing: the run gives up on them and reports them missed. */
     private static final Duration STALL = Duration.ofSeconds(90);
