@@ -258,6 +258,9 @@ public final class Benchmark {
         results.add(scenario, "texts slower with events on", slower * 100, "%", "≤ 10", slower <= 0.10);
         results.add(scenario, "CPU per text, no endpoint (machine)", perText(outcome.without()), "ms");
         results.add(scenario, "CPU per text, events on (machine)", perText(outcome.with()), "ms");
+        // Whatever else runs on the machine takes cores from the service: how many says how far to trust the rates.
+        results.add(scenario, "cores used by other processes, no endpoint", otherCores(outcome.without()), "");
+        results.add(scenario, "cores used by other processes, events on", otherCores(outcome.with()), "");
         results.add(scenario, "events received (distinct webhook-ids)", outcome.events(), "");
         results.add(scenario, "events/s, first to last receipt", outcome.perSecond(), "/s");
         results.add(
@@ -284,6 +287,16 @@ public final class Benchmark {
         outcome.cpuPerEvent()
                 .forEach((part, ms) -> results.add(scenario, "CPU per event after the texts: " + part, ms, "ms"));
         System.out.printf("%s: %s%n", scenario, outcome);
+    }
+
+    private static double otherCores(BurstScenario.Outcome outcome) {
+        Map<String, Double> cpu = outcome.cpuSeconds();
+        double ours = cpu.entrySet().stream()
+                .filter(part -> !part.getKey().equals("whole machine"))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
+        return (cpu.getOrDefault("whole machine", 0.0) - ours)
+                / (outcome.drain().toNanos() / 1e9);
     }
 
     private static double perText(BurstScenario.Outcome outcome) {
