@@ -50,13 +50,17 @@ public final class Benchmark {
         this.settings = settings;
         this.work = Path.of("target", "benchmark");
         Files.createDirectories(work);
-        Path data = work.resolve("postgresql").toAbsolutePath();
-        deleteRecursively(data);
-        // Room for the 10-million-text backlog's indexes, and no checkpoint storm while it is written.
-        this.database = ClusterDatabase.start(data, Map.of("shared_buffers", "1GB", "max_wal_size", "8GB"));
+        this.database = startDatabase(work.resolve("postgresql"));
         this.twilio = new LatencyTwilio(settings.latency());
         this.seeder = new TextSeeder(database);
         this.burst = new BurstScenario(database, seeder, twilio);
+    }
+
+    private static ClusterDatabase startDatabase(Path directory) throws IOException {
+        Path data = directory.toAbsolutePath();
+        deleteRecursively(data);
+        // Room for the 10-million-text backlog's indexes, and no checkpoint storm while it is written.
+        return ClusterDatabase.start(data, Map.of("shared_buffers", "1GB", "max_wal_size", "8GB"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -218,12 +222,14 @@ public final class Benchmark {
     }
 
     /**
-     * Each run on a service of its own, started with its settings of {@code aftercare.webhooks.*} and allowed to
-     * deliver to plain http on loopback (the receiver), which only tests and this benchmark allow.
+     * Each run on a service and a database of its own, as the first burst of the benchmark: a run after another had
+     * its texts sent at two thirds of the rate, PostgreSQL's CPU a text quadrupled (statistics analysed after the first
+     * run, most likely, as {@link #settle} describes). The service is started with the run's settings of
+     * {@code aftercare.webhooks.*} and allowed to deliver to plain http on loopback (the receiver), which only tests
+     * and this benchmark allow.
      */
     private void webhooks() throws Exception {
         try (SlowReceiver receiver = new SlowReceiver(settings.webhookLatency())) {
-            WebhookScenario scenario = new WebhookScenario(database, burst, receiver);
             for (int run = 0; run < settings.webhookRuns().size(); run++) {
                 Map<String, String> env = new LinkedHashMap<>(settings.serviceEnv());
                 env.putAll(settings.webhookRuns().get(run));
@@ -232,17 +238,23 @@ public final class Benchmark {
                 int threads = Integer.parseInt(env.getOrDefault("AFTERCARE_WEBHOOKS_CONCURRENCY", "8"));
                 int perEndpoint =
                         Integer.parseInt(env.getOrDefault("AFTERCARE_WEBHOOKS_MAX_IN_FLIGHT_PER_ENDPOINT", "2"));
-                try (Service service = start("webhooks-" + run, 0, env)) {
-                    WebhookScenario.Outcome outcome = scenario.run(
-                            service.node(),
-                            service.rss(),
-                            cpu(service),
-                            "wh" + run,
-                            settings.clinics(),
-                            settings.warmupTexts(),
-                            settings.webhookTexts());
+                Path data = work.resolve("webhooks-" + run + "-postgresql");
+                try (ClusterDatabase runDatabase = startDatabase(data);
+                        Service service = start("webhooks-" + run, 0, env, runDatabase)) {
+                    TextSeeder runSeeder = new TextSeeder(runDatabase);
+                    WebhookScenario.Outcome outcome = new WebhookScenario(
+                                    runDatabase, new BurstScenario(runDatabase, runSeeder, twilio), receiver)
+                            .run(
+                                    service.node(),
+                                    service.rss(),
+                                    new CpuMeter(service.node().pid(), data),
+                                    "wh" + run,
+                                    settings.clinics(),
+                                    settings.warmupTexts(),
+                                    settings.webhookTexts());
                     webhookResults(threads, perEndpoint, outcome);
                 }
+                deleteRecursively(data.toAbsolutePath());
             }
         }
     }
@@ -368,12 +380,12 @@ public final class Benchmark {
     }
 
     private Service start(String name, double maxPerSecond) {
-        return start(name, maxPerSecond, settings.serviceEnv());
+        return start(name, maxPerSecond, settings.serviceEnv(), database);
     }
 
-    private Service start(String name, double maxPerSecond, Map<String, String> env) {
+    private Service start(String name, double maxPerSecond, Map<String, String> env, ClusterDatabase on) {
         ServiceNode.Builder builder = ServiceNode.named("service-" + name, work)
-                .database(database)
+                .database(on)
                 .twilio(twilio.baseUrl())
                 .maxHeap(settings.serviceHeap())
                 .set("AFTERCARE_SMS_MAX_PER_SECOND", String.valueOf(maxPerSecond));
