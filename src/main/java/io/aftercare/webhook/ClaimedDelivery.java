@@ -9,6 +9,7 @@ import java.util.UUID;
  * lease ran out is another claim, with another {@code attempt}.
  *
  * @param secrets the endpoint's secret, and the one it replaced while that still signs
+ * @param leaseEnds when another node may take the delivery over, unless the claim is renewed
  */
 record ClaimedDelivery(
         UUID deliveryId,
@@ -19,4 +20,5 @@ record ClaimedDelivery(
         UUID endpointId,
         String url,
         List<WebhookSecret> secrets,
-        String claimedBy) {}
+        String claimedBy,
+        Instant leaseEnds) {}

@@ -97,6 +97,7 @@ class DeliveryClaims {
     /** Claims up to {@code limit} due deliveries for {@code lease}, fairly across endpoints. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     List<ClaimedDelivery> claimDue(String node, int limit, int perEndpoint, Instant now, Duration lease) {
+        Instant leaseEnds = now.plus(lease);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery(CLAIM)
@@ -104,7 +105,7 @@ class DeliveryClaims {
                 .setParameter("perEndpoint", perEndpoint)
                 .setParameter("limit", limit)
                 .setParameter("node", node)
-                .setParameter("leaseEnd", now.plus(lease))
+                .setParameter("leaseEnd", leaseEnds)
                 .getResultList();
         return rows.stream()
                 .map(row -> {
@@ -122,7 +123,8 @@ class DeliveryClaims {
                             (UUID) row[5],
                             (String) row[6],
                             List.copyOf(secrets),
-                            node);
+                            node,
+                            leaseEnds);
                 })
                 .toList();
     }

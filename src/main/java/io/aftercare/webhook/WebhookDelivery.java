@@ -15,12 +15,16 @@ import javax.net.ssl.SSLException;
 @ApplicationScoped
 class WebhookDelivery {
 
+    /** How much longer than the HTTP client's own timeouts an attempt is awaited. */
+    private static final Duration ANSWER_MARGIN = Duration.ofSeconds(1);
+
     private final DeliveryClaims claims;
     private final DeliveryOutcomes outcomes;
     private final Destinations destinations;
     private final WebhookHttp http;
     private final Clock clock;
     private final Duration lease;
+    private final DeliveryRenewal renewal;
 
     WebhookDelivery(
             DeliveryClaims claims,
@@ -35,10 +39,16 @@ class WebhookDelivery {
         this.http = http;
         this.clock = clock;
         this.lease = config.webhooks().claimLease();
+        this.renewal = DeliveryRenewal.of(
+                lease,
+                config.webhooks()
+                        .connectTimeout()
+                        .plus(config.webhooks().responseTimeout())
+                        .plus(ANSWER_MARGIN));
     }
 
     void attempt(ClaimedDelivery delivery) {
-        if (!claims.renew(delivery, clock.instant(), lease)) {
+        if (renewal.needed(delivery, clock.instant()) && !claims.renew(delivery, clock.instant(), lease)) {
             return; // its lease ran out while it waited, and another node may hold it now
         }
         Instant start = clock.instant();
@@ -52,8 +62,8 @@ class WebhookDelivery {
                     timestamp,
                     Signatures.header(delivery.secrets(), delivery.eventId(), timestamp, delivery.payload()),
                     delivery.payload());
-            int status =
-                    http.post(destination, signed).get(http.attemptTimeout().toMillis() + 1_000, TimeUnit.MILLISECONDS);
+            int status = http.post(destination, signed)
+                    .get(http.attemptTimeout().plus(ANSWER_MARGIN).toMillis(), TimeUnit.MILLISECONDS);
             result = AttemptResult.answered(status, start, elapsedMs(started));
         } catch (Destinations.Refused refused) {
             result = AttemptResult.noAnswer(refused.kind, start, elapsedMs(started));

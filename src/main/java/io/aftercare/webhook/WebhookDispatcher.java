@@ -44,6 +44,7 @@ class WebhookDispatcher {
     private final String node;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean claiming = new AtomicBoolean();
+    private final AtomicBoolean missed = new AtomicBoolean();
     private volatile boolean moreDue;
     private volatile boolean stopping;
 
@@ -64,11 +65,34 @@ class WebhookDispatcher {
                 + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    /** Claims as many due deliveries as there are free threads, and hands them to the threads; returns at once. */
+    /**
+     * Claims as many due deliveries as there are free threads, and hands them to the threads; returns at once. A thread
+     * that finishes while another claims leaves its free slot to that one, which claims once more when it is done:
+     * without that, the slot stayed idle until the next thread finished or the next trigger, and deliveries started
+     * together finish together, all but one of them finding a claim under way.
+     */
     void claimDue() {
-        if (stopping || !claiming.compareAndSet(false, true)) {
-            return; // another thread of this node is claiming right now
+        while (!stopping) {
+            if (!claiming.compareAndSet(false, true)) {
+                missed.set(true);
+                if (claiming.get()) {
+                    return; // the thread claiming sees the flag when it is done, and claims for this one's slot
+                }
+                continue; // it was done already
+            }
+            try {
+                missed.set(false);
+                claimForFreeThreads();
+            } finally {
+                claiming.set(false);
+            }
+            if (!missed.get()) {
+                return;
+            }
         }
+    }
+
+    private void claimForFreeThreads() {
         try {
             int free = config.concurrency() - inFlight.get();
             if (free <= 0) {
@@ -78,8 +102,7 @@ class WebhookDispatcher {
             List<ClaimedDelivery> claimed =
                     claims.claimDue(node, free, config.maxInFlightPerEndpoint(), clock.instant(), config.claimLease());
             // Something was due: more may be (another endpoint's turn, or one held back by its cap), so each thread
-            // that
-            // finishes claims again rather than waiting for the next trigger. Nothing due: the trigger looks next.
+            // that finishes claims again rather than waiting for the next trigger. Nothing due: the trigger looks next.
             moreDue = !claimed.isEmpty();
             for (ClaimedDelivery claim : claimed) {
                 inFlight.incrementAndGet();
@@ -94,8 +117,6 @@ class WebhookDispatcher {
             Log.warnf(
                     "Claiming webhook deliveries failed (%s); the next run tries again",
                     e.getClass().getSimpleName());
-        } finally {
-            claiming.set(false);
         }
     }
 

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,13 +50,17 @@ public final class Benchmark {
         this.settings = settings;
         this.work = Path.of("target", "benchmark");
         Files.createDirectories(work);
-        Path data = work.resolve("postgresql").toAbsolutePath();
-        deleteRecursively(data);
-        // Room for the 10-million-text backlog's indexes, and no checkpoint storm while it is written.
-        this.database = ClusterDatabase.start(data, Map.of("shared_buffers", "1GB", "max_wal_size", "8GB"));
+        this.database = startDatabase(work.resolve("postgresql"));
         this.twilio = new LatencyTwilio(settings.latency());
         this.seeder = new TextSeeder(database);
         this.burst = new BurstScenario(database, seeder, twilio);
+    }
+
+    private static ClusterDatabase startDatabase(Path directory) throws IOException {
+        Path data = directory.toAbsolutePath();
+        deleteRecursively(data);
+        // Room for the 10-million-text backlog's indexes, and no checkpoint storm while it is written.
+        return ClusterDatabase.start(data, Map.of("shared_buffers", "1GB", "max_wal_size", "8GB"));
     }
 
     public static void main(String[] args) throws Exception {
@@ -93,6 +98,9 @@ public final class Benchmark {
             try (Service limited = start("limited", settings.limitedMps())) {
                 limited(limited);
             }
+        }
+        if (scenarios.contains("webhooks")) {
+            webhooks();
         }
         if (scenarios.contains("baseline")) {
             baseline();
@@ -213,6 +221,100 @@ public final class Benchmark {
         System.out.printf("%s: %s%n", scenario, outcome);
     }
 
+    /**
+     * Each run on a service and a database of its own, as the first burst of the benchmark: a run after another had
+     * its texts sent at two thirds of the rate, PostgreSQL's CPU a text quadrupled (statistics analysed after the first
+     * run, most likely, as {@link #settle} describes). The service is started with the run's settings of
+     * {@code aftercare.webhooks.*} and allowed to deliver to plain http on loopback (the receiver), which only tests
+     * and this benchmark allow.
+     */
+    private void webhooks() throws Exception {
+        try (SlowReceiver receiver = new SlowReceiver(settings.webhookLatency())) {
+            for (int run = 0; run < settings.webhookRuns().size(); run++) {
+                Map<String, String> env = new LinkedHashMap<>(settings.serviceEnv());
+                env.putAll(settings.webhookRuns().get(run));
+                env.put("AFTERCARE_WEBHOOKS_ALLOW_HTTP", "true");
+                env.put("AFTERCARE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+                int threads = Integer.parseInt(env.getOrDefault("AFTERCARE_WEBHOOKS_CONCURRENCY", "8"));
+                int perEndpoint =
+                        Integer.parseInt(env.getOrDefault("AFTERCARE_WEBHOOKS_MAX_IN_FLIGHT_PER_ENDPOINT", "2"));
+                Path data = work.resolve("webhooks-" + run + "-postgresql");
+                try (ClusterDatabase runDatabase = startDatabase(data);
+                        Service service = start("webhooks-" + run, 0, env, runDatabase)) {
+                    TextSeeder runSeeder = new TextSeeder(runDatabase);
+                    WebhookScenario.Outcome outcome = new WebhookScenario(
+                                    runDatabase, new BurstScenario(runDatabase, runSeeder, twilio), receiver)
+                            .run(
+                                    service.node(),
+                                    service.rss(),
+                                    new CpuMeter(service.node().pid(), data),
+                                    "wh" + run,
+                                    settings.clinics(),
+                                    settings.warmupTexts(),
+                                    settings.webhookTexts());
+                    webhookResults(threads, perEndpoint, outcome);
+                }
+                deleteRecursively(data.toAbsolutePath());
+            }
+        }
+    }
+
+    private void webhookResults(int threads, int perEndpoint, WebhookScenario.Outcome outcome) {
+        long latency = settings.webhookLatency().toMillis();
+        String scenario = "webhooks, %d threads, %d per endpoint, %d endpoints, %d ms receiver"
+                .formatted(threads, perEndpoint, settings.clinics(), latency);
+        double slower = 1 - outcome.with().perSecond() / outcome.without().perSecond();
+        results.add(scenario, "texts", outcome.with().texts(), "");
+        results.add(scenario, "texts/s, no endpoint", outcome.without().perSecond(), "/s");
+        results.add(scenario, "texts/s, events on", outcome.with().perSecond(), "/s");
+        results.add(scenario, "texts slower with events on", slower * 100, "%");
+        results.add(scenario, "CPU per text, no endpoint (machine)", perText(outcome.without()), "ms");
+        results.add(scenario, "CPU per text, events on (machine)", perText(outcome.with()), "ms");
+        // Whatever else runs on the machine takes cores from the service: how many says how far to trust the rates.
+        results.add(scenario, "cores used by other processes, no endpoint", otherCores(outcome.without()), "");
+        results.add(scenario, "cores used by other processes, events on", otherCores(outcome.with()), "");
+        results.add(scenario, "events received (distinct webhook-ids)", outcome.events(), "");
+        results.add(scenario, "events/s, first to last receipt", outcome.perSecond(), "/s");
+        results.add(
+                scenario,
+                "bound: min(threads, endpoints × per endpoint) / latency",
+                Math.min(threads, (long) settings.clinics() * perEndpoint) * 1000.0 / latency,
+                "/s");
+        results.add(
+                scenario,
+                "last event after last text",
+                outcome.lastAfterLastText().toMillis() / 1000.0,
+                "s");
+        results.add(scenario, "sent texts not told", outcome.missed(), "", "0", outcome.missed() == 0);
+        results.add(scenario, "duplicate receipts", outcome.repeated(), "");
+        results.add(scenario, "deliveries tried more than once", outcome.retried(), "");
+        results.add(scenario, "deliveries not delivered", outcome.undelivered(), "", "0", outcome.undelivered() == 0);
+        results.add(
+                scenario,
+                "signatures checked / failed",
+                outcome.signaturesChecked(),
+                "/ " + outcome.signaturesFailed(),
+                "0 failed",
+                outcome.signaturesFailed() == 0);
+        outcome.cpuPerEvent()
+                .forEach((part, ms) -> results.add(scenario, "CPU per event after the texts: " + part, ms, "ms"));
+        System.out.printf("%s: %s%n", scenario, outcome);
+    }
+
+    private static double otherCores(BurstScenario.Outcome outcome) {
+        Map<String, Double> cpu = outcome.cpuSeconds();
+        double ours = cpu.entrySet().stream()
+                .filter(part -> !part.getKey().equals("whole machine"))
+                .mapToDouble(Map.Entry::getValue)
+                .sum();
+        return (cpu.getOrDefault("whole machine", 0.0) - ours)
+                / (outcome.drain().toNanos() / 1e9);
+    }
+
+    private static double perText(BurstScenario.Outcome outcome) {
+        return outcome.cpuSeconds().getOrDefault("whole machine", 0.0) * 1000 / outcome.texts();
+    }
+
     private void baseline() throws Exception {
         TwilioSmsGateway gateway = new TwilioSmsGateway(
                 new TwilioAccount(
@@ -278,13 +380,17 @@ public final class Benchmark {
     }
 
     private Service start(String name, double maxPerSecond) {
+        return start(name, maxPerSecond, settings.serviceEnv(), database);
+    }
+
+    private Service start(String name, double maxPerSecond, Map<String, String> env, ClusterDatabase on) {
         ServiceNode.Builder builder = ServiceNode.named("service-" + name, work)
-                .database(database)
+                .database(on)
                 .twilio(twilio.baseUrl())
                 .maxHeap(settings.serviceHeap())
                 .set("AFTERCARE_SMS_MAX_PER_SECOND", String.valueOf(maxPerSecond));
         settings.serviceJvmOptions().forEach(builder::jvmOption);
-        settings.serviceEnv().forEach(builder::set);
+        env.forEach(builder::set);
         ServiceNode node = builder.start();
         Duration startup = node.awaitReady(Duration.ofMinutes(3));
         return new Service(node, new PeakRss(node.pid()), startup);

@@ -1,7 +1,8 @@
 package io.aftercare.benchmark;
 
 import java.time.Duration;
-import java.util.HashMap;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -12,6 +13,11 @@ import java.util.Set;
  * @param serviceHeap the service's largest heap ({@code -Xmx}): 256 MB, as in a container of 512 MB
  * @param serviceJvmOptions more JVM options of the service, such as {@code -XX:StartFlightRecording=...}
  * @param serviceEnv extra environment of the service, {@code -Dbench.service-env="AFTERCARE_DISPATCH_CONCURRENCY=64 ..."}
+ * @param webhookTexts the burst of the webhook scenario, once without an endpoint and once with
+ * @param webhookLatency how long the clinics' webhook receiver takes to answer
+ * @param webhookRuns the webhook scenario's runs, each on a service of its own with this extra environment (the first,
+ *     empty: the defaults); {@code -Dbench.webhook-runs} separates runs with {@code ;} and a run's pairs with spaces,
+ *     {@code defaults} standing for none
  */
 record BenchmarkSettings(
         Set<String> scenarios,
@@ -31,11 +37,14 @@ record BenchmarkSettings(
         int baselineThreads,
         String serviceHeap,
         List<String> serviceJvmOptions,
-        Map<String, String> serviceEnv) {
+        Map<String, String> serviceEnv,
+        int webhookTexts,
+        Duration webhookLatency,
+        List<Map<String, String>> webhookRuns) {
 
     static BenchmarkSettings fromSystemProperties() {
         return new BenchmarkSettings(
-                Set.of(property("scenarios", "burst,lateness,ingest,limited,baseline,scale")
+                Set.of(property("scenarios", "burst,lateness,ingest,limited,webhooks,baseline,scale")
                         .split(",")),
                 Duration.ofMillis(Long.parseLong(property("latency-ms", "50"))),
                 Integer.parseInt(property("clinics", "4")),
@@ -53,11 +62,20 @@ record BenchmarkSettings(
                 Integer.parseInt(property("baseline-threads", "16")),
                 property("service-heap", "256m"),
                 Benchmark.words(property("service-jvm", "")),
-                env(property("service-env", "")));
+                env(property("service-env", "")),
+                Integer.parseInt(property("webhook-texts", "20000")),
+                Duration.ofMillis(Long.parseLong(property("webhook-latency-ms", "50"))),
+                Arrays.stream(property(
+                                        "webhook-runs",
+                                        "defaults;AFTERCARE_WEBHOOKS_CONCURRENCY=64"
+                                                + " AFTERCARE_WEBHOOKS_MAX_IN_FLIGHT_PER_ENDPOINT=16")
+                                .split(";"))
+                        .map(run -> env(run.strip().equals("defaults") ? "" : run))
+                        .toList());
     }
 
     private static Map<String, String> env(String pairs) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new LinkedHashMap<>();
         for (String pair : Benchmark.words(pairs)) {
             String[] parts = pair.split("=", 2);
             env.put(parts[0], parts[1]);

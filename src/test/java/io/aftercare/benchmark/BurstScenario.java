@@ -14,6 +14,7 @@ final class BurstScenario {
      * @param steadyRate texts per second from the first answer to the last (the sending rate itself)
      * @param peakWindow most texts answered in any one second
      * @param repeated texts that reached a number already texted: duplicates
+     * @param lastAnswer when Twilio answered the last text ({@link System#nanoTime()})
      */
     record Outcome(
             int texts,
@@ -23,7 +24,8 @@ final class BurstScenario {
             long peakWindow,
             int repeated,
             long peakRssMib,
-            Map<String, Double> cpuSeconds) {}
+            Map<String, Double> cpuSeconds,
+            long lastAnswer) {}
 
     private final ClusterDatabase database;
     private final TextSeeder seeder;
@@ -36,7 +38,11 @@ final class BurstScenario {
     }
 
     Outcome run(PeakRss rss, CpuMeter cpu, String tag, int texts, int clinics) throws InterruptedException {
-        List<UUID> clinicIds = seeder.clinics(tag, clinics);
+        return run(rss, cpu, tag, texts, seeder.clinics(tag, clinics));
+    }
+
+    /** The same burst for clinics that exist already (those of the webhook scenario, onboarded through the API). */
+    Outcome run(PeakRss rss, CpuMeter cpu, String tag, int texts, List<UUID> clinicIds) throws InterruptedException {
         twilio.reset();
         rss.reset();
         // One commit makes every text due at once: the burst starts there.
@@ -59,7 +65,8 @@ final class BurstScenario {
                 peakWindow(arrivals),
                 twilio.repeatedRecipients(),
                 rss.mib(),
-                cpuSeconds);
+                cpuSeconds,
+                last);
     }
 
     /** Until the double has answered every text and the service has recorded every outcome. */
@@ -78,7 +85,8 @@ final class BurstScenario {
         return database.count("SELECT count(*) FROM reminder WHERE status = 'SENDING'");
     }
 
-    private static List<Integer> perSecond(List<Long> arrivals, long from) {
+    /** How many of {@code arrivals} ({@link System#nanoTime()}) fell in each second from {@code from}. */
+    static List<Integer> perSecond(List<Long> arrivals, long from) {
         int[] counts = new int
                 [1 + (int) ((arrivals.stream().mapToLong(Long::longValue).max().orElse(from) - from) / 1_000_000_000L)];
         arrivals.forEach(at -> counts[(int) ((at - from) / 1_000_000_000L)]++);

@@ -249,7 +249,8 @@ class WebhookDeliveryTest {
                 UUID.fromString(endpoint.path("id")),
                 receiver.url("/after-crash"),
                 List.of(WebhookSecret.generate()),
-                "dead-node");
+                "dead-node",
+                Instant.now().plusSeconds(60));
         assertThat(outcomes.record(stale, AttemptResult.answered(500, Instant.now(), 5)))
                 .isFalse();
         assertThat(deliveries(clinic, endpoint.path("id")).getString("deliveries[0].status"))
