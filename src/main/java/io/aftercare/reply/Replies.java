@@ -20,6 +20,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** A clinic's replies: listed, resolved, and shown beside the client's texts. */
+// Over 150 lines: the list (filters, cursor), resolve, the per-client reads and the two erasures all read or write the
+// reply table, which this package owns.
 @ApplicationScoped
 public class Replies {
 

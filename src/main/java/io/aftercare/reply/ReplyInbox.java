@@ -23,6 +23,8 @@ import java.util.Optional;
  * triaged, announced ({@link ReplyReceived}), and, when urgent, answered at once ({@link UrgentAnswers}). STOP, START
  * and HELP are kept too (as {@link ReplyCategory#KEYWORD}) and still do what they did ({@link InboundTexts}).
  */
+// Over 150 lines: one transaction from Twilio's post to the stored, announced and answered reply; attribution, triage
+// and the answer are classes of their own.
 @ApplicationScoped
 public class ReplyInbox {
 

@@ -14,6 +14,8 @@ import java.util.UUID;
  * The deliveries' work queue, claimed as texts are ({@code reminder/ReminderClaims}): {@code FOR UPDATE SKIP LOCKED}, so
  * any number of nodes deliver together and never take the same row, and a lease after which another node may.
  */
+// Over 150 lines: the claim, renewal, release and expiry statements, kept together so that their fences cannot drift
+// apart; most of the lines are SQL.
 @ApplicationScoped
 class DeliveryClaims {
 

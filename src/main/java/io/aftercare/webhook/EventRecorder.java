@@ -35,6 +35,8 @@ import org.hibernate.Session;
  * event exists if and only if its change committed. Texts change by the hundred on the sending path: a batch costs one
  * indexed read when no endpoint of those clinics listens, and one more statement when some do.
  */
+// Over 150 lines: one observer per kind of change and the two statements (listeners' read, events' and deliveries'
+// insert) they share; the payloads are in Payloads.
 @ApplicationScoped
 class EventRecorder {
 

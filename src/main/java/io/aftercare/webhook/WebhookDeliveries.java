@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** The clinic's view of an endpoint's deliveries, newest first, and the retry of a failed one by hand. */
+// Over 150 lines: the deliveries page (cursor, attempts joined) and the hand retry share the endpoint-scoped reads of
+// webhook_delivery; most of the lines are SQL and its mapping.
 @ApplicationScoped
 class WebhookDeliveries {
 

@@ -25,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * at most one attempt's timeout, and nothing else. It claims no more than it has free threads, and claims again as
  * threads free up while work is waiting, so the scheduler's thread is held for one claim only.
  */
+// Over 150 lines: the claim loop, the thread pool and shutdown share the free-thread count, so they stay together; the
+// HTTP request, signing and outcomes are in classes of their own.
 @ApplicationScoped
 class WebhookDispatcher {
 

@@ -22,6 +22,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /** A clinic's webhook endpoints: registration, listing, deletion and secret rotation, each scoped to the clinic. */
+// Over 150 lines: registration, listing, deletion and rotation all write the one webhook_endpoint table, which this
+// class owns, with the validation each needs; addresses and secrets have classes of their own.
 @ApplicationScoped
 class WebhookEndpoints {
 
