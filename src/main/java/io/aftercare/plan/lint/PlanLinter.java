@@ -1,0 +1,230 @@
+package io.aftercare.plan.lint;
+
+import io.aftercare.plan.AftercarePlan;
+import io.aftercare.plan.MessageContext;
+import io.aftercare.plan.PlanStep;
+import io.aftercare.plan.QuietHours;
+import io.aftercare.plan.StepAudience;
+import io.aftercare.sms.SmsSegments;
+import io.quarkus.qute.Engine;
+import io.quarkus.qute.Expression;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks a plan, and a clinic's own wordings of its steps, against a {@link ComplianceProfile}: renders every text in
+ * every language with long realistic names, reports how each travels as SMS, and lists what breaks the profile. Pure:
+ * the texts are rendered by the {@link Renderer} it is given, so a clinic's wording goes through its sandbox.
+ */
+public final class PlanLinter {
+
+    /** A long clinic name and a phone, so that a text which fits here fits for nearly every clinic. */
+    static final String SAMPLE_CLINIC_NAME = "Northshore Scalp Micropigmentation Clinic";
+
+    static final String SAMPLE_CLINIC_PHONE = "+1 604 555 0199";
+
+    private static final ZoneId REFERENCE_ZONE = ZoneOffset.UTC;
+    private static final LocalDate REFERENCE_DATE = LocalDate.of(2026, 12, 31);
+
+    /** Renders a text of the plan or a clinic's wording for one client. */
+    public interface Renderer {
+
+        /** The names the text mentions that are not values a text can mention. */
+        Set<String> unknownValues(String text);
+
+        /** @throws RuntimeException when the text does not render; its message says why */
+        String render(String text, MessageContext context, LocalDate stepDate);
+    }
+
+    private final Renderer renderer;
+    private final ComplianceProfile profile;
+
+    public PlanLinter(Renderer renderer, ComplianceProfile profile) {
+        this.renderer = renderer;
+        this.profile = profile;
+    }
+
+    /** A linter of the operator's plan texts (trusted: never a clinic's wording) against the healthcare profile. */
+    public static PlanLinter forPlanTexts() {
+        return new PlanLinter(new PlanTextRenderer(), ComplianceProfile.HEALTHCARE);
+    }
+
+    /** Lints the plan's own texts, without quiet hours. */
+    public PlanLint lint(AftercarePlan plan) {
+        return lint(plan, Map.of(), Optional.empty());
+    }
+
+    /**
+     * @param clinicWordings a clinic's own text per step key and language, used instead of the plan's
+     * @param quietHours the clinic's quiet hours, empty when it has none
+     */
+    public PlanLint lint(
+            AftercarePlan plan, Map<String, Map<String, String>> clinicWordings, Optional<QuietHours> quietHours) {
+        List<LintedText> texts = new ArrayList<>();
+        List<LintFinding> findings = new ArrayList<>();
+        Optional<PlanStep> first = firstText(plan);
+        for (PlanStep step : plan.steps()) {
+            Map<String, String> wordings = clinicWordings.getOrDefault(step.key(), Map.of());
+            Set<String> languages = new TreeSet<>(step.messages().keySet());
+            languages.addAll(wordings.keySet());
+            for (String language : languages) {
+                String text = wordings.getOrDefault(language, plan.template(step, Locale.forLanguageTag(language)));
+                boolean isFirst = first.map(step::equals).orElse(false);
+                lintText(step, language, text, isFirst, texts, findings);
+            }
+        }
+        quietHours.ifPresent(quiet -> findings.addAll(QuietHourLint.dueInside(plan, quiet)));
+        findings.addAll(new FrequencyLint(profile, quietHours).breaches(plan));
+        return new PlanLint(texts, findings);
+    }
+
+    private void lintText(
+            PlanStep step,
+            String language,
+            String text,
+            boolean firstText,
+            List<LintedText> texts,
+            List<LintFinding> findings) {
+        Set<String> unknown = renderer.unknownValues(text);
+        if (!unknown.isEmpty()) {
+            findings.add(new LintFinding(
+                    step.key(),
+                    language,
+                    LintRule.UNKNOWN_VALUE,
+                    "mentions " + String.join(", ", unknown) + ", which a text cannot mention; it may mention "
+                            + new TreeSet<>(MessageContext.VALUE_NAMES)));
+            return;
+        }
+        List<String> renderings;
+        try {
+            renderings = renderings(text, language);
+        } catch (RuntimeException e) {
+            findings.add(new LintFinding(
+                    step.key(), language, LintRule.DOES_NOT_RENDER, "does not render: " + e.getMessage()));
+            return;
+        }
+        String longest = renderings.stream()
+                .max(Comparator.comparingInt(
+                                (String body) -> SmsSegments.of(body).segments())
+                        .thenComparingInt(body -> SmsSegments.of(body).units()))
+                .orElseThrow();
+        LintedText linted = travel(step.key(), language, longest);
+        texts.add(linted);
+        if (linted.characters() > profile.mostCharacters()) {
+            findings.add(new LintFinding(
+                    step.key(),
+                    language,
+                    LintRule.TOO_LONG,
+                    "has " + linted.characters() + " characters with long names; the profile allows "
+                            + profile.mostCharacters()));
+        }
+        if (linted.segments() > 1) {
+            String why = linted.forcingUcs2().isEmpty()
+                    ? ""
+                    : ", UCS-2 because of " + String.join(" ", linted.forcingUcs2());
+            findings.add(new LintFinding(
+                    step.key(),
+                    language,
+                    LintRule.MORE_THAN_ONE_SEGMENT,
+                    "takes " + linted.segments() + " SMS segments with long names (" + linted.units() + " "
+                            + (linted.encoding() == SmsSegments.Encoding.GSM_7 ? "GSM-7 septets" : "UTF-16 units")
+                            + why + ")"));
+        }
+        if (firstText
+                && renderings.stream()
+                        .anyMatch(body -> !profile.optOut().matcher(body).find())) {
+            findings.add(new LintFinding(
+                    step.key(),
+                    language,
+                    LintRule.NO_OPT_OUT,
+                    "is the first text a client gets after a session but does not say how to opt out (e.g. "
+                            + "\"Reply STOP to opt out\")"));
+        }
+    }
+
+    /** The text rendered for every branch a text may take: the treatment going on or not, a phone or none. */
+    private List<String> renderings(String text, String language) {
+        MessageContext sample =
+                MessageContext.sample(Locale.forLanguageTag(language), SAMPLE_CLINIC_NAME, SAMPLE_CLINIC_PHONE);
+        MessageContext withoutPhone = MessageContext.sample(Locale.forLanguageTag(language), SAMPLE_CLINIC_NAME, null);
+        List<String> renderings = new ArrayList<>();
+        for (MessageContext context :
+                List.of(sample, sample.afterLastSession(), withoutPhone, withoutPhone.afterLastSession())) {
+            renderings.add(renderer.render(text, context, REFERENCE_DATE));
+        }
+        return renderings;
+    }
+
+    static LintedText travel(String step, String language, String body) {
+        SmsSegments.Count count = SmsSegments.of(body);
+        Set<String> forcing = new LinkedHashSet<>();
+        body.codePoints()
+                .mapToObj(Character::toString)
+                .filter(c -> !SmsSegments.isGsm7(c))
+                .forEach(forcing::add);
+        return new LintedText(
+                step,
+                language,
+                count.encoding(),
+                List.copyOf(forcing),
+                body.codePointCount(0, body.length()),
+                count.units(),
+                count.segments());
+    }
+
+    /** The step a client gets first after a session (ending at noon), if any is ever sent after one. */
+    static Optional<PlanStep> firstText(AftercarePlan plan) {
+        Instant ended = REFERENCE_DATE.atTime(LocalTime.NOON).toInstant(ZoneOffset.UTC);
+        return plan.steps().stream()
+                .filter(step -> step.audience() != StepAudience.URGENT_REPLY)
+                .min(Comparator.comparing(step -> step.due().dueAt(ended, REFERENCE_ZONE)));
+    }
+
+    /** Renders the operator's plan texts with a Qute engine of their own, as {@code plan.MessageRenderer} does. */
+    static final class PlanTextRenderer implements Renderer {
+
+        private final Engine engine = Engine.builder().addDefaults().build();
+        private final Map<String, Template> parsed = new LinkedHashMap<>();
+
+        @Override
+        public Set<String> unknownValues(String text) {
+            Set<String> unknown = new TreeSet<>();
+            for (Expression expression : template(text).getExpressions()) {
+                if (expression.isLiteral()) {
+                    continue;
+                }
+                String name = expression.getParts().get(0).getName();
+                if (expression.hasNamespace() || !MessageContext.VALUE_NAMES.contains(name)) {
+                    unknown.add("{" + expression.toOriginalString() + "}");
+                }
+            }
+            return unknown;
+        }
+
+        @Override
+        public String render(String text, MessageContext context, LocalDate stepDate) {
+            TemplateInstance instance = template(text).instance();
+            context.values(stepDate).forEach(instance::data);
+            return instance.render().strip();
+        }
+
+        private Template template(String text) {
+            return parsed.computeIfAbsent(text, engine::parse);
+        }
+    }
+}
