@@ -100,18 +100,18 @@ public final class PlanLinter {
             boolean firstText,
             List<LintedText> texts,
             List<LintFinding> findings) {
-        Set<String> unknown = renderer.unknownValues(text);
-        if (!unknown.isEmpty()) {
-            findings.add(new LintFinding(
-                    step.key(),
-                    language,
-                    LintRule.UNKNOWN_VALUE,
-                    "mentions " + String.join(", ", unknown) + ", which a text cannot mention; it may mention "
-                            + new TreeSet<>(MessageContext.VALUE_NAMES)));
-            return;
-        }
         List<String> renderings;
         try {
+            Set<String> unknown = renderer.unknownValues(text);
+            if (!unknown.isEmpty()) {
+                findings.add(new LintFinding(
+                        step.key(),
+                        language,
+                        LintRule.UNKNOWN_VALUE,
+                        "mentions " + String.join(", ", unknown) + ", which a text cannot mention; it may mention "
+                                + new TreeSet<>(MessageContext.VALUE_NAMES)));
+                return;
+            }
             renderings = renderings(text, language);
         } catch (RuntimeException e) {
             findings.add(new LintFinding(
