@@ -59,7 +59,10 @@ public final class PlanLinter {
         this.profile = profile;
     }
 
-    /** A linter of the operator's plan texts (trusted: never a clinic's wording) against the healthcare profile. */
+    /**
+     * A linter of the operator's plan texts against the healthcare profile. Trusted text only: its Qute engine has the
+     * default sections (loops, includes), so a plan or wording a clinic sent must go through its sandbox instead.
+     */
     public static PlanLinter forPlanTexts() {
         return new PlanLinter(new PlanTextRenderer(), ComplianceProfile.HEALTHCARE);
     }
@@ -199,6 +202,7 @@ public final class PlanLinter {
     static final class PlanTextRenderer implements Renderer {
 
         private final Engine engine = Engine.builder().addDefaults().build();
+        // Unbounded, but one renderer lints one plan: at most one entry per step and language.
         private final Map<String, Template> parsed = new LinkedHashMap<>();
 
         @Override
