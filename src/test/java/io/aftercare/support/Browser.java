@@ -121,7 +121,12 @@ public final class Browser implements AutoCloseable {
         }
         try {
             ChromeDriver driver = new ChromeDriver(service, options);
-            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            try {
+                driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            } catch (WebDriverException e) {
+                driver.quit();
+                throw e;
+            }
             return new Browser(driver, viewport, SCREENSHOTS.resolve(directoryOf(test)));
         } catch (WebDriverException e) {
             service.stop();
