@@ -12,6 +12,7 @@ import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
+import io.aftercare.support.TwilioStatusCallback;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,7 +56,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 class ReminderTransitionsTest {
 
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2025-03-04T12:00:00-08:00");
-    private static final String STATUS_URL = TwilioDouble.WEBHOOK_BASE_URL + "/v1/twilio/status";
     private static final AtomicInteger NUMBERS = new AtomicInteger(7000);
 
     @Inject
@@ -146,8 +145,8 @@ class ReminderTransitionsTest {
         String undelivered = post(newClient(), nextPhone(), NOON);
         drain();
 
-        report(firstText(delivered).getString("providerId"), "delivered", null);
-        report(firstText(undelivered).getString("providerId"), "undelivered", "30003");
+        TwilioStatusCallback.report(firstText(delivered).getString("providerId"), "delivered", null);
+        TwilioStatusCallback.report(firstText(undelivered).getString("providerId"), "undelivered", "30003");
 
         assertThat(firstText(delivered).getString("status")).isEqualTo("DELIVERED");
         assertThat(firstText(undelivered).getString("status")).isEqualTo("FAILED");
@@ -384,22 +383,6 @@ class ReminderTransitionsTest {
                 .delete("/v1/sessions/" + sessionId)
                 .then()
                 .statusCode(200);
-    }
-
-    private static void report(String providerId, String status, String errorCode) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("AccountSid", TwilioDouble.ACCOUNT_SID);
-        form.put("MessageSid", providerId);
-        form.put("MessageStatus", status);
-        if (errorCode != null) {
-            form.put("ErrorCode", errorCode);
-        }
-        given().contentType(ContentType.URLENC)
-                .formParams(form)
-                .header("X-Twilio-Signature", TwilioDouble.signature(STATUS_URL, form))
-                .post("/v1/twilio/status")
-                .then()
-                .statusCode(204);
     }
 
     private String post(String clientId, String phone, OffsetDateTime ended) {

@@ -12,6 +12,7 @@ import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
+import io.aftercare.support.TwilioStatusCallback;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -25,7 +26,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +50,6 @@ import org.junit.jupiter.api.Test;
 class TextsChangedTest {
 
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2025-06-10T12:00:00-07:00");
-    private static final String STATUS_URL = TwilioDouble.WEBHOOK_BASE_URL + "/v1/twilio/status";
     private static final AtomicInteger NUMBERS = new AtomicInteger(8700);
 
     @Inject
@@ -180,15 +179,15 @@ class TextsChangedTest {
         UUID undeliveredId = UUID.fromString(firstText(undelivered).getString("id"));
         events.start();
 
-        report(firstText(delivered).getString("providerId"), "sent", null);
+        TwilioStatusCallback.report(firstText(delivered).getString("providerId"), "sent", null);
         assertThat(events.textChanges()).as("not a final word").isEmpty();
         clock.setNow(clock.instant().plusSeconds(30));
         Instant before = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        report(firstText(delivered).getString("providerId"), "delivered", null);
+        TwilioStatusCallback.report(firstText(delivered).getString("providerId"), "delivered", null);
         Instant after = clock.instant();
-        report(firstText(delivered).getString("providerId"), "delivered", null);
-        report(firstText(delivered).getString("providerId"), "failed", "30003");
-        report(firstText(undelivered).getString("providerId"), "undelivered", "30003");
+        TwilioStatusCallback.report(firstText(delivered).getString("providerId"), "delivered", null);
+        TwilioStatusCallback.report(firstText(delivered).getString("providerId"), "failed", "30003");
+        TwilioStatusCallback.report(firstText(undelivered).getString("providerId"), "undelivered", "30003");
 
         assertThat(changesOf(deliveredId)).singleElement().satisfies(change -> {
             assertThat(change.status()).isEqualTo(ReminderStatus.DELIVERED);
@@ -329,21 +328,5 @@ class TextsChangedTest {
 
     private static JsonPath firstText(String sessionId) {
         return session(sessionId).setRootPath("reminders[0]");
-    }
-
-    private static void report(String providerId, String status, String errorCode) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("AccountSid", TwilioDouble.ACCOUNT_SID);
-        form.put("MessageSid", providerId);
-        form.put("MessageStatus", status);
-        if (errorCode != null) {
-            form.put("ErrorCode", errorCode);
-        }
-        given().contentType(ContentType.URLENC)
-                .formParams(form)
-                .header("X-Twilio-Signature", TwilioDouble.signature(STATUS_URL, form))
-                .post("/v1/twilio/status")
-                .then()
-                .statusCode(204);
     }
 }

@@ -31,6 +31,8 @@ import java.util.TreeSet;
  * every language with long realistic names, reports how each travels as SMS, and lists what breaks the profile. Pure:
  * the texts are rendered by the {@link Renderer} it is given, so a clinic's wording goes through its sandbox.
  */
+// Over 150 lines: one pass over the plan's steps, languages and text variants feeds every rule, so the rules that read
+// the rendered texts and those that read the timings share it; the findings, profile and renderer are their own types.
 public final class PlanLinter {
 
     /** A long clinic name and a phone, so that a text which fits here fits for nearly every clinic. */
