@@ -35,6 +35,15 @@ public interface AftercareConfig {
 
     Webhooks webhooks();
 
+    Page page();
+
+    /**
+     * The public base URL of the clients' aftercare pages, e.g. {@code https://care.example.com}: each session gets a
+     * page at {@code <url>/a/<token>} and the plan's short texts, of one SMS segment each, link to it. While unset
+     * there are no pages and the plan's full texts are sent.
+     */
+    Optional<String> publicBaseUrl();
+
     /**
      * How long a stopping node waits for its work in flight: first the HTTP requests being served, then the texts being
      * sent and recorded (how the one budget is spent: {@code dispatch/Dispatcher}). Keep it above the longest send, twice
@@ -219,6 +228,17 @@ public interface AftercareConfig {
          * installation keys it, so a copy of the database can test candidate numbers against the markers.
          */
         Optional<String> markerSecret();
+    }
+
+    interface Page {
+        /** How long after a session's last aftercare step its page stays readable; then it says the aftercare ended. */
+        @WithDefault("P120D")
+        Duration lifetime();
+
+        /** Page requests one client address may make per minute, per node; more get 429, so tokens are not guessed. */
+        @WithDefault("30")
+        @Min(1)
+        int maxRequestsPerMinute();
     }
 
     interface Webhooks {

@@ -38,6 +38,18 @@ public record AftercarePlan(
                 .getOrDefault(locale.getLanguage(), step.messages().get(defaultLanguage));
     }
 
+    /**
+     * The step's template in the client's language (or the default one): its short form when {@code shortForm} is set
+     * and the step has one, its full text otherwise.
+     */
+    public String template(PlanStep step, Locale locale, boolean shortForm) {
+        if (shortForm && !step.shortMessages().isEmpty()) {
+            return step.shortMessages()
+                    .getOrDefault(locale.getLanguage(), step.shortMessages().get(defaultLanguage));
+        }
+        return template(step, locale);
+    }
+
     /** The text that answers a client's urgent reply, if the plan has one. */
     public Optional<PlanStep> urgentAnswer() {
         return step(URGENT_ANSWER).filter(step -> step.audience() == StepAudience.URGENT_REPLY);

@@ -1,5 +1,6 @@
 package io.aftercare.plan;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,7 +24,8 @@ final class PlanFile {
             String validFor,
             StepAudience appliesTo,
             boolean optional,
-            Map<String, String> messages) {}
+            Map<String, String> messages,
+            @JsonProperty("short") Map<String, String> shortMessages) {}
 
     record Plan(String version, String defaultLanguage, String minimumSessionSpacing, List<Step> steps) {}
 
@@ -50,6 +52,9 @@ final class PlanFile {
                     require(
                             step.messages() != null && step.messages().containsKey(file.defaultLanguage()),
                             "step " + step.key() + " has no '" + file.defaultLanguage() + "' text");
+                    require(
+                            step.shortMessages() == null || step.shortMessages().containsKey(file.defaultLanguage()),
+                            "step " + step.key() + " has short texts but no '" + file.defaultLanguage() + "' one");
                     Optional<Duration> validFor =
                             Optional.ofNullable(step.validFor()).map(Duration::parse);
                     StepAudience audience = step.appliesTo() == null ? StepAudience.EVERY_SESSION : step.appliesTo();
@@ -59,7 +64,8 @@ final class PlanFile {
                             validFor,
                             audience,
                             step.optional(),
-                            step.messages());
+                            step.messages(),
+                            step.shortMessages() == null ? Map.of() : step.shortMessages());
                 })
                 .toList();
         Duration spacing = file.minimumSessionSpacing() == null

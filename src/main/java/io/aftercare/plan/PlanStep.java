@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param audience which sessions it follows
  * @param optional a long-term step sent only to clients of clinics that switched it on
  * @param messages Qute template of the text per language
+ * @param shortMessages a one-segment form of the text per language, linking to the client's page; sent instead of
+ *     {@code messages} while clients have pages ({@code aftercare.public-base-url}); may be empty
  */
 public record PlanStep(
         String key,
@@ -20,10 +22,23 @@ public record PlanStep(
         Optional<Duration> validFor,
         StepAudience audience,
         boolean optional,
-        Map<String, String> messages) {
+        Map<String, String> messages,
+        Map<String, String> shortMessages) {
 
     public PlanStep {
         messages = Map.copyOf(messages);
+        shortMessages = Map.copyOf(shortMessages);
+    }
+
+    /** A step with only its full texts. */
+    public PlanStep(
+            String key,
+            StepTiming due,
+            Optional<Duration> validFor,
+            StepAudience audience,
+            boolean optional,
+            Map<String, String> messages) {
+        this(key, due, validFor, audience, optional, messages, Map.of());
     }
 
     boolean follows(SessionFacts session) {

@@ -46,9 +46,15 @@ class SessionPlanner {
     /**
      * @param clientId the client's id when the client is known already, to compare with their other sessions
      * @param sessionId the session's own id once stored, so that it is not compared with itself
+     * @param pageLink the link of the client's page the texts carry, while clients have pages
      */
     SessionPlan plan(
-            Clinic clinic, ValidSession session, Optional<UUID> clientId, Optional<UUID> sessionId, Instant now) {
+            Clinic clinic,
+            ValidSession session,
+            Optional<UUID> clientId,
+            Optional<UUID> sessionId,
+            Optional<String> pageLink,
+            Instant now) {
         AftercarePlan plan = plans.current();
         List<TreatmentSession> others = clientId.map(
                         client -> TreatmentSession.otherActiveSessions(client, sessionId.orElse(new UUID(0, 0))))
@@ -74,7 +80,8 @@ class SessionPlanner {
                 session.kind() == SessionKind.TREATMENT && !session.finalSession(),
                 session.locale(),
                 sessionDate,
-                sessionDate.plusDays(plan.minimumSessionSpacing().toDays()));
+                sessionDate.plusDays(plan.minimumSessionSpacing().toDays()),
+                pageLink.orElse(null));
         Map<String, String> ownWords =
                 templates.overrides(clinic.id, session.locale().getLanguage());
         boolean optedOut = optOuts.optedOutSince(clinic.id, session.phone()).isPresent();

@@ -35,7 +35,14 @@ record SessionRequest(
         @Schema(description = "Whether this was the last treatment session", defaultValue = "false")
         Boolean finalSession,
 
-        @Schema(defaultValue = "TREATMENT") SessionKind kind) {
+        @Schema(defaultValue = "TREATMENT") SessionKind kind,
+
+        @Schema(
+                description = "When the client's next session is booked, ISO-8601 with offset, if it is; shown on the"
+                        + " client's aftercare page",
+                example = "2026-12-04T10:00:00-08:00",
+                nullable = true)
+        OffsetDateTime nextSessionAt) {
 
     @Schema(name = "ClientRequest")
     public record ClientRequest(

@@ -10,6 +10,7 @@ import io.aftercare.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Validator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -24,6 +25,9 @@ import java.util.Set;
 class SessionRequestValidator {
 
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+
+    /** A year covers the touch-up and any refresh a clinic books at the end of a session. */
+    private static final Duration MOST_AHEAD_NEXT_SESSION = Duration.ofDays(366);
 
     private final Validator validator;
     private final Plans plans;
@@ -64,6 +68,7 @@ class SessionRequestValidator {
         }
         if (request.endedAt() != null) {
             checkEndedAt(request.endedAt().toInstant(), errors);
+            checkNextSession(request, errors);
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::reason));
@@ -82,7 +87,8 @@ class SessionRequestValidator {
                 request.endedAt().toInstant(),
                 request.sessionNumber(),
                 Boolean.TRUE.equals(request.finalSession()),
-                request.kind() == null ? SessionKind.TREATMENT : request.kind());
+                request.kind() == null ? SessionKind.TREATMENT : request.kind(),
+                request.nextSessionAt() == null ? null : request.nextSessionAt().toInstant());
     }
 
     private void checkEndedAt(Instant endedAt, List<FieldViolation> errors) {
@@ -92,6 +98,20 @@ class SessionRequestValidator {
         } else if (endedAt.isBefore(now.minus(config.sessions().maxAge()))) {
             errors.add(new FieldViolation(
                     "endedAt", "is more than " + config.sessions().maxAge().toDays() + " days ago"));
+        }
+    }
+
+    private static void checkNextSession(SessionRequest request, List<FieldViolation> errors) {
+        if (request.nextSessionAt() == null) {
+            return;
+        }
+        Instant next = request.nextSessionAt().toInstant();
+        Instant ended = request.endedAt().toInstant();
+        if (!next.isAfter(ended)) {
+            errors.add(new FieldViolation("nextSessionAt", "must be after endedAt"));
+        } else if (next.isAfter(ended.plus(MOST_AHEAD_NEXT_SESSION))) {
+            errors.add(new FieldViolation(
+                    "nextSessionAt", "is more than " + MOST_AHEAD_NEXT_SESSION.toDays() + " days after endedAt"));
         }
     }
 

@@ -2,6 +2,8 @@ package io.aftercare.session;
 
 import io.aftercare.client.Client;
 import io.aftercare.clinic.Clinic;
+import io.aftercare.pagelink.PageLinks;
+import io.aftercare.pagelink.PageLinks.IssuedLink;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.ProblemType;
 import io.aftercare.reminder.Reminders;
@@ -29,6 +31,7 @@ public class SessionService {
     private final SessionPlanner planner;
     private final SessionWriter writer;
     private final Reminders reminders;
+    private final PageLinks pageLinks;
     private final Clock clock;
 
     SessionService(
@@ -36,11 +39,13 @@ public class SessionService {
             SessionPlanner planner,
             SessionWriter writer,
             Reminders reminders,
+            PageLinks pageLinks,
             Clock clock) {
         this.validator = validator;
         this.planner = planner;
         this.writer = writer;
         this.reminders = reminders;
+        this.pageLinks = pageLinks;
         this.clock = clock;
     }
 
@@ -66,13 +71,14 @@ public class SessionService {
         if (posted.stored().isPresent()) {
             return repeated(posted.stored().get(), posted.session());
         }
-        return writer.write(plan(posted));
+        return writer.write(plan(posted, pageLinks.issue()));
     }
 
     /** What {@link #post} would schedule for this request, rendered; stores nothing. */
     @Transactional(Transactional.TxType.SUPPORTS)
     SessionPreview preview(UUID clinicId, SessionRequest request) {
-        return SessionPreview.of(plan(lookUp(clinicId, request)));
+        // A sample link as long as a real one: the preview's texts are as long as the posted ones, and no page exists.
+        return SessionPreview.of(plan(lookUp(clinicId, request), Optional.empty()));
     }
 
     /** The clinic, the request checked against its defaults, and the session if the clinic posted it before. */
@@ -83,8 +89,9 @@ public class SessionService {
     }
 
     /** Plans the texts against the client's other sessions; a session posted before is not compared with itself. */
-    private PlannedSession plan(Posted posted) {
+    private PlannedSession plan(Posted posted, Optional<IssuedLink> pageLink) {
         Instant now = clock.instant();
+        Optional<String> linkInTexts = pageLink.map(IssuedLink::url).or(pageLinks::sample);
         Optional<Client> client =
                 Client.findByExternalId(posted.clinic().id, posted.session().clientId());
         SessionPlanner.SessionPlan plan = planner.plan(
@@ -92,8 +99,9 @@ public class SessionService {
                 posted.session(),
                 client.map(known -> known.id),
                 posted.stored().map(stored -> stored.id),
+                linkInTexts,
                 now);
-        return new PlannedSession(posted.clinic().id, posted.session(), client, plan, now);
+        return new PlannedSession(posted.clinic().id, posted.session(), client, plan, now, pageLink);
     }
 
     private PostedSession repeated(TreatmentSession stored, ValidSession posted) {
@@ -127,14 +135,15 @@ public class SessionService {
 
     /**
      * Erases what a client's sessions hold of them: the fingerprint, a hash of the post that includes the name and
-     * number, few enough to be guessed back. Dates, kinds and statuses stay. A later post of an erased session id is
+     * number, few enough to be guessed back, and the aftercare page. Dates, kinds and statuses stay. A later post of an erased session id is
      * then a conflict, never a silent re-creation of the client.
      *
      * @return how many sessions the client had
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int eraseClientSessions(UUID clientId) {
-        return TreatmentSession.update("fingerprint = 'erased' where clientId = ?1", clientId);
+        // The page goes too: its link, still in texts the client holds, then opens the page of an unknown token.
+        return TreatmentSession.update("fingerprint = 'erased', pageTokenHash = null where clientId = ?1", clientId);
     }
 
     private SessionView view(TreatmentSession session) {

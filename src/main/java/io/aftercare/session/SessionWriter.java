@@ -2,6 +2,7 @@ package io.aftercare.session;
 
 import io.aftercare.client.Client;
 import io.aftercare.db.TimeOrderedIds;
+import io.aftercare.pagelink.PageLinks.IssuedLink;
 import io.aftercare.reminder.ReminderDraft;
 import io.aftercare.reminder.ReminderView;
 import io.aftercare.reminder.Reminders;
@@ -32,6 +33,7 @@ class SessionWriter {
         Client client = upsertClient(planned.client(), planned.clinicId(), valid, now);
         // The plan came first, so that the session is inserted once, with its warnings.
         TreatmentSession session = newSession(planned.clinicId(), client.id, valid, planned.plan(), now);
+        session.pageTokenHash = planned.pageLink().map(IssuedLink::tokenHash).orElse(null);
         // Flushing here makes a concurrent post of the same session fail now, as a unique-key violation.
         TreatmentSession.flush();
         if (planned.client().isPresent()) {
@@ -87,6 +89,7 @@ class SessionWriter {
         session.status = SessionStatus.ACTIVE;
         session.createdAt = now;
         session.planVersion = planned.planVersion();
+        session.nextSessionAt = valid.nextSessionAt();
         session.persist();
         return session;
     }

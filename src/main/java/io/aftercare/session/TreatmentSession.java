@@ -60,6 +60,14 @@ class TreatmentSession extends PanacheEntityBase {
     @Column(name = "cancelled_at")
     public Instant cancelledAt;
 
+    /** When the clinic booked the client's next session, if it said. */
+    @Column(name = "next_session_at")
+    public Instant nextSessionAt;
+
+    /** SHA-256 of the token of the client's aftercare page; null when the session has no page (or it was erased). */
+    @Column(name = "page_token_hash")
+    public byte[] pageTokenHash;
+
     public List<String> warningList() {
         return warnings == null || warnings.isEmpty() ? List.of() : Arrays.asList(warnings.split("\n"));
     }

@@ -20,7 +20,8 @@ record ValidSession(
         Instant endedAt,
         int sessionNumber,
         boolean finalSession,
-        SessionKind kind) {
+        SessionKind kind,
+        Instant nextSessionAt) {
 
     /** Identifies the content of the post, so that the same post repeated is told apart from a different one. */
     String fingerprint() {
@@ -37,6 +38,10 @@ record ValidSession(
                 Integer.toString(sessionNumber),
                 Boolean.toString(finalSession),
                 kind.name());
+        // Only when given, so that sessions posted before the field existed keep their fingerprint.
+        if (nextSessionAt != null) {
+            canonical += "\u0000next:" + nextSessionAt;
+        }
         try {
             return HexFormat.of()
                     .formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -18,7 +18,7 @@ class PlanTextsTest {
     private static final String LONG_CLINIC_NAME = "Northshore Scalp Pigment Studio";
     private static final AftercarePlan PLAN = Plans.builtIn();
     private static final MessageRenderer RENDERER =
-            new MessageRenderer(Engine.builder().addDefaults().build());
+            new MessageRenderer(Engine.builder().addDefaults().build(), false);
 
     static Stream<Arguments> everyText() {
         return PLAN.steps().stream()
