@@ -1,5 +1,6 @@
 package io.aftercare.clinic;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -36,6 +37,7 @@ record ClinicSettings(
                 example = "true",
                 defaultValue = "true",
                 nullable = true)
+        @JsonDeserialize(using = StrictBoolean.class)
         Boolean smsTransliteration) {
 
     public static final int MIN_RETENTION_DAYS = 30;
