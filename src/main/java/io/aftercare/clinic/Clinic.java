@@ -58,6 +58,10 @@ public class Clinic extends PanacheEntityBase {
     @Column(name = "retention_days")
     public Integer retentionDays;
 
+    /** Texts are written in the GSM alphabet as far as it goes (Zoë → Zoe): one letter must not multiply their cost. */
+    @Column(name = "sms_transliteration")
+    public boolean smsTransliteration = true;
+
     public Optional<QuietHours> quietHours() {
         return quietHoursStart == null ? Optional.empty() : Optional.of(new QuietHours(quietHoursStart, quietHoursEnd));
     }

@@ -1,5 +1,6 @@
 package io.aftercare.clinic;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param optionalSteps keys of the plan's optional long-term steps to send
  * @param retentionDays days after a client's last session ended before their data is erased; null: the operator's
  *     default
+ * @param smsTransliteration texts are written in the GSM alphabet as far as it goes; null: true
  */
 @Schema(name = "ClinicSettings")
 record ClinicSettings(
@@ -24,7 +26,19 @@ record ClinicSettings(
                 maximum = "3650",
                 example = "400",
                 nullable = true)
-        Integer retentionDays) {
+        Integer retentionDays,
+
+        @Schema(
+                description = "Write texts in the GSM alphabet as far as it goes: a letter it lacks loses its accent"
+                        + " (Zoë → Zoe, François → Francois), typographic quotes, dashes and spaces become plain ones,"
+                        + " so that one character does not turn a text into UCS-2 and double or quadruple its"
+                        + " segments. Letters with no such form (Cyrillic, CJK, emoji) are kept. The client's name is"
+                        + " stored as written. Absent or null: true. Applies to texts scheduled from now on.",
+                example = "true",
+                defaultValue = "true",
+                nullable = true)
+        @JsonDeserialize(using = StrictBoolean.class)
+        Boolean smsTransliteration) {
 
     public static final int MIN_RETENTION_DAYS = 30;
     public static final int MAX_RETENTION_DAYS = 3650;

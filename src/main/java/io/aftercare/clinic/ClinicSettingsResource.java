@@ -36,17 +36,18 @@ class ClinicSettingsResource {
     }
 
     @GET
-    @Operation(summary = "The clinic's quiet hours, optional plan steps and retention")
+    @Operation(summary = "The clinic's quiet hours, optional plan steps, retention and transliteration of texts")
     public ClinicSettings get() {
         return settings.get(clinic.id());
     }
 
     @PUT
     @Operation(
-            summary = "Change the clinic's quiet hours, optional plan steps and retention",
+            summary = "Change the clinic's quiet hours, optional plan steps, retention and transliteration of texts",
             description =
                     "Replaces the settings as a whole. Quiet hours and steps apply to texts scheduled from now on;"
-                            + " texts already scheduled keep their time. Retention applies to every client at the next purge.")
+                            + " texts already scheduled keep their time. Retention applies to every client at the next purge."
+                            + " Transliteration applies to texts scheduled from now on.")
     @APIResponse(
             responseCode = "400",
             description = "A field is invalid",

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Reads and changes a clinic's quiet hours, optional plan steps and retention. */
+/** Reads and changes a clinic's quiet hours, optional plan steps, retention and transliteration of texts. */
 @ApplicationScoped
 class ClinicSettingsService {
 
@@ -69,6 +69,7 @@ class ClinicSettingsService {
         clinic.quietHoursEnd = end;
         clinic.optionalSteps = new ArrayList<>(Set.copyOf(optionalSteps));
         clinic.retentionDays = retentionDays;
+        clinic.smsTransliteration = settings.smsTransliteration() == null || settings.smsTransliteration();
         return view(clinic);
     }
 
@@ -90,6 +91,10 @@ class ClinicSettingsService {
                 .map(hours -> new ClinicSettings.QuietHoursSetting(
                         hours.start().toString(), hours.end().toString()))
                 .orElse(null);
-        return new ClinicSettings(quiet, clinic.optionalSteps.stream().sorted().toList(), clinic.retentionDays);
+        return new ClinicSettings(
+                quiet,
+                clinic.optionalSteps.stream().sorted().toList(),
+                clinic.retentionDays,
+                clinic.smsTransliteration);
     }
 }

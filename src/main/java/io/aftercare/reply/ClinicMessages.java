@@ -10,6 +10,7 @@ import io.aftercare.reminder.OneOffTexts.OneOff;
 import io.aftercare.reminder.ReminderStatus;
 import io.aftercare.reminder.ReminderView;
 import io.aftercare.reminder.TextKind;
+import io.aftercare.sms.SmsTransliteration;
 import io.aftercare.template.TextFit;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,9 @@ import java.util.UUID;
 
 /**
  * A clinic's own words to one client, sent through the dispatcher like every text (rate limit, opt-out, retries,
- * delivery receipts). It goes out under the clinic's name, as the plan's texts do, within {@value TextFit#MAX_SEGMENTS}
- * SMS segments; it waits for the end of the clinic's quiet hours unless the client wrote within
+ * delivery receipts). It goes out under the clinic's name, as the plan's texts do, in the GSM alphabet as far as it goes
+ * unless the clinic turned that off (a phone's keyboard writes ’ for ', which alone would make it UCS-2), within
+ * {@value TextFit#MAX_SEGMENTS} SMS segments; it waits for the end of the clinic's quiet hours unless the client wrote within
  * {@link #CLIENT_JUST_WROTE}.
  */
 @ApplicationScoped
@@ -58,12 +60,16 @@ class ClinicMessages {
                 .orElseThrow(() -> ProblemException.notFound("No client " + clientExternalId + " for this clinic"));
         Clinic clinic = Clinic.findById(clinicId);
         String text = withClinicName(clinic.name, checkedBody(body));
+        if (clinic.smsTransliteration) {
+            text = SmsTransliteration.toGsm7(text);
+        }
         TextFit fit = TextFit.of(text);
         if (!fit.fits()) {
             throw ProblemException.invalid(
                     "body",
-                    "takes %d SMS segments (%s, %d units) with the clinic's name in front; at most %d"
-                            .formatted(fit.segments(), fit.encoding(), fit.units(), TextFit.MAX_SEGMENTS));
+                    "takes %d SMS segments (%s, %d units) with the clinic's name in front; at most %d (%s)"
+                            .formatted(
+                                    fit.segments(), fit.encoding(), fit.units(), TextFit.MAX_SEGMENTS, fit.reason()));
         }
         Optional<Reply> answered = Optional.ofNullable(inReplyTo).map(id -> replyOf(clinicId, client.id, id));
         Instant now = clock.instant();

@@ -79,7 +79,7 @@ class UrgentAnswers {
         Optional<String> clinicWording = Optional.ofNullable(
                 templates.overrides(clinic.id, locale.getLanguage()).get(AftercarePlan.URGENT_ANSWER));
         String body = clientTexts
-                .compose(plan, step.get(), clinicWording, context, today)
+                .compose(plan, step.get(), clinicWording, context, today, clinic.smsTransliteration)
                 .body();
         ReminderStatus status = optOuts.optedOutSince(clinic.id, client.phone).isPresent()
                 ? ReminderStatus.HELD

@@ -97,7 +97,8 @@ class SessionPlanner {
                     step.step(),
                     Optional.ofNullable(ownWords.get(step.step().key())),
                     context,
-                    step.dueAt().atZone(session.zone()).toLocalDate());
+                    step.dueAt().atZone(session.zone()).toLocalDate(),
+                    clinic.smsTransliteration);
             ReminderStatus status = status(step, later.isPresent(), optedOut);
             planned.add(new PlannedText(step, text.body(), status));
             if (ReminderStatus.PENDING.contains(status)) {
@@ -107,18 +108,25 @@ class SessionPlanner {
         return new SessionPlan(plan.version(), planned, warnings);
     }
 
-    /** What the clinic should know about one text's wording; never the client's name itself. */
+    /**
+     * What the clinic should know about one text's wording: each text of more than one segment, and why (the
+     * characters that made it UCS-2, or its length), as the clinic pays per segment; never the client's name itself.
+     */
     private static List<String> fitWarnings(String step, ComposedText text) {
         List<String> warnings = new ArrayList<>();
+        TextFit fit = text.fit();
         if (text.clinicWordingRefused()) {
             warnings.add("The clinic's own wording of step " + step + " breaks today's rules for clinic text or does"
                     + " not fit this client in " + TextFit.MAX_SEGMENTS + " SMS segments, so the plan's wording was"
                     + " used; see GET /v1/clinic/templates");
         }
-        if (!text.fit().fits()) {
-            warnings.add("Text " + step + " takes " + text.fit().segments() + " SMS segments even without the client's"
-                    + " name (at most " + TextFit.MAX_SEGMENTS + " are wanted)");
-        } else if (text.nameShortened()) {
+        if (!fit.fits()) {
+            warnings.add("Text " + step + " takes " + fit.segments() + " SMS segments (" + fit.reason() + ") even"
+                    + " without the client's name (at most " + TextFit.MAX_SEGMENTS + " are wanted)");
+        } else if (fit.segments() > 1) {
+            warnings.add("Text " + step + " takes " + fit.segments() + " SMS segments (" + fit.reason() + ")");
+        }
+        if (fit.fits() && text.nameShortened()) {
             warnings.add("Text " + step + " calls the client by a shorter form of their first name, or none, to fit in "
                     + TextFit.MAX_SEGMENTS + " SMS segments");
         }

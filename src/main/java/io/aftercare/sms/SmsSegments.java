@@ -1,5 +1,8 @@
 package io.aftercare.sms;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+
 /**
  * Counts the SMS segments a text takes, as carriers bill them. A text written entirely in the GSM 03.38 alphabet is
  * sent as GSM-7: 160 septets in one segment, or 153 per segment once it is split (characters of the extension table,
@@ -38,6 +41,16 @@ public final class SmsSegments {
             }
         }
         return true;
+    }
+
+    /**
+     * The characters that make a text UCS-2: each one outside the GSM alphabet, once, in the order they first appear
+     * (a character written with a surrogate pair, such as an emoji, is one); empty for a GSM-7 text.
+     */
+    public static List<String> outsideGsm7(String text) {
+        LinkedHashSet<String> outside = new LinkedHashSet<>();
+        text.codePoints().mapToObj(Character::toString).filter(c -> !isGsm7(c)).forEach(outside::add);
+        return List.copyOf(outside);
     }
 
     private static Count gsm7(String text) {

@@ -4,6 +4,7 @@ import io.aftercare.plan.AftercarePlan;
 import io.aftercare.plan.MessageContext;
 import io.aftercare.plan.MessageRenderer;
 import io.aftercare.plan.PlanStep;
+import io.aftercare.sms.SmsTransliteration;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Writes one step's text for one client: in the clinic's own wording where it wrote one, the plan's otherwise, and
- * within {@value TextFit#MAX_SEGMENTS} SMS segments whatever the client's name, by the rule of {@link NameShortening}.
+ * Writes one step's text for one client: in the clinic's own wording where it wrote one, the plan's otherwise, in the
+ * GSM alphabet as far as it goes unless the clinic turned that off ({@link SmsTransliteration}), and within
+ * {@value TextFit#MAX_SEGMENTS} SMS segments whatever the client's name, by the rule of {@link NameShortening}.
  */
 @ApplicationScoped
 public class ClientTexts {
@@ -34,17 +36,24 @@ public class ClientTexts {
         this.clinicTexts = clinicTexts;
     }
 
+    /**
+     * @param transliterate write the whole text in the GSM alphabet as far as it goes (the clinic's
+     *     {@code smsTransliteration}, on unless it turned it off): {@code Zoë} becomes {@code Zoe} and {@code ’} an
+     *     apostrophe in the text sent, while the client's name is kept as written
+     */
     public ComposedText compose(
             AftercarePlan plan,
             PlanStep step,
             Optional<String> clinicWording,
             MessageContext context,
-            LocalDate stepDate) {
+            LocalDate stepDate,
+            boolean transliterate) {
         if (clinicWording.isPresent()) {
             try {
                 ComposedText own = fit(
                         context.firstName(),
                         false,
+                        transliterate,
                         name -> clinicTexts.render(clinicWording.get(), context.withFirstName(name), stepDate));
                 if (own.fit().fits()) {
                     return own;
@@ -59,6 +68,7 @@ public class ClientTexts {
         return fit(
                 context.firstName(),
                 clinicWording.isPresent(),
+                transliterate,
                 name -> planTexts.render(plan, step, context.withFirstName(name), stepDate));
     }
 
@@ -67,13 +77,15 @@ public class ClientTexts {
      *
      * @throws ClinicTextRefused when no form of the name renders at all
      */
-    private static ComposedText fit(String firstName, boolean clinicWordingRefused, Function<String, String> render) {
+    private static ComposedText fit(
+            String firstName, boolean clinicWordingRefused, boolean transliterate, Function<String, String> render) {
         List<String> forms = NameShortening.forms(firstName);
         ComposedText last = null;
         ClinicTextRefused refused = null;
         for (String name : forms) {
             try {
-                String body = NameShortening.withoutLeftOutName(render.apply(name));
+                // Before the fit is measured, so that a name is shortened only if the text sent is too long.
+                String body = forSms(NameShortening.withoutLeftOutName(render.apply(name)), transliterate);
                 last = new ComposedText(body, TextFit.of(body), !name.equals(firstName), clinicWordingRefused);
                 if (last.fit().fits()) {
                     return last;
@@ -86,5 +98,10 @@ public class ClientTexts {
             throw refused;
         }
         return last;
+    }
+
+    /** A rendered text as it goes out: in the GSM alphabet as far as it goes when the clinic has that on. */
+    static String forSms(String text, boolean transliterate) {
+        return transliterate ? SmsTransliteration.toGsm7(text) : text;
     }
 }

@@ -73,7 +73,10 @@ class TemplateResource {
                     + " between words with {#if value}...{#else}...{/if} (also {#if !value} and {#if value == 'text'})."
                     + " Nothing else is evaluated: no namespaces, no methods or properties of values, no loops, no"
                     + " includes. It must fit in 2 SMS segments with long sample names; for a longer real name the"
-                    + " name is shortened when the text is scheduled. It applies to texts scheduled from now on.")
+                    + " name is shortened when the text is scheduled. Unless the clinic turned smsTransliteration off,"
+                    + " it is measured and sent in the GSM alphabet as far as it goes (’ as ', — as -, ê as e), and"
+                    + " the answer's fit names the characters that still make it UCS-2. It applies to texts scheduled"
+                    + " from now on.")
     @APIResponse(
             responseCode = "400",
             description = "The template uses something it may not, holds control characters,"

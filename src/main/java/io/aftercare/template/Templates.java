@@ -89,16 +89,21 @@ public class Templates {
             throw ProblemException.invalid("template", reason);
         });
         MessageContext context = sampleContext(clinic, language);
-        String sample = clinicSample(template, context);
+        String sample = clinicSample(clinic, template, context);
         TextFit fit = TextFit.of(sample);
         // Both sides of {#if treatmentContinues}, the one choice every clinic's texts make, must fit.
-        TextFit lastSession = TextFit.of(clinicSample(template, context.afterLastSession()));
+        TextFit lastSession = TextFit.of(clinicSample(clinic, template, context.afterLastSession()));
         TextFit longest = lastSession.segments() > fit.segments() ? lastSession : fit;
         if (!longest.fits()) {
             throw ProblemException.invalid(
                     "template",
-                    "takes %d SMS segments (%s, %d units) with long names; at most %d"
-                            .formatted(longest.segments(), longest.encoding(), longest.units(), TextFit.MAX_SEGMENTS));
+                    "takes %d SMS segments (%s, %d units) with long names; at most %d (%s)"
+                            .formatted(
+                                    longest.segments(),
+                                    longest.encoding(),
+                                    longest.units(),
+                                    TextFit.MAX_SEGMENTS,
+                                    longest.reason()));
         }
         TemplateOverride override = TemplateOverride.find(clinicId, stepKey, language)
                 .orElseGet(() -> {
@@ -138,7 +143,8 @@ public class Templates {
         Instant updatedAt = override.map(own -> own.updatedAt).orElse(null);
         MessageContext context = sampleContext(clinic, language);
         if (override.isEmpty()) {
-            String sample = planTexts.render(plan, step, context, context.nextSessionDate());
+            String sample = ClientTexts.forSms(
+                    planTexts.render(plan, step, context, context.nextSessionDate()), clinic.smsTransliteration);
             return new TemplateView(
                     step.key(),
                     language,
@@ -151,7 +157,8 @@ public class Templates {
         }
         String template = override.get().template;
         try {
-            String sample = clinicTexts.render(template, context, context.nextSessionDate());
+            String sample = ClientTexts.forSms(
+                    clinicTexts.render(template, context, context.nextSessionDate()), clinic.smsTransliteration);
             return new TemplateView(step.key(), language, template, true, sample, TextFit.of(sample), updatedAt, null);
         } catch (ClinicTextRefused e) {
             // Written before today's rules for clinic text: shown with the reason, while texts use the plan's words.
@@ -159,10 +166,14 @@ public class Templates {
         }
     }
 
-    /** A wording being tried out, rendered with long sample names, as the check of its length sees it. */
-    private String clinicSample(String template, MessageContext context) {
+    /**
+     * A wording being tried out, rendered with long sample names and written for SMS as the clinic's texts are, as the
+     * check of its length sees it.
+     */
+    private String clinicSample(Clinic clinic, String template, MessageContext context) {
         try {
-            return clinicTexts.tryOut(template, context, context.nextSessionDate());
+            return ClientTexts.forSms(
+                    clinicTexts.tryOut(template, context, context.nextSessionDate()), clinic.smsTransliteration);
         } catch (ClinicTextRefused e) {
             throw ProblemException.invalid("template", e.getMessage());
         }

@@ -21,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,31 @@ class ClientMessageTest {
                         .extracting(form -> form.get("Body"))
                         .contains("Test Clinic: Itching is normal; do not scratch.")
                         .doesNotContain("Test Clinic: How is it healing?"));
+    }
+
+    @Test
+    void shouldSendTheClinicsTextWithPlainQuotesUnlessTheClinicTurnedThatOff() {
+        clock.setNow(NOON.toInstant());
+        String client = clientWithSession(nextPhone(), NOON.minusHours(1));
+
+        // A phone's keyboard writes ’ and —: alone they would make the text UCS-2.
+        message(client, Map.of("body", "Don’t scratch — it’s normal, Zoë."))
+                .statusCode(202)
+                .body("body", equalTo("Test Clinic: Don't scratch - it's normal, Zoe."));
+
+        Map<String, Object> off = new HashMap<>();
+        off.put("quietHours", Map.of("start", "21:00", "end", "08:00"));
+        off.put("smsTransliteration", false);
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(off)
+                .put("/v1/clinic/settings")
+                .then()
+                .statusCode(200);
+        message(client, Map.of("body", "Don’t scratch — it’s normal, Zoë."))
+                .statusCode(202)
+                .body("body", equalTo("Test Clinic: Don’t scratch — it’s normal, Zoë."));
     }
 
     @Test

@@ -102,6 +102,30 @@ class TriageTermsTest {
                         .isEqualTo("Test Clinic: Hi Sam, if it bleeds or burns call us now on ."));
     }
 
+    @Test
+    void shouldAnswerInTheGsmAlphabetAsEveryTextIs() {
+        template("{clinicName}: {firstName}, if it bleeds — call us now.").statusCode(200);
+        clock.setNow(NOON.toInstant());
+        String phone = nextPhone();
+        Map<String, Object> session = Sessions.post(NOON.minusHours(1));
+        Sessions.client(session).put("phone", phone);
+        Sessions.client(session).put("firstName", "Zoë");
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(session)
+                .post("/v1/sessions")
+                .then()
+                .statusCode(201);
+        TwilioInbound.text(phone, "it bleeds").statusCode(200);
+
+        assertThat(ReplyFixtures.texts(
+                        Sessions.CLINIC_KEY, (String) Sessions.client(session).get("id"), "URGENT_ANSWER"))
+                .singleElement()
+                .satisfies(text -> assertThat((String) text.get("body"))
+                        .isEqualTo("Test Clinic: Zoe, if it bleeds - call us now."));
+    }
+
     private static io.restassured.response.ValidatableResponse template(String template) {
         return given().auth()
                 .oauth2(Sessions.CLINIC_KEY)

@@ -39,6 +39,10 @@ class SessionRulesTest {
     /** Noon in Vancouver, well outside quiet hours. */
     private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
 
+    /** The warnings other than how many segments a text takes (see SessionTransliterationTest). */
+    private static final String NOT_ABOUT_SEGMENTS =
+            "warnings.findAll { !(it.startsWith('Text ') && it.contains(' SMS segments (')) }";
+
     @Inject
     TestClock clock;
 
@@ -53,7 +57,10 @@ class SessionRulesTest {
         String firstId = post(first).statusCode(201).extract().path("id");
 
         clock.setNow(NOON.plusDays(12).plusMinutes(5).toInstant());
-        post(second).statusCode(201).body("warnings", empty()).body("reminders.status", not(hasItem("SUPERSEDED")));
+        post(second)
+                .statusCode(201)
+                .body(NOT_ABOUT_SEGMENTS, empty())
+                .body("reminders.status", not(hasItem("SUPERSEDED")));
 
         get(firstId)
                 .body("reminders.find { it.step == 'day-15' }.status", equalTo("SUPERSEDED"))
@@ -71,12 +78,12 @@ class SessionRulesTest {
         String secondId = post(second)
                 .statusCode(201)
                 .body(
-                        "warnings",
+                        NOT_ABOUT_SEGMENTS,
                         contains(allOf("at least 10 days apart", (String) first.get("sessionId"), "6 days before")))
                 .extract()
                 .path("id");
 
-        get(secondId).body("warnings", hasSize(1));
+        get(secondId).body(NOT_ABOUT_SEGMENTS, hasSize(1));
     }
 
     @Test

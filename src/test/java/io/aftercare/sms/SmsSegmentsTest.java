@@ -62,4 +62,12 @@ class SmsSegmentsTest {
     void shouldBillAnEmptyTextAsOneSegment() {
         assertThat(SmsSegments.of("")).isEqualTo(new Count(Encoding.GSM_7, 0, 1));
     }
+
+    @Test
+    void shouldNameEachCharacterThatForcesUcs2OnceInOrder() {
+        assertThat(SmsSegments.outsideGsm7("Hi Zoë, don’t scratch; Zoë’s fine 😊 ê"))
+                .containsExactly("ë", "’", "😊", "ê");
+        assertThat(SmsSegments.outsideGsm7("Évitez le soleil: 5€ [promo] é è à"))
+                .isEmpty();
+    }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>the test clinic's sending is not paused;</li>
  *   <li>the {@link TestClock} is back to real time ({@link TestClock#reset()});</li>
  *   <li>the clinic's settings are a new clinic's ({@link Sessions#defaultSettings()}: quiet from 21:00 to 08:00, no
- *       optional step, the operator's retention);</li>
+ *       optional step, the operator's retention, texts written in the GSM alphabet);</li>
  *   <li>none of the clinic's own wordings is left: every step goes out in the plan's words.</li>
  * </ul>
  * A test that drives the clock or Twilio still injects them, as any {@code @QuarkusTest} does:

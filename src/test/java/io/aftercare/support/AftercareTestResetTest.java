@@ -46,6 +46,7 @@ class AftercareTestResetTest {
         settings.put("quietHours", null);
         settings.put("optionalSteps", List.of("sun-care"));
         settings.put("retentionDays", 400);
+        settings.put("smsTransliteration", false);
         given().auth()
                 .oauth2(Sessions.CLINIC_KEY)
                 .contentType(ContentType.JSON)
@@ -84,7 +85,8 @@ class AftercareTestResetTest {
                 .body("quietHours.start", equalTo("21:00"))
                 .body("quietHours.end", equalTo("08:00"))
                 .body("optionalSteps", empty())
-                .body("retentionDays", nullValue());
+                .body("retentionDays", nullValue())
+                .body("smsTransliteration", equalTo(true));
         given().auth()
                 .oauth2(Sessions.CLINIC_KEY)
                 .get("/v1/clinic/templates")

@@ -67,7 +67,10 @@ public final class Sessions {
                 .rootPath("reminders[" + index + "]");
     }
 
-    /** Replaces the test clinic's settings; {@code null} quiet hours turn them off. */
+    /**
+     * Replaces the test clinic's settings; {@code null} quiet hours turn them off. Retention and transliteration are
+     * left out, so they go back to a new clinic's.
+     */
     public static void settings(Map<String, String> quietHours, List<String> optionalSteps) {
         Map<String, Object> body = new HashMap<>();
         body.put("quietHours", quietHours);
@@ -82,7 +85,7 @@ public final class Sessions {
                 .statusCode(200);
     }
 
-    /** Back to a new clinic's settings: quiet from 21:00 to 08:00, no optional step. */
+    /** Back to a new clinic's settings: quiet from 21:00 to 08:00, no optional step, texts transliterated. */
     public static void defaultSettings() {
         settings(Map.of("start", "21:00", "end", "08:00"), List.of());
     }
