@@ -14,7 +14,8 @@ import java.util.function.Function;
 /**
  * Writes one step's text for one client: in the clinic's own wording where it wrote one, the plan's otherwise, in the
  * GSM alphabet as far as it goes unless the clinic turned that off ({@link SmsTransliteration}), and within
- * {@value TextFit#MAX_SEGMENTS} SMS segments whatever the client's name, by the rule of {@link NameShortening}.
+ * {@value TextFit#MAX_SEGMENTS} SMS segments whatever the client's name (one, for a short text linking to the
+ * client's page), by the rule of {@link NameShortening}.
  */
 @ApplicationScoped
 public class ClientTexts {
@@ -54,6 +55,7 @@ public class ClientTexts {
                         context.firstName(),
                         false,
                         transliterate,
+                        wantedSegments(context),
                         name -> clinicTexts.render(clinicWording.get(), context.withFirstName(name), stepDate));
                 if (own.fit().fits()) {
                     return own;
@@ -69,17 +71,24 @@ public class ClientTexts {
                 context.firstName(),
                 clinicWording.isPresent(),
                 transliterate,
+                wantedSegments(context),
                 name -> planTexts.render(plan, step, context.withFirstName(name), stepDate));
     }
 
     /**
-     * The text with the longest form of the name that fits; when none does, the text without the name.
+     * The text with the longest form of the name that takes at most {@code wanted} segments; else the longest that
+     * fits in {@value TextFit#MAX_SEGMENTS}; when none does, the text without the name.
      *
      * @throws ClinicTextRefused when no form of the name renders at all
      */
     private static ComposedText fit(
-            String firstName, boolean clinicWordingRefused, boolean transliterate, Function<String, String> render) {
+            String firstName,
+            boolean clinicWordingRefused,
+            boolean transliterate,
+            int wanted,
+            Function<String, String> render) {
         List<String> forms = NameShortening.forms(firstName);
+        ComposedText firstFitting = null;
         ComposedText last = null;
         ClinicTextRefused refused = null;
         for (String name : forms) {
@@ -87,8 +96,11 @@ public class ClientTexts {
                 // Before the fit is measured, so that a name is shortened only if the text sent is too long.
                 String body = forSms(NameShortening.withoutLeftOutName(render.apply(name)), transliterate);
                 last = new ComposedText(body, TextFit.of(body), !name.equals(firstName), clinicWordingRefused);
-                if (last.fit().fits()) {
+                if (last.fit().segments() <= wanted) {
                     return last;
+                }
+                if (firstFitting == null && last.fit().fits()) {
+                    firstFitting = last;
                 }
             } catch (ClinicTextRefused e) {
                 refused = e;
@@ -97,7 +109,15 @@ public class ClientTexts {
         if (last == null) {
             throw refused;
         }
-        return last;
+        return firstFitting != null ? firstFitting : last;
+    }
+
+    /**
+     * The segments a text should take: one for a short text that links to the client's page (the page holds the rest,
+     * and a clinic pays per segment), so the name gives way before a second segment is paid; two otherwise.
+     */
+    private static int wantedSegments(MessageContext context) {
+        return context.pageLink() == null ? TextFit.MAX_SEGMENTS : 1;
     }
 
     /** A rendered text as it goes out: in the GSM alphabet as far as it goes when the clinic has that on. */

@@ -68,6 +68,31 @@ class ShortTextsTest {
     }
 
     @Test
+    void shouldShortenAVeryLongNameRatherThanPayForASecondSegment() {
+        String name = "Maximilianne-Josephine-Alexandra-Charlotte-Wilhelmina-Rosa";
+        Map<String, Object> post = Sessions.post(OffsetDateTime.now().minusMinutes(5));
+        Sessions.client(post).put("firstName", name);
+
+        Map<String, Object> session = given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(post)
+                .post("/v1/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(Map.class);
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> texts = (List<Map<String, Object>>) session.get("reminders");
+        String day4 = (String) texts.get(1).get("body");
+        assertThat(SmsSegments.of(day4).segments()).as(day4).isEqualTo(1);
+        assertThat(day4).doesNotContain(name).contains("/a/");
+        assertThat((List<String>) session.get("warnings"))
+                .anySatisfy(warning -> assertThat(warning).contains("day-4").contains("shorter form"));
+    }
+
+    @Test
     void shouldKeepTheLinkWhenTheSameSessionIsPostedAgain() {
         Map<String, Object> post = Sessions.post(OffsetDateTime.now().minusMinutes(5));
         String first = postAndReadFirstBody(post, 201);
