@@ -3,6 +3,7 @@ package io.aftercare.plan;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,6 +68,10 @@ final class PlanFile {
             }
             return toPlan(file);
         } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamReadException unreadable) {
+                // Broken off inside a field: the JSON's fault, not the field's.
+                throw new InvalidPlan(origin, null, "is not valid JSON" + where(unreadable.getLocation()), e);
+            }
             String path = JsonPaths.of(e);
             throw path.isEmpty()
                     ? new InvalidPlan(origin, null, NOT_A_PLAN, e)

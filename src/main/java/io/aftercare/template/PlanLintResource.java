@@ -4,10 +4,12 @@ import io.aftercare.clinic.CurrentClinic;
 import io.aftercare.clinic.Roles;
 import io.aftercare.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -38,8 +40,9 @@ class PlanLintResource {
         this.clinic = clinic;
     }
 
+    // No @Consumes: a request without a body (curl -X POST) has no Content-Type either, and must lint the plan in
+    // force.
     @POST
-    @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
             summary = "Lint a plan against the healthcare compliance profile",
             description = "Without a body, lints the plan in force with the clinic's own wordings; with one, lints the"
@@ -65,9 +68,18 @@ class PlanLintResource {
             description = "The body is over the service's body size limit",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-    public PlanLintView lint(byte[] body) {
-        return body == null || new String(body, StandardCharsets.UTF_8).isBlank()
-                ? linter.lintInForce(clinic.id())
-                : linter.lintPosted(clinic.id(), body);
+    @APIResponse(
+            responseCode = "415",
+            description = "A body that is not application/json",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public PlanLintView lint(@HeaderParam(HttpHeaders.CONTENT_TYPE) MediaType type, byte[] body) {
+        if (body == null || new String(body, StandardCharsets.UTF_8).isBlank()) {
+            return linter.lintInForce(clinic.id());
+        }
+        if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+            throw new NotSupportedException();
+        }
+        return linter.lintPosted(clinic.id(), body);
     }
 }
