@@ -29,9 +29,10 @@ import java.util.TreeSet;
 /**
  * Checks a plan, and a clinic's own wordings of its steps, against a {@link ComplianceProfile}: renders every text a
  * client would get, in every language, with long realistic names, reports how each travels as SMS, and lists what
- * breaks the profile. While clients have pages, a client gets a step's short form (if it has one) with the link to their page,
- * so given a sample link the linter lints those; without one, the full texts. Pure: texts are rendered by the
- * {@link Renderer}s it is given, so a clinic's wording, or a plan a clinic sent, goes through the clinic-text sandbox.
+ * breaks the profile. While clients have pages, a client gets a step's short form (if it has one) with the link to
+ * their page, so given a sample link the linter lints those; without one, the full texts. Pure: texts are rendered by
+ * the {@link Renderer}s it is given, so a clinic's wording, or a plan a clinic sent, goes through the clinic-text
+ * sandbox.
  */
 // Over 150 lines: one pass over the plan's steps, languages and text variants feeds every rule, so the rules that read
 // the rendered texts and those that read the timings share it; the findings, profile and renderer are their own types.
@@ -63,7 +64,7 @@ public final class PlanLinter {
      * @param planTexts renders the plan's own texts
      * @param clinicWordings renders a clinic's wordings: a sandbox, since a clinic's text is hostile
      */
-    public PlanLinter(Renderer planTexts, Renderer clinicWordings, ComplianceProfile profile) {
+    PlanLinter(Renderer planTexts, Renderer clinicWordings, ComplianceProfile profile) {
         this.planTexts = planTexts;
         this.clinicWordings = clinicWordings;
         this.profile = profile;

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Clients have pages, so they get the plan's short texts with a link: a public base URL (its pages are never opened
- * here) of 20 characters, so a sample link has the 45 of a real host's, and a copy of the built-in plan with short texts.
+ * here) of 20 characters, so that a sample link has the 45 of a real host's, and a copy of the built-in plan with
+ * short texts.
  */
 public class PagesOnProfile implements QuarkusTestProfile {
 
