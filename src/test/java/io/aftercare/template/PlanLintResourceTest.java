@@ -8,6 +8,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
@@ -15,10 +17,12 @@ import io.aftercare.plan.Plans;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TwilioDouble;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +39,9 @@ class PlanLintResourceTest {
 
     @Inject
     Plans plans;
+
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void shouldLintThePlanInForceWithoutABody() {
@@ -225,6 +232,19 @@ class PlanLintResourceTest {
         steps(huge).get(0).put("messages", Map.of("en", "x".repeat(70 * 1024)));
 
         lint(huge).statusCode(413).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldBeDescribedWithEveryAnswerInOpenApi() {
+        given().port(management.getPort())
+                .accept("application/json")
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("paths.'/v1/plan/lint'.post.responses.keySet()", hasItems("200", "400", "401", "413", "415"))
+                .body("paths.'/v1/plan/lint'.post.requestBody.required", not(equalTo(true)))
+                .body("components.schemas", hasKey("PlanLint"))
+                .body("components.schemas.PlanLint.properties", hasKey("findings"));
     }
 
     @Test
