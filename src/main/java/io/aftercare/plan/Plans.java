@@ -31,6 +31,17 @@ public class Plans {
         return current;
     }
 
+    /**
+     * Reads a plan from its JSON, e.g. one a clinic posts to be linted. Nothing of it is trusted: its texts are still
+     * to be rendered by a sandbox, never by the plan's own engine.
+     *
+     * @param origin where the JSON comes from, for the message of a fault
+     * @throws InvalidPlan naming the field at fault by its JSON path
+     */
+    public static AftercarePlan parse(InputStream json, String origin) {
+        return PlanFile.read(json, origin);
+    }
+
     static AftercarePlan builtIn() {
         try (InputStream json = Thread.currentThread().getContextClassLoader().getResourceAsStream(BUILT_IN)) {
             if (json == null) {

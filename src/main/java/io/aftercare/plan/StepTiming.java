@@ -47,27 +47,39 @@ public sealed interface StepTiming {
 
     Pattern DAY_AT = Pattern.compile("day (\\d{1,3}) at (\\d{2}:\\d{2})");
 
+    /** The latest a step may fall due after its session, as "day 999" is the latest a "day N" can name. */
+    Duration LATEST = Duration.ofDays(999);
+
+    /**
+     * @throws IllegalArgumentException with a reason that reads after the field's name: "is required...", "must..."
+     */
     static StepTiming parse(String text) {
         if (text == null) {
-            throw new IllegalArgumentException("A step needs a 'due' such as \"PT0S\" or \"day 4 at 09:00\"");
+            throw new IllegalArgumentException("is required, such as \"PT0S\" or \"day 4 at 09:00\"");
         }
         Matcher dayAt = DAY_AT.matcher(text.trim());
         try {
             if (dayAt.matches()) {
                 int day = Integer.parseInt(dayAt.group(1));
                 if (day < 1) {
-                    throw new IllegalArgumentException("Days are counted from 1, the day of the session: " + text);
+                    throw new IllegalArgumentException(
+                            "must count days from 1, the day of the session, not '" + text + "'");
                 }
                 return new DayAt(day, LocalTime.parse(dayAt.group(2)));
             }
             Duration delay = Duration.parse(text.trim());
             if (delay.isNegative()) {
-                throw new IllegalArgumentException("A step cannot fall due before the session ended: " + text);
+                throw new IllegalArgumentException("must not fall due before the session ended: '" + text + "'");
+            }
+            // Bounded so that a posted plan cannot push a due time past what an Instant holds.
+            if (delay.compareTo(LATEST) > 0) {
+                throw new IllegalArgumentException(
+                        "must fall due at most 999 days after the session, not '" + text + "'");
             }
             return new AfterSession(delay);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(
-                    "'" + text + "' is neither an ISO-8601 duration nor \"day N at HH:MM\"", e);
+                    "must be an ISO-8601 duration or \"day N at HH:MM\", not '" + text + "'", e);
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.aftercare.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.Path;
 import java.time.temporal.Temporal;
 import java.util.stream.Collectors;
@@ -38,6 +41,20 @@ public final class JsonPaths {
                 .replace(".[", "[");
     }
 
+    /** Why the field named by {@link #of(JsonMappingException)} was refused, in words that follow its name. */
+    public static String reason(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a known field";
+        }
+        if (e instanceof InvalidFormatException format) {
+            return "cannot be read as " + typeName(format.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            return "must be " + typeName(mismatch.getTargetType());
+        }
+        return "has the wrong type";
+    }
+
     static String typeName(Class<?> type) {
         if (type == null) {
             return "a value of another type";
@@ -56,6 +73,9 @@ public final class JsonPaths {
         }
         if (type == String.class) {
             return "a string";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "a list";
         }
         return "an object";
     }

@@ -2,9 +2,7 @@ package io.aftercare.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -41,7 +39,7 @@ class ProblemMappers {
     @ServerExceptionMapper
     Response json(JsonProcessingException e, UriInfo uri) {
         if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return Problem.invalid(List.of(new FieldViolation(JsonPaths.of(mapping), reason(mapping))))
+            return Problem.invalid(List.of(new FieldViolation(JsonPaths.of(mapping), JsonPaths.reason(mapping))))
                     .at(uri.getPath())
                     .toResponse();
         }
@@ -102,19 +100,6 @@ class ProblemMappers {
             case NOT_ACCEPTABLE -> "This resource answers in application/json";
             default -> type.title();
         };
-    }
-
-    private static String reason(JsonMappingException e) {
-        if (e instanceof UnrecognizedPropertyException) {
-            return "is not a known field";
-        }
-        if (e instanceof InvalidFormatException format) {
-            return "cannot be read as " + JsonPaths.typeName(format.getTargetType());
-        }
-        if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "must be " + JsonPaths.typeName(mismatch.getTargetType());
-        }
-        return "has the wrong type";
     }
 
     private static FieldViolation toFieldViolation(ConstraintViolation<?> violation) {

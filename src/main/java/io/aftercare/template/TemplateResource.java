@@ -69,18 +69,23 @@ class TemplateResource {
     @Operation(
             summary = "Word a step in the clinic's own way",
             description = "Plain text of at most 1,000 characters that may name the values {firstName}, {clinicName},"
-                    + " {clinicPhone}, {treatmentContinues}, {sessionDate}, {nextSessionDate} and {stepDate}, and choose"
-                    + " between words with {#if value}...{#else}...{/if} (also {#if !value} and {#if value == 'text'})."
+                    + " {clinicPhone}, {treatmentContinues}, {sessionDate}, {nextSessionDate}, {stepDate} and"
+                    + " {pageLink}, and choose between words with {#if value}...{#else}...{/if} (also {#if !value} and"
+                    + " {#if value == 'text'})."
                     + " Nothing else is evaluated: no namespaces, no methods or properties of values, no loops, no"
                     + " includes. It must fit in 2 SMS segments with long sample names; for a longer real name the"
                     + " name is shortened when the text is scheduled. Unless the clinic turned smsTransliteration off,"
                     + " it is measured and sent in the GSM alphabet as far as it goes (’ as ', — as -, ê as e), and"
-                    + " the answer's fit names the characters that still make it UCS-2. It applies to texts scheduled"
-                    + " from now on.")
+                    + " the answer's fit names the characters that still make it UCS-2. It must also break no rule of"
+                    + " the healthcare compliance profile (POST /v1/plan/lint) that the plan's own text of the step"
+                    + " keeps: while clients have pages, at most 160 characters and one segment with long names and the"
+                    + " page link, and the opt-out wording in the first text. It applies to texts scheduled from now"
+                    + " on.")
     @APIResponse(
             responseCode = "400",
-            description = "The template uses something it may not, holds control characters,"
-                    + " or takes more than 2 SMS segments",
+            description = "The template uses something it may not, holds control characters, takes more than 2 SMS"
+                    + " segments, or breaks a rule of the compliance profile that the plan's own text keeps (one"
+                    + " error per rule, its reason starting with the rule's name)",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     @APIResponse(

@@ -9,6 +9,8 @@ import io.aftercare.plan.MessageContext;
 import io.aftercare.plan.MessageRenderer;
 import io.aftercare.plan.PlanStep;
 import io.aftercare.plan.Plans;
+import io.aftercare.plan.lint.LintFinding;
+import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.TextFields;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,13 +35,21 @@ public class Templates {
     private final ClinicTextEngine clinicTexts;
     private final Clock clock;
     private final AuditLog audit;
+    private final ClinicPlanLinter planLinter;
 
-    Templates(Plans plans, MessageRenderer planTexts, ClinicTextEngine clinicTexts, Clock clock, AuditLog audit) {
+    Templates(
+            Plans plans,
+            MessageRenderer planTexts,
+            ClinicTextEngine clinicTexts,
+            Clock clock,
+            AuditLog audit,
+            ClinicPlanLinter planLinter) {
         this.plans = plans;
         this.planTexts = planTexts;
         this.clinicTexts = clinicTexts;
         this.clock = clock;
         this.audit = audit;
+        this.planLinter = planLinter;
     }
 
     /** The clinic's own templates in one language, by step key. */
@@ -73,7 +83,9 @@ public class Templates {
 
     /**
      * Sets the clinic's wording of a step. Refused unless it uses only what a clinic's text may use
-     * ({@link ClinicTextEngine}) and fits in {@value TextFit#MAX_SEGMENTS} SMS segments with long names.
+     * ({@link ClinicTextEngine}), fits in {@value TextFit#MAX_SEGMENTS} SMS segments with long names, and breaks no
+     * rule of the compliance profile that the plan's own text of the step and language keeps
+     * ({@link ClinicPlanLinter}), each breach a reason of the refusal.
      */
     @Transactional
     public TemplateView put(UUID clinicId, String stepKey, String language, String template) {
@@ -104,6 +116,12 @@ public class Templates {
                                     longest.units(),
                                     TextFit.MAX_SEGMENTS,
                                     longest.reason()));
+        }
+        List<LintFinding> breaches = planLinter.newBreaches(clinic, plan, stepKey, language, template);
+        if (!breaches.isEmpty()) {
+            throw ProblemException.invalid(breaches.stream()
+                    .map(breach -> new FieldViolation("template", breach.rule() + ": " + breach.message()))
+                    .toList());
         }
         TemplateOverride override = TemplateOverride.find(clinicId, stepKey, language)
                 .orElseGet(() -> {

@@ -13,6 +13,9 @@ public class PagesOnProfile implements QuarkusTestProfile {
 
     public static final String BASE_URL = "https://care.example";
 
+    /** The link previews and the linter write: as long as a real one (45 characters), opening no page. */
+    public static final String SAMPLE_LINK = BASE_URL + "/a/" + "x".repeat(22);
+
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of("aftercare.public-base-url", BASE_URL);

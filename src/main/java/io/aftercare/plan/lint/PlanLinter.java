@@ -27,16 +27,19 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Checks a plan, and a clinic's own wordings of its steps, against a {@link ComplianceProfile}: renders every text in
- * every language with long realistic names, reports how each travels as SMS, and lists what breaks the profile. Pure:
- * the texts are rendered by the {@link Renderer} it is given, so a clinic's wording goes through its sandbox.
+ * Checks a plan, and a clinic's own wordings of its steps, against a {@link ComplianceProfile}: renders every text a
+ * client would get, in every language, with long realistic names, reports how each travels as SMS, and lists what
+ * breaks the profile. While clients have pages, a client gets a step's short form (if it has one) with the link to
+ * their page, so given a sample link the linter lints those; without one, the full texts. Pure: texts are rendered by
+ * the {@link Renderer}s it is given, so a clinic's wording, or a plan a clinic sent, goes through the clinic-text
+ * sandbox.
  */
 // Over 150 lines: one pass over the plan's steps, languages and text variants feeds every rule, so the rules that read
 // the rendered texts and those that read the timings share it; the findings, profile and renderer are their own types.
 public final class PlanLinter {
 
     /** A long clinic name and a phone, so that a text which fits here fits for nearly every clinic. */
-    static final String SAMPLE_CLINIC_NAME = "Northshore Scalp Micropigmentation Clinic";
+    static final String SAMPLE_CLINIC_NAME = "Northshore Scalp Micropigmentation";
 
     static final String SAMPLE_CLINIC_PHONE = "+1 604 555 0199";
 
@@ -53,44 +56,73 @@ public final class PlanLinter {
         String render(String text, MessageContext context, LocalDate stepDate);
     }
 
-    private final Renderer renderer;
+    private final Renderer planTexts;
+    private final Renderer clinicWordings;
     private final ComplianceProfile profile;
 
-    public PlanLinter(Renderer renderer, ComplianceProfile profile) {
-        this.renderer = renderer;
+    /**
+     * @param planTexts renders the plan's own texts
+     * @param clinicWordings renders a clinic's wordings: a sandbox, since a clinic's text is hostile
+     */
+    PlanLinter(Renderer planTexts, Renderer clinicWordings, ComplianceProfile profile) {
+        this.planTexts = planTexts;
+        this.clinicWordings = clinicWordings;
         this.profile = profile;
     }
 
     /**
      * A linter of the operator's plan texts against the healthcare profile. Trusted text only: its Qute engine has the
-     * default sections (loops, includes), so a plan or wording a clinic sent must go through its sandbox instead.
+     * default sections (loops, includes), so it lints no clinic's wording (each is a {@link LintRule#DOES_NOT_RENDER}),
+     * and a plan a clinic sent must go through a sandbox instead.
      */
     public static PlanLinter forPlanTexts() {
-        return new PlanLinter(new PlanTextRenderer(), ComplianceProfile.HEALTHCARE);
+        return new PlanLinter(new PlanTextRenderer(), new NoClinicWordings(), ComplianceProfile.HEALTHCARE);
     }
 
-    /** Lints the plan's own texts, without quiet hours. */
+    /** A linter of the operator's plan with a clinic's wordings, rendered by the clinic-text sandbox. */
+    public static PlanLinter forClinicWordings(Renderer sandbox) {
+        return new PlanLinter(new PlanTextRenderer(), sandbox, ComplianceProfile.HEALTHCARE);
+    }
+
+    /** A linter of a plan a clinic sent: every text of it is hostile, so the sandbox renders them all. */
+    public static PlanLinter forPostedPlan(Renderer sandbox) {
+        return new PlanLinter(sandbox, sandbox, ComplianceProfile.HEALTHCARE);
+    }
+
+    public ComplianceProfile profile() {
+        return profile;
+    }
+
+    /** Lints the plan's own full texts, without quiet hours. */
     public PlanLint lint(AftercarePlan plan) {
-        return lint(plan, Map.of(), Optional.empty());
+        return lint(plan, Map.of(), Optional.empty(), Optional.empty());
     }
 
     /**
-     * @param clinicWordings a clinic's own text per step key and language, used instead of the plan's
+     * @param wordingsByStep a clinic's own text per step key and language, used instead of the plan's
      * @param quietHours the clinic's quiet hours, empty when it has none
+     * @param pageLink a link as long as a client's page link while clients have pages: then each step's short form
+     *     (where it has one) is linted, rendered with it; empty: the full texts
      */
     public PlanLint lint(
-            AftercarePlan plan, Map<String, Map<String, String>> clinicWordings, Optional<QuietHours> quietHours) {
+            AftercarePlan plan,
+            Map<String, Map<String, String>> wordingsByStep,
+            Optional<QuietHours> quietHours,
+            Optional<String> pageLink) {
         List<LintedText> texts = new ArrayList<>();
         List<LintFinding> findings = new ArrayList<>();
         Optional<PlanStep> first = firstText(plan);
         for (PlanStep step : plan.steps()) {
-            Map<String, String> wordings = clinicWordings.getOrDefault(step.key(), Map.of());
+            Map<String, String> wordings = wordingsByStep.getOrDefault(step.key(), Map.of());
             Set<String> languages = new TreeSet<>(step.messages().keySet());
             languages.addAll(wordings.keySet());
             for (String language : languages) {
-                String text = wordings.getOrDefault(language, plan.template(step, Locale.forLanguageTag(language)));
                 boolean isFirst = first.map(step::equals).orElse(false);
-                lintText(step, language, text, isFirst, texts, findings);
+                Text text = wordings.containsKey(language)
+                        ? new Text(wordings.get(language), clinicWordings)
+                        : new Text(
+                                plan.template(step, Locale.forLanguageTag(language), pageLink.isPresent()), planTexts);
+                lintText(step, language, text, pageLink, isFirst, texts, findings);
             }
         }
         quietHours.ifPresent(quiet -> findings.addAll(QuietHourLint.dueInside(plan, quiet)));
@@ -98,16 +130,20 @@ public final class PlanLinter {
         return new PlanLint(texts, findings);
     }
 
+    /** A text to lint, with the renderer its origin calls for. */
+    private record Text(String template, Renderer renderer) {}
+
     private void lintText(
             PlanStep step,
             String language,
-            String text,
+            Text text,
+            Optional<String> pageLink,
             boolean firstText,
             List<LintedText> texts,
             List<LintFinding> findings) {
         List<String> renderings;
         try {
-            Set<String> unknown = renderer.unknownValues(text);
+            Set<String> unknown = text.renderer().unknownValues(text.template());
             if (!unknown.isEmpty()) {
                 findings.add(new LintFinding(
                         step.key(),
@@ -117,7 +153,7 @@ public final class PlanLinter {
                                 + new TreeSet<>(MessageContext.VALUE_NAMES)));
                 return;
             }
-            renderings = renderings(text, language);
+            renderings = renderings(text, language, pageLink);
         } catch (RuntimeException e) {
             findings.add(new LintFinding(
                     step.key(), language, LintRule.DOES_NOT_RENDER, "does not render: " + e.getMessage()));
@@ -163,16 +199,21 @@ public final class PlanLinter {
     }
 
     /** The text rendered for every branch a text may take: the treatment going on or not, a phone or none. */
-    private List<String> renderings(String text, String language) {
+    private static List<String> renderings(Text text, String language, Optional<String> pageLink) {
+        Locale locale = Locale.forLanguageTag(language);
         MessageContext sample =
-                MessageContext.sample(Locale.forLanguageTag(language), SAMPLE_CLINIC_NAME, SAMPLE_CLINIC_PHONE);
-        MessageContext withoutPhone = MessageContext.sample(Locale.forLanguageTag(language), SAMPLE_CLINIC_NAME, null);
+                withLink(MessageContext.sample(locale, SAMPLE_CLINIC_NAME, SAMPLE_CLINIC_PHONE), pageLink);
+        MessageContext withoutPhone = withLink(MessageContext.sample(locale, SAMPLE_CLINIC_NAME, null), pageLink);
         List<String> renderings = new ArrayList<>();
         for (MessageContext context :
                 List.of(sample, sample.afterLastSession(), withoutPhone, withoutPhone.afterLastSession())) {
-            renderings.add(renderer.render(text, context, REFERENCE_DATE));
+            renderings.add(text.renderer().render(text.template(), context, REFERENCE_DATE));
         }
         return renderings;
+    }
+
+    private static MessageContext withLink(MessageContext context, Optional<String> pageLink) {
+        return pageLink.map(context::withPageLink).orElse(context);
     }
 
     static LintedText travel(String step, String language, String body) {
@@ -198,6 +239,20 @@ public final class PlanLinter {
         return plan.steps().stream()
                 .filter(step -> step.audience() != StepAudience.URGENT_REPLY)
                 .min(Comparator.comparing(step -> step.due().dueAt(ended, REFERENCE_ZONE)));
+    }
+
+    /** Lints no clinic's wording: the linter of the plan's own texts has no sandbox to render one with. */
+    private static final class NoClinicWordings implements Renderer {
+
+        @Override
+        public Set<String> unknownValues(String text) {
+            return Set.of();
+        }
+
+        @Override
+        public String render(String text, MessageContext context, LocalDate stepDate) {
+            throw new IllegalStateException("a clinic's wording is linted through the clinic-text sandbox only");
+        }
     }
 
     /** Renders the operator's plan texts with a Qute engine of their own, as {@code plan.MessageRenderer} does. */

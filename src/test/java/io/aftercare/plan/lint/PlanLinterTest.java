@@ -22,6 +22,9 @@ class PlanLinterTest {
             "{clinicName} : Bonjour {firstName}, gardez le cuir chevelu sec 3 jours. Répondez STOP pour vous désinscrire.";
     private static final String LATER = "{clinicName}: Hi {firstName}, rinse gently with warm water from today.";
 
+    /** As long as a client's page link on a 20-character host: 45 characters. */
+    private static final String LINK = "https://care.example/a/" + "x".repeat(22);
+
     private final PlanLinter linter = PlanLinter.forPlanTexts();
 
     @Test
@@ -29,7 +32,8 @@ class PlanLinterTest {
         PlanLint lint = linter.lint(
                 plan(step("first", "PT0S", FIRST, FIRST_FR), step("day-4", "day 4 at 09:00", LATER, LATER)),
                 Map.of(),
-                Optional.of(QuietHours.DEFAULT));
+                Optional.of(QuietHours.DEFAULT),
+                Optional.empty());
 
         assertThat(lint.findings()).isEmpty();
         assertThat(lint.clean()).isTrue();
@@ -51,9 +55,8 @@ class PlanLinterTest {
     void shouldRenderWithLongNamesInEveryLanguage() {
         PlanLint lint = linter.lint(plan(step("first", "PT0S", FIRST, FIRST_FR)));
 
-        String english =
-                "Northshore Scalp Micropigmentation Clinic: Hi Maximilianne-Jo, keep your scalp dry for 3 days."
-                        + " Reply STOP to opt out.";
+        String english = "Northshore Scalp Micropigmentation: Hi Maximilianne-Jo, keep your scalp dry for 3 days."
+                + " Reply STOP to opt out.";
         LintedText text = only(lint.texts(), "first", "en");
         assertThat(text.characters()).isEqualTo(english.length());
         assertThat(text.units()).isEqualTo(english.length());
@@ -138,7 +141,7 @@ class PlanLinterTest {
                 plan(step("first", "PT0S", FIRST, FIRST_FR), step("day-2", "day 2 at 09:00", LATER, LATER));
 
         assertThat(linter.lint(plan).findings()).isEmpty();
-        PlanLint quiet = linter.lint(plan, Map.of(), Optional.of(QuietHours.DEFAULT));
+        PlanLint quiet = linter.lint(plan, Map.of(), Optional.of(QuietHours.DEFAULT), Optional.empty());
 
         assertThat(quiet.findings()).extracting(LintFinding::rule).containsExactly(LintRule.TOO_MANY_A_DAY);
         assertThat(message(quiet, LintRule.TOO_MANY_A_DAY)).contains("day 2", "session ending at 21:00");
@@ -189,7 +192,7 @@ class PlanLinterTest {
                 plan(step("first", "PT0S", FIRST, FIRST_FR), step("early", "day 4 at 07:30", LATER, LATER));
 
         assertThat(linter.lint(plan).findings()).isEmpty();
-        PlanLint lint = linter.lint(plan, Map.of(), Optional.of(QuietHours.DEFAULT));
+        PlanLint lint = linter.lint(plan, Map.of(), Optional.of(QuietHours.DEFAULT), Optional.empty());
 
         assertThat(lint.findings())
                 .extracting(LintFinding::step, LintFinding::language, LintFinding::rule)
@@ -201,13 +204,84 @@ class PlanLinterTest {
     void shouldLintAClinicsWordingInsteadOfThePlans() {
         String wording = "{clinicName}: Hi {firstName}, keep it dry, no washing, no shaving, no sweat, no pool, no"
                 + " sauna, no steam, no sun, no tanning, no touching, no scratching. Reply STOP to opt out.";
+        PlanLinter withWordings = PlanLinter.forClinicWordings(new PlanLinter.PlanTextRenderer());
 
-        PlanLint lint = linter.lint(
-                plan(step("first", "PT0S", FIRST, FIRST_FR)), Map.of("first", Map.of("fr", wording)), Optional.empty());
+        PlanLint lint = withWordings.lint(
+                plan(step("first", "PT0S", FIRST, FIRST_FR)),
+                Map.of("first", Map.of("fr", wording)),
+                Optional.empty(),
+                Optional.empty());
 
         assertThat(rules(lint, "first", "fr"))
                 .containsExactlyInAnyOrder(LintRule.TOO_LONG, LintRule.MORE_THAN_ONE_SEGMENT);
         assertThat(rules(lint, "first", "en")).isEmpty();
+    }
+
+    @Test
+    void shouldNeverRenderAClinicsWordingWithThePlansOwnEngine() {
+        String loop = "{#for i in 100000000}x{/for}";
+
+        PlanLint lint = linter.lint(
+                plan(step("first", "PT0S", FIRST, FIRST_FR)),
+                Map.of("first", Map.of("en", loop)),
+                Optional.empty(),
+                Optional.empty());
+
+        assertThat(rules(lint, "first", "en")).containsExactly(LintRule.DOES_NOT_RENDER);
+        assertThat(message(lint, LintRule.DOES_NOT_RENDER)).contains("sandbox");
+    }
+
+    @Test
+    void shouldLintEachStepsShortFormWithThePageLinkWhileClientsHavePages() {
+        PlanStep first = withShort(
+                step("first", "PT0S", FIRST + " " + "Keep it dry, no washing or shaving. ".repeat(3), FIRST_FR),
+                "{clinicName}: Keep your scalp dry for 3 days. {pageLink} Reply STOP to opt out",
+                "{clinicName} : 3 jours au sec. {pageLink} STOP pour vous désinscrire");
+        AftercarePlan plan = plan(first, step("day-4", "day 4 at 09:00", LATER, LATER));
+
+        PlanLint full = linter.lint(plan, Map.of(), Optional.empty(), Optional.empty());
+        PlanLint withPages = linter.lint(plan, Map.of(), Optional.empty(), Optional.of(LINK));
+
+        assertThat(rules(full, "first", "en"))
+                .containsExactlyInAnyOrder(LintRule.TOO_LONG, LintRule.MORE_THAN_ONE_SEGMENT);
+        assertThat(withPages.findings()).isEmpty();
+        String english = "Northshore Scalp Micropigmentation: Keep your scalp dry for 3 days. " + LINK
+                + " Reply STOP to opt out";
+        assertThat(only(withPages.texts(), "first", "en").characters()).isEqualTo(english.length());
+        // A step without a short form keeps its full text.
+        assertThat(only(withPages.texts(), "day-4", "en").characters())
+                .isEqualTo(only(full.texts(), "day-4", "en").characters());
+    }
+
+    @Test
+    void shouldCountThePageLinkInAShortFormsLength() {
+        String fitsWithoutTheLink = "{clinicName}: Hi {firstName}, keep your scalp fully dry for 3 days, no washing,"
+                + " no shaving, no sweating. Reply STOP to opt out. {pageLink}";
+        AftercarePlan plan = plan(withShort(step("first", "PT0S", FIRST, FIRST_FR), fitsWithoutTheLink, FIRST_FR));
+
+        PlanLint lint = linter.lint(plan, Map.of(), Optional.empty(), Optional.of(LINK));
+
+        assertThat(only(lint.texts(), "first", "en").characters()).isGreaterThan(160);
+        assertThat(rules(lint, "first", "en"))
+                .containsExactlyInAnyOrder(LintRule.TOO_LONG, LintRule.MORE_THAN_ONE_SEGMENT);
+        assertThat(rules(lint, "first", "fr")).isEmpty();
+    }
+
+    @Test
+    void shouldLintAClinicsWordingRatherThanTheShortForm() {
+        AftercarePlan plan = plan(withShort(
+                step("first", "PT0S", FIRST, FIRST_FR),
+                "{clinicName}: Dry for 3 days. {pageLink} Reply STOP",
+                FIRST_FR));
+        PlanLinter withWordings = PlanLinter.forClinicWordings(new PlanLinter.PlanTextRenderer());
+
+        PlanLint lint = withWordings.lint(
+                plan,
+                Map.of("first", Map.of("en", "{clinicName}: keep it dry. {pageLink}")),
+                Optional.empty(),
+                Optional.of(LINK));
+
+        assertThat(rules(lint, "first", "en")).containsExactly(LintRule.NO_OPT_OUT);
     }
 
     private static AftercarePlan plan(PlanStep... steps) {
@@ -221,6 +295,17 @@ class PlanLinterTest {
                 Optional.empty(),
                 StepAudience.EVERY_SESSION,
                 false,
+                Map.of("en", english, "fr", french));
+    }
+
+    private static PlanStep withShort(PlanStep step, String english, String french) {
+        return new PlanStep(
+                step.key(),
+                step.due(),
+                step.validFor(),
+                step.audience(),
+                step.optional(),
+                step.messages(),
                 Map.of("en", english, "fr", french));
     }
 
