@@ -8,8 +8,11 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Lints the plan in force when the service starts, as clients would get it (the short texts with a sample link while
@@ -19,6 +22,8 @@ import java.util.Optional;
 @Startup
 @ApplicationScoped
 class PlanLintAtStartup {
+
+    private static final Set<LintRule> LENGTH_RULES = EnumSet.of(LintRule.TOO_LONG, LintRule.MORE_THAN_ONE_SEGMENT);
 
     private final Plans plans;
     private final PageLinks pageLinks;
@@ -53,7 +58,24 @@ class PlanLintAtStartup {
         Log.warnf(
                 "Aftercare plan %s has %d finding(s) against the %s profile (%d %s); POST /v1/plan/lint shows them",
                 plan.version(), lint.findings().size(), profile, lint.texts().size(), texts);
-        for (LintFinding finding : lint.findings()) {
+        List<LintFinding> each = lint.findings();
+        if (!pageLinks.enabled()) {
+            // Full texts are meant to run past one segment: one line for all of them, with the way out, instead of two
+            // lines per text at every start.
+            List<LintFinding> length = each.stream()
+                    .filter(finding -> LENGTH_RULES.contains(finding.rule()))
+                    .toList();
+            if (!length.isEmpty()) {
+                Log.warnf(
+                        "Aftercare plan %s: %d finding(s) say full texts are longer than one 160-character segment;"
+                                + " set aftercare.public-base-url to give clients pages and send one-segment texts",
+                        plan.version(), length.size());
+            }
+            each = each.stream()
+                    .filter(finding -> !LENGTH_RULES.contains(finding.rule()))
+                    .toList();
+        }
+        for (LintFinding finding : each) {
             Log.warnf(
                     "Aftercare plan %s, step %s%s: %s %s",
                     plan.version(),
