@@ -23,6 +23,9 @@ public interface PageLabels {
     @Message("Call {phone}")
     String call(String phone);
 
+    @Message("Today is day {day}: {title}")
+    String todayIs(long day, String title);
+
     @Message("Add the remaining steps to my calendar")
     String addToCalendar();
 
@@ -47,7 +50,7 @@ public interface PageLabels {
     @Message("{from} to {to}")
     String dateRange(String from, String to);
 
-    @Message("from {from}")
+    @Message("starting {from}")
     String dateFrom(String from);
 
     @Message("Do")

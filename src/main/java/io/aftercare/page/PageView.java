@@ -11,6 +11,7 @@ import java.util.List;
  * @param language {@code en} or {@code fr}, for {@code <html lang>}
  * @param clinic the clinic's name and phone
  * @param sessionDate the client-local date the session ended
+ * @param today the client's day number today and its phase, to jump to; null before day 1
  * @param calendarHref the page's calendar, relative to the page; null when no step is left to put in a calendar
  * @param touchUpDate when the touch-up is due, after the last treatment session; null otherwise
  * @param nextSession when the clinic booked the next session, date and time in the client's zone; null if it did not
@@ -20,6 +21,7 @@ record PageView(
         ClinicContact clinic,
         String firstName,
         String sessionDate,
+        Today today,
         String calendarHref,
         List<PhaseView> phases,
         Section normal,
@@ -54,6 +56,9 @@ record PageView(
             return toDay != null && toDay == fromDay;
         }
     }
+
+    /** Where the client is today: their day number and the phase it falls in. */
+    record Today(long day, String phaseKey, String phaseTitle) {}
 
     /** A date as written for the client, and as ISO 8601 for {@code <time datetime>}. */
     record ShownDate(String iso, String text) {}

@@ -4,6 +4,7 @@ import io.aftercare.page.AftercareGuide.Language;
 import io.aftercare.page.AftercareGuide.Phase;
 import io.aftercare.page.OpenedPage.Open;
 import io.aftercare.page.PageView.NextSession;
+import io.aftercare.page.PageView.PhaseView;
 import io.aftercare.plan.MessageContext;
 import io.aftercare.plan.Plans;
 import io.aftercare.reminder.ReminderView;
@@ -54,13 +55,20 @@ class PageViews {
         DateTimeFormatter days = dayFormat(locale);
         DateTimeFormatter fullDates =
                 DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(locale);
+        List<PhaseView> phases =
+                Timeline.phases(guide.phases(), firstDay, today, days, clinicWords(page, guide, firstDay));
         return new PageView(
                 locale.getLanguage(),
                 page.clinic(),
                 page.firstName(),
                 fullDates.format(firstDay),
+                phases.stream()
+                        .filter(PhaseView::today)
+                        .findFirst()
+                        .map(phase -> new PageView.Today(Timeline.dayOf(firstDay, today), phase.key(), phase.title()))
+                        .orElse(null),
                 AftercareCalendar.remaining(page).isEmpty() ? null : page.token() + "/calendar.ics",
-                Timeline.phases(guide.phases(), firstDay, today, days, clinicWords(page, guide, firstDay)),
+                phases,
                 guide.normal(),
                 guide.notNormal(),
                 guide.itching(),

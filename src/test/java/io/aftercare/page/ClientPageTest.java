@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 
 import io.aftercare.page.PageFixtures.Posted;
 import io.aftercare.support.AftercareTest;
+import io.aftercare.support.CapturedLog;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TestClock;
 import io.quarkus.test.junit.TestProfile;
@@ -19,6 +20,8 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,6 +47,9 @@ class ClientPageTest {
 
     @Inject
     PageRequestLimit limit;
+
+    @Inject
+    DataSource dataSource;
 
     @BeforeEach
     void startCounting() {
@@ -165,7 +172,11 @@ class ClientPageTest {
 
         clock.setNow(lastStep.plus(lifetime).minusSeconds(60));
         given().get("/a/{token}", posted.token()).then().statusCode(200).body(containsString("Zoë"));
-        given().get("/a/{token}/calendar.ics", posted.token()).then().statusCode(200);
+        // Every step is past by then: the page stays, with nothing left for a calendar.
+        given().get("/a/{token}/calendar.ics", posted.token())
+                .then()
+                .statusCode(404)
+                .body(containsString("No steps left"));
 
         clock.setNow(lastStep.plus(lifetime).plusSeconds(60));
         given().get("/a/{token}", posted.token())
@@ -278,6 +289,36 @@ class ClientPageTest {
         Posted posted = postedNow(session(ENDED, "America/Vancouver", "en", "Zoë"));
 
         given().head("/a/{token}", posted.token()).then().statusCode(200).header("Cache-Control", equalTo("no-store"));
+    }
+
+    @Test
+    void shouldLogNeitherTheTokenNorTheClientEvenWhenThePageFails() throws Exception {
+        Posted posted = postedNow(session(ENDED, "America/Vancouver", "en", "Zoë"));
+        Posted broken = post(session(ENDED, "America/Vancouver", "en", "Ysolde"));
+        // A row the service could not have written: the page fails while it is being built.
+        try (Connection connection = dataSource.getConnection();
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE client SET time_zone = 'Nowhere/Town' WHERE external_id = ?")) {
+            update.setString(1, broken.clientId());
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+
+        try (CapturedLog log = CapturedLog.start()) {
+            given().get("/a/{token}", posted.token()).then().statusCode(200);
+            given().get("/a/{token}/calendar.ics", posted.token()).then().statusCode(200);
+            given().get("/a/{token}", "QUJDREVGR0hJSktMTU5PUF").then().statusCode(404);
+            given().get("/a/{token}", broken.token())
+                    .then()
+                    .statusCode(500)
+                    .header("Cache-Control", "no-store")
+                    .body(containsString("Something went wrong"))
+                    .body(not(containsString("Ysolde")));
+
+            assertThat(log.text())
+                    .contains("A client's aftercare page failed")
+                    .doesNotContain(posted.token(), broken.token(), "QUJDREVGR0hJSktMTU5PUF", "Zoë", "Ysolde")
+                    .doesNotContain("Vanderkloot", "/a/");
+        }
     }
 
     /** The latest due time of the session's plan texts: its last aftercare step. */
