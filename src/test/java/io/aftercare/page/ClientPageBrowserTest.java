@@ -85,6 +85,7 @@ class ClientPageBrowserTest {
             assertThat(browser.script("return window.innerWidth")).isEqualTo((long) viewport.width());
             assertToday(browser, "days-1-3", "Days 1 to 3: Tuesday, November 3 to Thursday, November 5");
             assertThat(browser.text()).contains("Zoë, your aftercare");
+            assertCallLink(browser);
             assertReadable(browser);
             browser.screenshot("auckland-day-3");
 

@@ -139,6 +139,25 @@ class ClientPageTest {
     }
 
     @Test
+    void shouldAnswerAnUnknownLinkInTheBrowsersLanguage() {
+        Response unknown = given().header("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5")
+                .get("/a/{token}", "QUJDREVGR0hJSktMTU5PUF");
+        Response malformed =
+                given().header("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5").get("/a/{token}", "abc");
+
+        unknown.then()
+                .statusCode(404)
+                .body(containsString("<html lang=\"fr\">"))
+                .body(containsString("Page introuvable"));
+        assertThat(malformed.body().asString()).isEqualTo(unknown.body().asString());
+        given().header("Accept-Language", "de-DE")
+                .get("/a/{token}", "abc")
+                .then()
+                .statusCode(404)
+                .body(containsString("<html lang=\"en\">"));
+    }
+
+    @Test
     void shouldCloseACancelledSessionsPageAndCalendarWith410() {
         Posted posted = postedNow(session(ENDED, "America/Vancouver", "en", "Zoë"));
         given().get("/a/{token}", posted.token()).then().statusCode(200);
