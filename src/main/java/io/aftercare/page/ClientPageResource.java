@@ -108,7 +108,7 @@ public class ClientPageResource {
     /** Counts the request, opens the token, and answers with {@code shown} or the notice that replaces it. */
     private Response answer(
             String token, HttpHeaders headers, HttpServerRequest request, Function<Open, Response> shown) {
-        List<Locale> languages = headers.getAcceptableLanguages();
+        List<Locale> languages = languages(headers);
         try {
             Optional<Duration> wait = limit.count(address(request));
             if (wait.isPresent()) {
@@ -148,6 +148,15 @@ public class ClientPageResource {
                 .header("Content-Security-Policy", style.contentSecurityPolicy())
                 .header("X-Content-Type-Options", "nosniff")
                 .header("X-Frame-Options", "DENY");
+    }
+
+    /** The reader's languages; none when the header does not parse, which must not fail (or log) the request. */
+    private static List<Locale> languages(HttpHeaders headers) {
+        try {
+            return headers.getAcceptableLanguages();
+        } catch (RuntimeException e) {
+            return List.of();
+        }
     }
 
     private static String address(HttpServerRequest request) {

@@ -326,6 +326,10 @@ class ClientPageTest {
             given().get("/a/{token}", posted.token()).then().statusCode(200);
             given().get("/a/{token}/calendar.ics", posted.token()).then().statusCode(200);
             given().get("/a/{token}", "QUJDREVGR0hJSktMTU5PUF").then().statusCode(404);
+            given().header("Accept-Language", "fr;q=x;;=,")
+                    .get("/a/{token}", "QUJDREVGR0hJSktMTU5PUF")
+                    .then()
+                    .statusCode(404);
             given().get("/a/{token}", broken.token())
                     .then()
                     .statusCode(500)
