@@ -66,6 +66,11 @@ public class PageLinks {
         return base;
     }
 
+    /** The link of the page with this token, as the client's texts carry it; empty while pages are off. */
+    public Optional<String> linkFor(String token) {
+        return base.map(url -> url + PATH + token);
+    }
+
     /** Whether a string could be a token at all; a caller still hashes and looks up the rest, to take the same time. */
     public static boolean wellFormed(String token) {
         return token != null && TOKEN.matcher(token).matches();

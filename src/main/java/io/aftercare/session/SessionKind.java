@@ -1,7 +1,7 @@
 package io.aftercare.session;
 
 /** What the clinic did in the session. */
-enum SessionKind {
+public enum SessionKind {
     /** One of the two or three sessions that build up the pigment. */
     TREATMENT,
     /** The follow-up session about two months after the last treatment session. */

@@ -1,6 +1,6 @@
 package io.aftercare.session;
 
-enum SessionStatus {
+public enum SessionStatus {
     ACTIVE,
     /** Posted by mistake and withdrawn by the clinic: its pending texts were cancelled. */
     CANCELLED

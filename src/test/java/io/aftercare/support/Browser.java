@@ -38,6 +38,8 @@ public final class Browser implements AutoCloseable {
     public enum Viewport {
         /** A current phone held upright (iPhone 12 to 15): touch, and the page's {@code <meta name=viewport>} obeyed. */
         PHONE(390, 844, true),
+        /** The narrowest phone still in use (iPhone SE, first generation): what a page must fit without scrolling sideways. */
+        SMALL_PHONE(320, 568, true),
         /** A small laptop. */
         DESKTOP(1280, 800, false);
 

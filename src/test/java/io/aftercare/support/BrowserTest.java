@@ -31,7 +31,7 @@ class BrowserTest {
             // No API key: the app's 401 problem, as the browser shows it.
             assertThat(browser.text()).contains("\"status\":401");
             // A phone is a touch screen; the laptop is not.
-            assertThat(browser.script("return navigator.maxTouchPoints > 0")).isEqualTo(viewport == Viewport.PHONE);
+            assertThat(browser.script("return navigator.maxTouchPoints > 0")).isEqualTo(viewport.mobile);
             Path screenshot = browser.screenshot("clinic-unauthenticated");
             BufferedImage image = ImageIO.read(screenshot.toFile());
             assertThat(image.getWidth()).isEqualTo(viewport.width());

@@ -1,0 +1,81 @@
+package io.aftercare.page;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
+import io.aftercare.config.AftercareConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Counts the page requests of each client address in fixed one-minute windows; past
+ * {@code aftercare.page.max-requests-per-minute} in a window, the address is refused until the window ends. Every
+ * request counts, for a page found or not, so tokens cannot be tried at speed (128 random bits are out of reach
+ * anyway; this keeps a scan from loading the database).
+ * <p>
+ * Per node, in memory, like {@code auth.FailedAuthentications}: n nodes let at most n times the limit through. Behind a
+ * reverse proxy, enable {@code quarkus.http.proxy.proxy-address-forwarding} so the address is the client's.
+ */
+@ApplicationScoped
+class PageRequestLimit {
+
+    static final Duration WINDOW = Duration.ofMinutes(1);
+
+    /** Bounded so that an attacker rotating addresses cannot grow the heap; a forgotten address counts afresh. */
+    static final int MAX_TRACKED_ADDRESSES = 10_000;
+
+    private final int maxRequests;
+    private final Ticker ticker;
+    private final Cache<String, Window> windows;
+
+    @Inject
+    PageRequestLimit(AftercareConfig config) {
+        this(config.page().maxRequestsPerMinute(), Ticker.systemTicker());
+    }
+
+    PageRequestLimit(int maxRequests, Ticker ticker) {
+        this.maxRequests = maxRequests;
+        this.ticker = ticker;
+        this.windows = Caffeine.newBuilder()
+                .maximumSize(MAX_TRACKED_ADDRESSES)
+                .expireAfterWrite(WINDOW)
+                .ticker(ticker)
+                .executor(Runnable::run)
+                .build();
+    }
+
+    /** Counts one request from the address; answers how long it must wait when it is over the limit. */
+    Optional<Duration> count(String address) {
+        long now = ticker.read();
+        long windowNanos = WINDOW.toNanos();
+        Window counted = windows.asMap()
+                .compute(
+                        address,
+                        (key, window) -> window == null || now - window.startNanos >= windowNanos
+                                ? new Window(now, 1)
+                                : window.plusOne());
+        if (counted.requests <= maxRequests) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(Math.max(counted.startNanos + windowNanos - now, 0)));
+    }
+
+    long trackedAddresses() {
+        windows.cleanUp();
+        return windows.estimatedSize();
+    }
+
+    /** Forgets every address; tests start from a clean count with it. */
+    void forgetAll() {
+        windows.invalidateAll();
+    }
+
+    private record Window(long startNanos, int requests) {
+        Window plusOne() {
+            // Saturates: a flood of refused requests must not wrap the count back under the limit.
+            return new Window(startNanos, requests == Integer.MAX_VALUE ? requests : requests + 1);
+        }
+    }
+}
