@@ -36,18 +36,8 @@ class ShortTextsTest {
         Sessions.client(post).put("firstName", "Maximilianne-Jo");
         Sessions.client(post).put("locale", language);
 
-        Map<String, Object> session = given().auth()
-                .oauth2(Sessions.CLINIC_KEY)
-                .contentType(ContentType.JSON)
-                .body(post)
-                .post("/v1/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .as(Map.class);
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> texts = (List<Map<String, Object>>) session.get("reminders");
+        Map<String, Object> session = posted(post);
+        List<Map<String, Object>> texts = texts(session);
         assertThat(texts).extracting(text -> text.get("step")).containsExactly("days-1-3", "day-4", "day-10", "day-15");
         String token = null;
         for (Map<String, Object> text : texts) {
@@ -73,18 +63,8 @@ class ShortTextsTest {
         Map<String, Object> post = Sessions.post(OffsetDateTime.now().minusMinutes(5));
         Sessions.client(post).put("firstName", name);
 
-        Map<String, Object> session = given().auth()
-                .oauth2(Sessions.CLINIC_KEY)
-                .contentType(ContentType.JSON)
-                .body(post)
-                .post("/v1/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .as(Map.class);
-
-        @SuppressWarnings("unchecked")
-        List<Map<String, Object>> texts = (List<Map<String, Object>>) session.get("reminders");
+        Map<String, Object> session = posted(post);
+        List<Map<String, Object>> texts = texts(session);
         String day4 = (String) texts.get(1).get("body");
         assertThat(SmsSegments.of(day4).segments()).as(day4).isEqualTo(1);
         assertThat(day4).doesNotContain(name).contains("/a/");
@@ -116,6 +96,24 @@ class ShortTextsTest {
         long pages = QuarkusTransaction.requiringNew()
                 .call(() -> TreatmentSession.count("externalId = ?1", post.get("sessionId")));
         assertThat(pages).isZero();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> posted(Map<String, Object> post) {
+        return given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(post)
+                .post("/v1/sessions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> texts(Map<String, Object> session) {
+        return (List<Map<String, Object>>) session.get("reminders");
     }
 
     private static String postAndReadFirstBody(Map<String, Object> post, int status) {
