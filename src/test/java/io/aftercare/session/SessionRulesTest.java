@@ -203,7 +203,7 @@ class SessionRulesTest {
         clock.setNow(NOON.plusMinutes(5).toInstant());
         String before = post(session(NOON, 1)).statusCode(201).extract().path("id");
 
-        template("day-4", "en", "{clinicName}: {firstName}, from {stepDate} rinse gently with warm water.")
+        Sessions.putTemplate("day-4", "en", "{clinicName}: {firstName}, from {stepDate} rinse gently with warm water.")
                 .statusCode(200)
                 .body("overridden", equalTo(true))
                 .body("sample", startsWith("Test Clinic: Maximilianne-Jo, from "))
@@ -234,19 +234,21 @@ class SessionRulesTest {
 
     @Test
     void shouldRefuseATemplateThatDoesNotRenderOrTakesMoreThanTwoSegments() {
-        template("day-4", "en", "{firstName}, {appointmentTime}")
+        Sessions.putTemplate("day-4", "en", "{firstName}, {appointmentTime}")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("template"))
                 .body("errors[0].reason", startsWith("does not render"));
-        template("day-4", "en", "{firstName}, " + "rinse gently. ".repeat(25))
+        Sessions.putTemplate("day-4", "en", "{firstName}, " + "rinse gently. ".repeat(25))
                 .statusCode(400)
                 .body("errors[0].reason", startsWith("takes 3 SMS segments (GSM_7"));
-        template("day-4", "en", "{firstName}, rinse gently 💧 " + "x".repeat(150))
+        Sessions.putTemplate("day-4", "en", "{firstName}, rinse gently 💧 " + "x".repeat(150))
                 .statusCode(400)
                 .body("errors[0].reason", containsString("(UCS_2"));
-        template("day-4", "en", "{firstName}, rinse gently 💧").statusCode(200).body("fit.encoding", equalTo("UCS_2"));
-        template("day-99", "en", "{firstName}").statusCode(404);
-        template("day-4", "de", "{firstName}").statusCode(404);
+        Sessions.putTemplate("day-4", "en", "{firstName}, rinse gently 💧")
+                .statusCode(200)
+                .body("fit.encoding", equalTo("UCS_2"));
+        Sessions.putTemplate("day-99", "en", "{firstName}").statusCode(404);
+        Sessions.putTemplate("day-4", "de", "{firstName}").statusCode(404);
 
         given().auth()
                 .oauth2(Sessions.CLINIC_KEY)
@@ -323,15 +325,5 @@ class SessionRulesTest {
                 .get("/v1/sessions/" + id)
                 .then()
                 .statusCode(200);
-    }
-
-    private static ValidatableResponse template(String step, String language, String template) {
-        return given().auth()
-                .oauth2(Sessions.CLINIC_KEY)
-                .contentType(ContentType.JSON)
-                .body(Map.of("template", template))
-                .when()
-                .put("/v1/clinic/templates/" + step + "/" + language)
-                .then();
     }
 }

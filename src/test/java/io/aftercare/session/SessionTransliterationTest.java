@@ -57,7 +57,7 @@ class SessionTransliterationTest {
 
     @Test
     void shouldTextZoeAsZoeWhileTheClientKeepsTheirName() {
-        template("day-4", "en", "{clinicName}: “Hi” {firstName} — from today it’s rinse gently…")
+        Sessions.putTemplate("day-4", "en", "{clinicName}: “Hi” {firstName} — from today it’s rinse gently…")
                 .statusCode(200);
         Map<String, Object> session = Sessions.post(NOON);
         Sessions.client(session).put("firstName", "Zoë");
@@ -83,7 +83,7 @@ class SessionTransliterationTest {
     @Test
     void shouldKeepTheRealSpellingAndSayWhyWhenTheClinicTurnedTransliterationOff() {
         transliteration(false);
-        template("day-4", "en", DAY_4).statusCode(200).body("fit.segments", equalTo(1));
+        Sessions.putTemplate("day-4", "en", DAY_4).statusCode(200).body("fit.segments", equalTo(1));
         Map<String, Object> session = Sessions.post(NOON);
         Sessions.client(session).put("firstName", "Zoë");
         clock.setNow(NOON.plusMinutes(5).toInstant());
@@ -101,7 +101,7 @@ class SessionTransliterationTest {
 
     @Test
     void shouldSayHowLongATextOfTwoGsmSegmentsIs() {
-        template("day-4", "en", "{clinicName}: {firstName}, " + "rinse gently, pat dry. ".repeat(8))
+        Sessions.putTemplate("day-4", "en", "{clinicName}: {firstName}, " + "rinse gently, pat dry. ".repeat(8))
                 .statusCode(200);
         Map<String, Object> session = Sessions.post(NOON);
         clock.setNow(NOON.plusMinutes(5).toInstant());
@@ -116,7 +116,7 @@ class SessionTransliterationTest {
 
     @Test
     void shouldNotWarnAboutATextOfOneSegment() {
-        template("day-4", "en", DAY_4).statusCode(200);
+        Sessions.putTemplate("day-4", "en", DAY_4).statusCode(200);
         Map<String, Object> session = Sessions.post(NOON);
         Sessions.client(session).put("firstName", "Zoë");
         clock.setNow(NOON.plusMinutes(5).toInstant());
@@ -146,15 +146,6 @@ class SessionTransliterationTest {
                 .put("/v1/clinic/settings")
                 .then()
                 .statusCode(200);
-    }
-
-    private static ValidatableResponse template(String step, String language, String template) {
-        return given().auth()
-                .oauth2(Sessions.CLINIC_KEY)
-                .contentType(ContentType.JSON)
-                .body(Map.of("template", template))
-                .put("/v1/clinic/templates/" + step + "/" + language)
-                .then();
     }
 
     private static ValidatableResponse post(Map<String, Object> session) {

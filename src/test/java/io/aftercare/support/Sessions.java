@@ -67,6 +67,17 @@ public final class Sessions {
                 .rootPath("reminders[" + index + "]");
     }
 
+    /** Sets the test clinic's own wording of a step in a language; the answer is the API's, whatever its status. */
+    public static ValidatableResponse putTemplate(String step, String language, String template) {
+        return given().auth()
+                .oauth2(CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(Map.of("template", template))
+                .when()
+                .put("/v1/clinic/templates/" + step + "/" + language)
+                .then();
+    }
+
     /**
      * Replaces the test clinic's settings; {@code null} quiet hours turn them off. Retention and transliteration are
      * left out, so they go back to a new clinic's.

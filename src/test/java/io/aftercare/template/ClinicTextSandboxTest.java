@@ -63,7 +63,7 @@ class ClinicTextSandboxTest {
                 "{#if firstName == 1}x{/if}",
             })
     void shouldRefuseEveryAttackWithAProblemNamingTheTemplateAndRevealNothing(String attack) {
-        String answer = putTemplate("day-4", "en", attack)
+        String answer = Sessions.putTemplate("day-4", "en", attack)
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors[0].field", equalTo("template"))
@@ -83,11 +83,11 @@ class ClinicTextSandboxTest {
 
     @Test
     void shouldRefuseControlCharactersButAllowALineBreak() {
-        putTemplate("day-4", "en", "{firstName},\u0000 rinse gently.")
+        Sessions.putTemplate("day-4", "en", "{firstName},\u0000 rinse gently.")
                 .statusCode(400)
                 .body("errors[0].field", equalTo("template"))
                 .body("errors[0].reason", containsString("U+0000"));
-        putTemplate("day-4", "en", "{firstName},\nrinse gently.").statusCode(200);
+        Sessions.putTemplate("day-4", "en", "{firstName},\nrinse gently.").statusCode(200);
     }
 
     @Test
@@ -95,7 +95,7 @@ class ClinicTextSandboxTest {
         // Fits in two segments with the 15-letter sample name, not with a 60-letter one.
         String wording = "{clinicName}: {firstName}, rinse gently with warm water and pat dry. {firstName}, moisturise "
                 + "twice a day with an unscented cream. {firstName}, electric clippers only. Reply with questions.";
-        putTemplate("day-4", "en", wording).statusCode(200).body("fit.segments", equalTo(2));
+        Sessions.putTemplate("day-4", "en", wording).statusCode(200).body("fit.segments", equalTo(2));
         Map<String, Object> session = Sessions.post(NOON);
         Sessions.client(session).put("firstName", "Alexandrina-Maximilienne Josephine Bartholomea Wilhelmina");
         clock.setNow(NOON.plusMinutes(5).toInstant());
@@ -148,7 +148,7 @@ class ClinicTextSandboxTest {
 
     @Test
     void shouldMeasureBothSidesOfTreatmentContinues() {
-        putTemplate(
+        Sessions.putTemplate(
                         "day-4",
                         "en",
                         "{#if treatmentContinues}Rinse gently, {firstName}.{#else}" + "Ж".repeat(200) + "{/if}")
@@ -160,7 +160,7 @@ class ClinicTextSandboxTest {
     @Test
     void shouldSendThePlansWordingWhenAClinicsWordingWouldNotFitThisClient() {
         // Fits for the sample name the check uses, and takes 14 segments for anyone else.
-        putTemplate(
+        Sessions.putTemplate(
                         "day-4",
                         "en",
                         "{#if firstName == 'Maximilianne-Jo'}Rinse gently.{#else}" + "Ж".repeat(900) + "{/if}")
@@ -179,21 +179,14 @@ class ClinicTextSandboxTest {
 
     @Test
     void shouldKeepTheSampleOfAValidWordingFreeOfAnyConfiguration() {
-        putTemplate("day-4", "en", "{clinicName}: {firstName}, {#if clinicPhone}call {clinicPhone}{#else}reply{/if}.")
+        Sessions.putTemplate(
+                        "day-4",
+                        "en",
+                        "{clinicName}: {firstName}, {#if clinicPhone}call {clinicPhone}{#else}reply{/if}.")
                 .statusCode(200)
                 .body("sample", not(containsString("{")))
                 .body("notUsedBecause", equalTo(null))
                 .body("updatedAt", notNullValue());
-    }
-
-    private static ValidatableResponse putTemplate(String step, String language, String template) {
-        return given().auth()
-                .oauth2(Sessions.CLINIC_KEY)
-                .contentType(ContentType.JSON)
-                .body(Map.of("template", template))
-                .when()
-                .put("/v1/clinic/templates/" + step + "/" + language)
-                .then();
     }
 
     private static ValidatableResponse preview(Map<String, Object> session) {

@@ -70,7 +70,7 @@ class PlanLintResourceTest {
     @Test
     void shouldLintTheClinicsOwnWordingAndQuietHours() {
         String wording = "{clinicName}: Hi {firstName}, rinse gently with warm water from today.";
-        putTemplate("day-4", "en", wording).statusCode(200);
+        Sessions.putTemplate("day-4", "en", wording).statusCode(200);
         Sessions.settings(Map.of("start", "08:30", "end", "10:00"), List.of());
 
         JsonPath lint = lint().statusCode(200).extract().jsonPath();
@@ -333,16 +333,6 @@ class PlanLintResourceTest {
                 .body(body)
                 .when()
                 .post("/v1/plan/lint")
-                .then();
-    }
-
-    private static ValidatableResponse putTemplate(String step, String language, String template) {
-        return given().auth()
-                .oauth2(Sessions.CLINIC_KEY)
-                .contentType(ContentType.JSON)
-                .body(Map.of("template", template))
-                .when()
-                .put("/v1/clinic/templates/" + step + "/" + language)
                 .then();
     }
 }

@@ -13,9 +13,7 @@ import io.aftercare.support.AftercareTest;
 import io.aftercare.support.PagesOnProfile;
 import io.aftercare.support.Sessions;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -60,7 +58,7 @@ class TemplateLintPagesOnTest {
                 .replace("{firstName}", "Maximilianne-Jo")
                 .replace("{pageLink}", PagesOnProfile.SAMPLE_LINK);
 
-        putTemplate("days-1-3", "en", wording)
+        Sessions.putTemplate("days-1-3", "en", wording)
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors.field", contains("template", "template", "template"))
@@ -80,7 +78,8 @@ class TemplateLintPagesOnTest {
 
     @Test
     void shouldSayWhichCharactersForceUcs2() {
-        putTemplate("day-4", "fr", "{clinicName} : {firstName}, c’est le jour 4 : rincez à l’eau tiède. {pageLink}")
+        Sessions.putTemplate(
+                        "day-4", "fr", "{clinicName} : {firstName}, c’est le jour 4 : rincez à l’eau tiède. {pageLink}")
                 .statusCode(400)
                 .body("errors", hasSize(1))
                 .body("errors[0].reason", containsString("MORE_THAN_ONE_SEGMENT"))
@@ -89,7 +88,7 @@ class TemplateLintPagesOnTest {
 
     @Test
     void shouldAcceptAWordingThatKeepsTheProfile() {
-        putTemplate(
+        Sessions.putTemplate(
                         "days-1-3",
                         "en",
                         "{clinicName}: Hi {firstName}, keep your scalp dry for 3 days. {pageLink} Reply STOP to opt out")
@@ -107,17 +106,7 @@ class TemplateLintPagesOnTest {
     void shouldNotRefuseAWordingForItsStepsTiming() {
         Sessions.settings(Map.of("start", "08:30", "end", "10:00"), List.of());
 
-        putTemplate("day-4", "en", "{clinicName}: Hi {firstName}, rinse gently with warm water. {pageLink}")
+        Sessions.putTemplate("day-4", "en", "{clinicName}: Hi {firstName}, rinse gently with warm water. {pageLink}")
                 .statusCode(200);
-    }
-
-    private static ValidatableResponse putTemplate(String step, String language, String template) {
-        return given().auth()
-                .oauth2(Sessions.CLINIC_KEY)
-                .contentType(ContentType.JSON)
-                .body(Map.of("template", template))
-                .when()
-                .put("/v1/clinic/templates/" + step + "/" + language)
-                .then();
     }
 }

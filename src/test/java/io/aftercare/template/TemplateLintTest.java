@@ -8,8 +8,6 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,7 @@ class TemplateLintTest {
 
     @Test
     void shouldRefuseAFirstTextThatDoesNotSayHowToOptOut() {
-        putTemplate("days-1-3", "en", "{clinicName}: Hi {firstName}, keep your scalp dry for the next 3 days.")
+        Sessions.putTemplate("days-1-3", "en", "{clinicName}: Hi {firstName}, keep your scalp dry for the next 3 days.")
                 .statusCode(400)
                 .contentType("application/problem+json")
                 .body("errors", hasSize(1))
@@ -44,14 +42,14 @@ class TemplateLintTest {
                 + " washing, no shaving, no touching, no scratching, no sweating, no pool, no sauna and no steam"
                 + " room. Reply STOP to opt out.";
 
-        putTemplate("days-1-3", "en", twoSegments).statusCode(200).body("fit.segments", equalTo(2));
+        Sessions.putTemplate("days-1-3", "en", twoSegments).statusCode(200).body("fit.segments", equalTo(2));
     }
 
     @Test
     void shouldNotRefuseAWordingForItsStepsTiming() {
         Sessions.settings(Map.of("start", "08:30", "end", "10:00"), List.of());
 
-        putTemplate("day-4", "en", "{clinicName}: Hi {firstName}, rinse gently with warm water from today.")
+        Sessions.putTemplate("day-4", "en", "{clinicName}: Hi {firstName}, rinse gently with warm water from today.")
                 .statusCode(200);
 
         given().auth()
@@ -60,15 +58,5 @@ class TemplateLintTest {
                 .then()
                 .statusCode(200)
                 .body("findings.findAll { it.step == 'day-4' }.rule", hasItem("IN_QUIET_HOURS"));
-    }
-
-    private static ValidatableResponse putTemplate(String step, String language, String template) {
-        return given().auth()
-                .oauth2(Sessions.CLINIC_KEY)
-                .contentType(ContentType.JSON)
-                .body(Map.of("template", template))
-                .when()
-                .put("/v1/clinic/templates/" + step + "/" + language)
-                .then();
     }
 }
