@@ -26,7 +26,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,7 +81,7 @@ class SessionTransliterationTest {
 
     @Test
     void shouldKeepTheRealSpellingAndSayWhyWhenTheClinicTurnedTransliterationOff() {
-        transliteration(false);
+        Sessions.transliteration(false);
         Sessions.putTemplate("day-4", "en", DAY_4).statusCode(200).body("fit.segments", equalTo(1));
         Map<String, Object> session = Sessions.post(NOON);
         Sessions.client(session).put("firstName", "Zoë");
@@ -132,20 +131,6 @@ class SessionTransliterationTest {
                 .createNativeQuery("SELECT first_name FROM client WHERE external_id = ?1")
                 .setParameter(1, clientId)
                 .getSingleResult());
-    }
-
-    private static void transliteration(boolean on) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("quietHours", Map.of("start", "21:00", "end", "08:00"));
-        settings.put("optionalSteps", List.of());
-        settings.put("smsTransliteration", on);
-        given().auth()
-                .oauth2(Sessions.CLINIC_KEY)
-                .contentType(ContentType.JSON)
-                .body(settings)
-                .put("/v1/clinic/settings")
-                .then()
-                .statusCode(200);
     }
 
     private static ValidatableResponse post(Map<String, Object> session) {

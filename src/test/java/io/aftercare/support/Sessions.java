@@ -96,6 +96,21 @@ public final class Sessions {
                 .statusCode(200);
     }
 
+    /** A new clinic's settings, but with texts transliterated or not. */
+    public static void transliteration(boolean on) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("quietHours", Map.of("start", "21:00", "end", "08:00"));
+        body.put("optionalSteps", List.of());
+        body.put("smsTransliteration", on);
+        given().auth()
+                .oauth2(CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(body)
+                .put("/v1/clinic/settings")
+                .then()
+                .statusCode(200);
+    }
+
     /** Back to a new clinic's settings: quiet from 21:00 to 08:00, no optional step, texts transliterated. */
     public static void defaultSettings() {
         settings(Map.of("start", "21:00", "end", "08:00"), List.of());

@@ -10,8 +10,6 @@ import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +41,7 @@ class TemplateTransliterationTest {
 
     @Test
     void shouldNameTheCharactersThatMakeAWordingUcs2WhenTheClinicTurnedTransliterationOff() {
-        transliteration(false);
+        Sessions.transliteration(false);
 
         putTemplate(TYPED)
                 .statusCode(200)
@@ -67,7 +65,7 @@ class TemplateTransliterationTest {
                 .body("fit.encoding", equalTo("GSM_7"))
                 .body("fit.segments", equalTo(1));
 
-        transliteration(false);
+        Sessions.transliteration(false);
         putTemplate(quoted)
                 .statusCode(400)
                 .body("errors[0].field", equalTo("template"))
@@ -75,20 +73,6 @@ class TemplateTransliterationTest {
                         "errors[0].reason",
                         equalTo("takes 3 SMS segments (UCS_2, 157 units) with long names; at most 2"
                                 + " (UCS-2 because of “, ”)"));
-    }
-
-    private static void transliteration(boolean on) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put("quietHours", Map.of("start", "21:00", "end", "08:00"));
-        settings.put("optionalSteps", List.of());
-        settings.put("smsTransliteration", on);
-        given().auth()
-                .oauth2(Sessions.CLINIC_KEY)
-                .contentType(ContentType.JSON)
-                .body(settings)
-                .put("/v1/clinic/settings")
-                .then()
-                .statusCode(200);
     }
 
     private static ValidatableResponse putTemplate(String template) {
