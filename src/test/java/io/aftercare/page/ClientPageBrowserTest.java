@@ -117,14 +117,7 @@ class ClientPageBrowserTest {
                 .then()
                 .statusCode(200);
 
-        try (Browser browser = Browser.start(viewport, test)) {
-            browser.open(page(posted));
-            assertThat(heading(browser)).isEqualTo("This session was cancelled");
-            assertThat(browser.text()).contains(PageFixtures.PHONE_CLINIC).doesNotContain("Zoë");
-            assertCallLink(browser);
-            assertReadable(browser);
-            browser.screenshot("cancelled");
-        }
+        assertClosedPage(viewport, test, posted, "This session was cancelled", "cancelled");
     }
 
     @ParameterizedTest
@@ -137,13 +130,19 @@ class ClientPageBrowserTest {
         clock.setNow(ClientPageTest.lastDueAt(PageFixtures.phoneClinicKey(), posted.sessionId())
                 .plus(Duration.ofDays(121)));
 
+        assertClosedPage(viewport, test, posted, "This aftercare has ended", "expired");
+    }
+
+    /** A closed page: its heading, the clinic to call, never the client's name, readable; and its screenshot. */
+    private void assertClosedPage(
+            Viewport viewport, TestInfo test, Posted posted, String expectedHeading, String screenshot) {
         try (Browser browser = Browser.start(viewport, test)) {
             browser.open(page(posted));
-            assertThat(heading(browser)).isEqualTo("This aftercare has ended");
+            assertThat(heading(browser)).isEqualTo(expectedHeading);
             assertThat(browser.text()).contains(PageFixtures.PHONE_CLINIC).doesNotContain("Zoë");
             assertCallLink(browser);
             assertReadable(browser);
-            browser.screenshot("expired");
+            browser.screenshot(screenshot);
         }
     }
 
