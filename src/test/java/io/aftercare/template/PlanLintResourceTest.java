@@ -90,7 +90,24 @@ class PlanLintResourceTest {
     }
 
     @Test
+    void shouldLintAPostedPlanAsItsTextsAreSent() {
+        // Transliteration is on: the curly apostrophe goes out as a plain one, in GSM-7.
+        JsonPath lint = lint(plan(
+                        step("first", "PT0S", "{clinicName}: dry for 3 days." + STOP, "{clinicName} : c’est tout.")))
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(lint.getString("texts.find { it.step == 'first' && it.language == 'fr' }.encoding"))
+                .isEqualTo("GSM_7");
+        assertThat(lint.getList("texts.find { it.step == 'first' && it.language == 'fr' }.forcingUcs2"))
+                .isEmpty();
+    }
+
+    @Test
     void shouldReportEveryRuleAPostedPlanBreaks() {
+        // Texts sent as typed, so that the curly apostrophe forces UCS-2.
+        transliteration(false);
         Map<String, Object> plan = plan(
                 step("first", "PT0S", "{clinicName}: Hi {firstName}, keep your scalp dry for 3 days."),
                 step(
@@ -255,6 +272,22 @@ class PlanLintResourceTest {
                 .post("/v1/plan/lint")
                 .then()
                 .statusCode(401);
+    }
+
+    private static void transliteration(boolean on) {
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "quietHours",
+                        Map.of("start", "21:00", "end", "08:00"),
+                        "optionalSteps",
+                        List.of(),
+                        "smsTransliteration",
+                        on))
+                .put("/v1/clinic/settings")
+                .then()
+                .statusCode(200);
     }
 
     private static void assertInvalid(Map<String, Object> plan, String field, String reason) {
