@@ -105,6 +105,32 @@ public class ClientPageResource {
                                 new NoticeView(open.locale().getLanguage(), Kind.NO_STEPS_LEFT, open.clinic())))));
     }
 
+    /**
+     * Any other path under /a ({@code /a}, {@code /a/}, {@code /a/<token>/x}): the same counted 404 as an unknown token,
+     * never the shared mapper's, which would echo the path (and a token in it) without this resource's headers.
+     */
+    @GET
+    @Path("/{token}/{rest: .+}")
+    @Operation(hidden = true)
+    public Response elsewhere(
+            @PathParam("token") String token,
+            @PathParam("rest") String rest,
+            @Context HttpHeaders headers,
+            @Context HttpServerRequest request) {
+        // A path with a slash is no token: it is hashed and looked up like one, and opens nothing.
+        return answer(token + "/" + rest, headers, request, open -> {
+            throw new IllegalStateException("A path with a slash opened a page");
+        });
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public Response noToken(@Context HttpHeaders headers, @Context HttpServerRequest request) {
+        return answer("", headers, request, open -> {
+            throw new IllegalStateException("No token opened a page");
+        });
+    }
+
     /** Counts the request, opens the token, and answers with {@code shown} or the notice that replaces it. */
     private Response answer(
             String token, HttpHeaders headers, HttpServerRequest request, Function<Open, Response> shown) {

@@ -6,7 +6,11 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import io.aftercare.config.AftercareConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -52,7 +56,7 @@ class PageRequestLimit {
         long windowNanos = WINDOW.toNanos();
         Window counted = windows.asMap()
                 .compute(
-                        address,
+                        counted(address),
                         (key, window) -> window == null || now - window.startNanos >= windowNanos
                                 ? new Window(now, 1)
                                 : window.plusOne());
@@ -60,6 +64,29 @@ class PageRequestLimit {
             return Optional.empty();
         }
         return Optional.of(Duration.ofNanos(Math.max(counted.startNanos + windowNanos - now, 0)));
+    }
+
+    /**
+     * What one client's requests count under: an IPv4 address, or an IPv6 address's /64. One subscriber or host is
+     * given a whole /64 (RFC 6177), so counting IPv6 addresses one by one would let it try 2^64 of them each at the
+     * limit.
+     */
+    static String counted(String address) {
+        if (address.indexOf(':') < 0) {
+            return address;
+        }
+        try {
+            // A literal with a colon is parsed, never looked up in DNS.
+            InetAddress parsed = InetAddress.getByName(address);
+            if (parsed instanceof Inet4Address) {
+                return parsed.getHostAddress(); // an IPv4-mapped address counts as the IPv4 one
+            }
+            byte[] bytes = parsed.getAddress();
+            return InetAddress.getByAddress(Arrays.copyOf(Arrays.copyOf(bytes, 8), 16))
+                            .getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
+            return address;
+        }
     }
 
     long trackedAddresses() {

@@ -52,7 +52,7 @@ class ClinicPlanLinter {
     public PlanLintView lintInForce(UUID clinicId) {
         Clinic clinic = Clinic.findById(clinicId);
         AftercarePlan plan = plans.current();
-        PlanLinter linter = PlanLinter.forClinicWordings(new SandboxRenderer(clinicTexts));
+        PlanLinter linter = PlanLinter.forClinicWordings(new SandboxRenderer(clinicTexts, clinic.smsTransliteration));
         PlanLint lint = linter.lint(plan, wordings(clinicId), clinic.quietHours(), pageLinks.sample());
         return PlanLintView.of(plan.version(), pageLinks.enabled(), linter.profile(), lint);
     }
@@ -66,7 +66,7 @@ class ClinicPlanLinter {
     public PlanLintView lintPosted(UUID clinicId, byte[] json) {
         Clinic clinic = Clinic.findById(clinicId);
         AftercarePlan plan = posted(json);
-        PlanLinter linter = PlanLinter.forPostedPlan(new SandboxRenderer(clinicTexts));
+        PlanLinter linter = PlanLinter.forPostedPlan(new SandboxRenderer(clinicTexts, clinic.smsTransliteration));
         PlanLint lint = linter.lint(plan, Map.of(), clinic.quietHours(), pageLinks.sample());
         return PlanLintView.of(plan.version(), pageLinks.enabled(), linter.profile(), lint);
     }
@@ -78,7 +78,7 @@ class ClinicPlanLinter {
     List<LintFinding> newBreaches(Clinic clinic, AftercarePlan plan, String step, String language, String wording) {
         Map<String, Map<String, String>> wordings = wordings(clinic.id);
         wordings.computeIfAbsent(step, key -> new HashMap<>()).put(language, wording);
-        PlanLint withWording = PlanLinter.forClinicWordings(new SandboxRenderer(clinicTexts))
+        PlanLint withWording = PlanLinter.forClinicWordings(new SandboxRenderer(clinicTexts, clinic.smsTransliteration))
                 .lint(plan, wordings, clinic.quietHours(), pageLinks.sample());
         PlanLint planOwn = PlanLinter.forPlanTexts().lint(plan, Map.of(), clinic.quietHours(), pageLinks.sample());
         Set<LintRule> planBreaks =

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 /**
  * Renders a clinic's text for the plan linter through the clinic-text sandbox ({@link ClinicTextEngine#tryOut}): no
  * loops, includes, namespaces or method calls, bounded input and output, and nothing of the text kept. For a clinic's
- * wordings and for every text of a plan a clinic posts.
+ * wordings and for every text of a plan a clinic posts. The text is measured as it is sent: in the GSM alphabet as far
+ * as it goes while the clinic has that on, since {@code ’} is sent as one GSM character but {@code …} as three.
  */
 final class SandboxRenderer implements PlanLinter.Renderer {
 
@@ -21,9 +22,12 @@ final class SandboxRenderer implements PlanLinter.Renderer {
     private static final Pattern TAG = Pattern.compile("\\{([^{}]*)}");
 
     private final ClinicTextEngine engine;
+    private final boolean transliterate;
 
-    SandboxRenderer(ClinicTextEngine engine) {
+    /** @param transliterate the clinic's {@code smsTransliteration} */
+    SandboxRenderer(ClinicTextEngine engine, boolean transliterate) {
         this.engine = engine;
+        this.transliterate = transliterate;
     }
 
     /**
@@ -51,7 +55,7 @@ final class SandboxRenderer implements PlanLinter.Renderer {
     @Override
     public String render(String text, MessageContext context, LocalDate stepDate) {
         try {
-            return engine.tryOut(text, context, stepDate);
+            return ClientTexts.forSms(engine.tryOut(text, context, stepDate), transliterate);
         } catch (ClinicTextRefused e) {
             String reason = e.getMessage();
             throw new IllegalArgumentException(

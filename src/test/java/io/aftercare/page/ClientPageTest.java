@@ -140,6 +140,41 @@ class ClientPageTest {
     }
 
     @Test
+    void shouldAnswerEveryOtherPathUnderTheLinksWithTheSame404() {
+        Posted posted = postedNow(session(ENDED, "America/Vancouver", "en", "Zoë"));
+        Response unknown = given().get("/a/{token}", "QUJDREVGR0hJSktMTU5PUF");
+
+        for (String path : List.of(
+                "/a",
+                "/a/",
+                "/a/" + posted.token() + "/x",
+                "/a/" + posted.token() + "/calendar.ics/x",
+                "/a/" + posted.token() + "/x/y")) {
+            Response other = given().urlEncodingEnabled(false).get(path);
+            assertThat(other.statusCode()).as("status for %s", path).isEqualTo(404);
+            assertThat(other.body().asString())
+                    .as("body for %s", path)
+                    .isEqualTo(unknown.body().asString())
+                    .doesNotContain(posted.token());
+            assertThat(headers(other)).as("headers for %s", path).isEqualTo(headers(unknown));
+        }
+        assertThat(headers(given().get("/a/{token}/calendar.ics", "QUJDREVGR0hJSktMTU5PUF")))
+                .as("the calendar's 404")
+                .isEqualTo(headers(unknown));
+    }
+
+    @Test
+    void shouldCountRequestsToEveryPathUnderTheLinks() {
+        Posted posted = postedNow(session(ENDED, "America/Vancouver", "en", "Zoë"));
+        for (int i = 0; i < 30; i++) {
+            given().urlEncodingEnabled(false).get("/a/" + posted.token() + "/guess" + i);
+        }
+
+        given().get("/a/{token}", posted.token()).then().statusCode(429);
+        given().urlEncodingEnabled(false).get("/a/").then().statusCode(429);
+    }
+
+    @Test
     void shouldAnswerAnUnknownLinkInTheBrowsersLanguage() {
         Response unknown = given().header("Accept-Language", "fr-CA,fr;q=0.9,en;q=0.5")
                 .get("/a/{token}", "QUJDREVGR0hJSktMTU5PUF");

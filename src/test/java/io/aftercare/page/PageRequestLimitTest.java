@@ -51,4 +51,27 @@ class PageRequestLimitTest {
 
         assertThat(limit.trackedAddresses()).isLessThanOrEqualTo(PageRequestLimit.MAX_TRACKED_ADDRESSES);
     }
+
+    @Test
+    void shouldCountAnIpv6ClientsWhole64AsOneAddress() {
+        // One host is given a /64: rotating through it must not reset the count.
+        for (int i = 0; i < 3; i++) {
+            assertThat(limit.count("2001:db8:1:2:" + Integer.toHexString(i) + ":0:0:1"))
+                    .isEmpty();
+        }
+
+        assertThat(limit.count("2001:db8:1:2:ffff:ffff:ffff:ffff")).isPresent();
+        assertThat(limit.count("2001:db8:1:3:0:0:0:1"))
+                .as("the next /64 is another client")
+                .isEmpty();
+    }
+
+    @Test
+    void shouldCountAnIpv4MappedAddressAsTheIpv4One() {
+        for (int i = 0; i < 3; i++) {
+            limit.count("203.0.113.7");
+        }
+
+        assertThat(limit.count("::ffff:203.0.113.7")).isPresent();
+    }
 }

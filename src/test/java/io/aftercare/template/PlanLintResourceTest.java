@@ -90,7 +90,24 @@ class PlanLintResourceTest {
     }
 
     @Test
+    void shouldLintAPostedPlanAsItsTextsAreSent() {
+        // Transliteration is on: the curly apostrophe goes out as a plain one, in GSM-7.
+        JsonPath lint = lint(plan(
+                        step("first", "PT0S", "{clinicName}: dry for 3 days." + STOP, "{clinicName} : c’est tout.")))
+                .statusCode(200)
+                .extract()
+                .jsonPath();
+
+        assertThat(lint.getString("texts.find { it.step == 'first' && it.language == 'fr' }.encoding"))
+                .isEqualTo("GSM_7");
+        assertThat(lint.getList("texts.find { it.step == 'first' && it.language == 'fr' }.forcingUcs2"))
+                .isEmpty();
+    }
+
+    @Test
     void shouldReportEveryRuleAPostedPlanBreaks() {
+        // Texts sent as typed, so that the curly apostrophe forces UCS-2.
+        Sessions.transliteration(false);
         Map<String, Object> plan = plan(
                 step("first", "PT0S", "{clinicName}: Hi {firstName}, keep your scalp dry for 3 days."),
                 step(

@@ -6,8 +6,10 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.PagesOnProfile;
@@ -78,12 +80,43 @@ class TemplateLintPagesOnTest {
 
     @Test
     void shouldSayWhichCharactersForceUcs2() {
+        // Sent as typed: the clinic turned transliteration off.
+        Sessions.transliteration(false);
+
         Sessions.putTemplate(
                         "day-4", "fr", "{clinicName} : {firstName}, c’est le jour 4 : rincez à l’eau tiède. {pageLink}")
                 .statusCode(400)
                 .body("errors", hasSize(1))
                 .body("errors[0].reason", containsString("MORE_THAN_ONE_SEGMENT"))
                 .body("errors[0].reason", containsString("UCS-2 because of ’"));
+    }
+
+    @Test
+    void shouldLintAWordingAsItIsSentInTheGsmAlphabet() {
+        // Typed with curly apostrophes, sent with plain ones: one GSM-7 segment, as the put check itself measures it.
+        Sessions.putTemplate(
+                        "day-4", "fr", "{clinicName} : {firstName}, c’est le jour 4 : rincez à l’eau tiède. {pageLink}")
+                .statusCode(200)
+                .body("fit.encoding", equalTo("GSM_7"));
+
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .post("/v1/plan/lint")
+                .then()
+                .statusCode(200)
+                .body("texts.find { it.step == 'day-4' && it.language == 'fr' }.encoding", equalTo("GSM_7"))
+                .body("clean", equalTo(true));
+    }
+
+    @Test
+    void shouldRefuseAWordingThatTransliterationMakesTooLong() {
+        // 70 characters of UCS-2 as typed, one segment; each … is sent as "...": 186 GSM-7 characters, 2 segments.
+        String wording = "Rinse gently" + "…".repeat(58);
+
+        Sessions.putTemplate("day-4", "en", wording)
+                .statusCode(400)
+                .body("errors.reason", hasItem(startsWith("TOO_LONG: has 186 characters")))
+                .body("errors.reason", hasItem(startsWith("MORE_THAN_ONE_SEGMENT: takes 2 SMS segments")));
     }
 
     @Test
