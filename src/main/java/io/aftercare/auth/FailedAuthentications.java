@@ -1,9 +1,8 @@
 package io.aftercare.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.ratelimit.FixedWindows;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,16 +22,11 @@ import java.util.Optional;
 @ApplicationScoped
 class FailedAuthentications {
 
-    /**
-     * Bounded so that an attacker rotating addresses cannot grow the heap: the least recently failing addresses are
-     * forgotten first, and a forgotten address merely starts counting afresh.
-     */
-    static final int MAX_TRACKED_ADDRESSES = 10_000;
+    static final int MAX_TRACKED_ADDRESSES = FixedWindows.MAX_TRACKED_KEYS;
 
     private final int maxFailures;
-    private final long windowNanos;
-    private final Ticker ticker;
-    private final Cache<String, Window> windows;
+    private final Duration window;
+    private final FixedWindows windows;
 
     @Inject
     FailedAuthentications(AftercareConfig config) {
@@ -41,57 +35,35 @@ class FailedAuthentications {
 
     FailedAuthentications(int maxFailures, Duration window, Ticker ticker) {
         this.maxFailures = maxFailures;
-        this.windowNanos = window.toNanos();
-        this.ticker = ticker;
-        this.windows = Caffeine.newBuilder()
-                .maximumSize(MAX_TRACKED_ADDRESSES)
-                .expireAfterWrite(window)
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .build();
+        this.window = window;
+        this.windows = new FixedWindows(window, ticker);
     }
 
     /** How long the address must wait before its keys are checked again, if it is refused now. */
     Optional<Duration> refusedFor(String address) {
-        Window window = windows.getIfPresent(address);
-        if (window == null || window.failures < maxFailures) {
-            return Optional.empty();
-        }
-        long remaining = window.startNanos + windowNanos - ticker.read();
-        return remaining > 0 ? Optional.of(Duration.ofNanos(remaining)) : Optional.empty();
+        return windows.current(address)
+                .filter(counted ->
+                        counted.count() >= maxFailures && !counted.remaining().isZero())
+                .map(FixedWindows.Counted::remaining);
     }
 
     /** Counts one failed authentication from the address. */
     void recordFailure(String address) {
-        long now = ticker.read();
-        Window counted = windows.asMap()
-                .compute(
-                        address,
-                        (key, window) -> window == null || now - window.startNanos >= windowNanos
-                                ? new Window(now, 1)
-                                : window.plusOne());
         // Exactly one failure per window reaches the limit: requests refused after it are not counted.
-        if (counted.failures == maxFailures) {
+        if (windows.count(address).count() == maxFailures) {
             Log.warnf(
                     "%d failed authentications from %s within %d s: its requests are refused for the rest of"
                             + " the window",
-                    maxFailures, address, Duration.ofNanos(windowNanos).toSeconds());
+                    maxFailures, address, window.toSeconds());
         }
     }
 
     long trackedAddresses() {
-        windows.cleanUp();
-        return windows.estimatedSize();
+        return windows.trackedKeys();
     }
 
     /** Forgets every address; tests start from a clean count with it. */
     void forgetAll() {
-        windows.invalidateAll();
-    }
-
-    private record Window(long startNanos, int failures) {
-        Window plusOne() {
-            return new Window(startNanos, failures + 1);
-        }
+        windows.forgetAll();
     }
 }

@@ -1,9 +1,8 @@
 package io.aftercare.page;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.ratelimit.FixedWindows;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.Inet4Address;
@@ -27,12 +26,10 @@ class PageRequestLimit {
 
     static final Duration WINDOW = Duration.ofMinutes(1);
 
-    /** Bounded so that an attacker rotating addresses cannot grow the heap; a forgotten address counts afresh. */
-    static final int MAX_TRACKED_ADDRESSES = 10_000;
+    static final int MAX_TRACKED_ADDRESSES = FixedWindows.MAX_TRACKED_KEYS;
 
     private final int maxRequests;
-    private final Ticker ticker;
-    private final Cache<String, Window> windows;
+    private final FixedWindows windows;
 
     @Inject
     PageRequestLimit(AftercareConfig config) {
@@ -41,29 +38,13 @@ class PageRequestLimit {
 
     PageRequestLimit(int maxRequests, Ticker ticker) {
         this.maxRequests = maxRequests;
-        this.ticker = ticker;
-        this.windows = Caffeine.newBuilder()
-                .maximumSize(MAX_TRACKED_ADDRESSES)
-                .expireAfterWrite(WINDOW)
-                .ticker(ticker)
-                .executor(Runnable::run)
-                .build();
+        this.windows = new FixedWindows(WINDOW, ticker);
     }
 
     /** Counts one request from the address; answers how long it must wait when it is over the limit. */
     Optional<Duration> count(String address) {
-        long now = ticker.read();
-        long windowNanos = WINDOW.toNanos();
-        Window counted = windows.asMap()
-                .compute(
-                        counted(address),
-                        (key, window) -> window == null || now - window.startNanos >= windowNanos
-                                ? new Window(now, 1)
-                                : window.plusOne());
-        if (counted.requests <= maxRequests) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofNanos(Math.max(counted.startNanos + windowNanos - now, 0)));
+        FixedWindows.Counted counted = windows.count(counted(address));
+        return counted.count() <= maxRequests ? Optional.empty() : Optional.of(counted.remaining());
     }
 
     /**
@@ -90,19 +71,11 @@ class PageRequestLimit {
     }
 
     long trackedAddresses() {
-        windows.cleanUp();
-        return windows.estimatedSize();
+        return windows.trackedKeys();
     }
 
     /** Forgets every address; tests start from a clean count with it. */
     void forgetAll() {
-        windows.invalidateAll();
-    }
-
-    private record Window(long startNanos, int requests) {
-        Window plusOne() {
-            // Saturates: a flood of refused requests must not wrap the count back under the limit.
-            return new Window(startNanos, requests == Integer.MAX_VALUE ? requests : requests + 1);
-        }
+        windows.forgetAll();
     }
 }
