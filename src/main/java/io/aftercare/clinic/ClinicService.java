@@ -3,12 +3,12 @@ package io.aftercare.clinic;
 import io.aftercare.audit.AuditAction;
 import io.aftercare.audit.AuditLog;
 import io.aftercare.phone.PhoneNumbers;
+import io.aftercare.plan.TimeZones;
 import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.TextFields;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +44,7 @@ class ClinicService {
         if (!PhoneNumbers.isKnownRegion(region)) {
             errors.add(new FieldViolation("region", "must be an ISO 3166 region code such as CA"));
         }
-        if (request.timeZone() == null || !ZoneId.getAvailableZoneIds().contains(request.timeZone())) {
+        if (!TimeZones.isIana(request.timeZone())) {
             errors.add(new FieldViolation("timeZone", "is not an IANA time zone such as America/Vancouver"));
         }
         if (request.locale() == null || request.locale().isBlank()) {

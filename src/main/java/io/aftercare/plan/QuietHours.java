@@ -17,6 +17,8 @@ public record QuietHours(LocalTime start, LocalTime end) {
     /** 21:00 to 08:00, client-local. */
     public static final QuietHours DEFAULT = new QuietHours(LocalTime.of(21, 0), LocalTime.of(8, 0));
 
+    private static final int MOST_ENDS_TRIED = 3;
+
     public QuietHours {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(end, "end");
@@ -34,16 +36,21 @@ public record QuietHours(LocalTime start, LocalTime end) {
 
     /** {@code instant} itself when it is outside quiet hours, otherwise the instant they end. */
     public Instant nextAllowed(Instant instant, ZoneId zone) {
-        if (!contains(instant, zone)) {
-            return instant;
+        Instant allowed = instant;
+        // When a DST gap swallows the end, the clocks jump to a time that may still be quiet: then the next end counts.
+        // Two ends are enough for any real zone; the bound keeps rules that jump every day from looping for ever.
+        for (int ends = 0; ends < MOST_ENDS_TRIED && contains(allowed, zone); ends++) {
+            allowed = end(allowed, zone);
         }
-        ZonedDateTime local = instant.atZone(zone);
+        return allowed;
+    }
+
+    private Instant end(Instant quiet, ZoneId zone) {
+        ZonedDateTime local = quiet.atZone(zone);
         LocalDate endDate = crossesMidnight() && !local.toLocalTime().isBefore(start)
                 ? local.toLocalDate().plusDays(1)
                 : local.toLocalDate();
-        Instant end = ZonedDateTime.of(endDate, this.end, zone).toInstant();
-        // When a DST gap swallows the end, the clocks jump to a time that may still be quiet: then the next end counts.
-        return contains(end, zone) ? nextAllowed(end, zone) : end;
+        return ZonedDateTime.of(endDate, this.end, zone).toInstant();
     }
 
     private boolean crossesMidnight() {

@@ -4,6 +4,7 @@ import io.aftercare.clinic.Clinic;
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.phone.PhoneNumbers;
 import io.aftercare.plan.Plans;
+import io.aftercare.plan.TimeZones;
 import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.JsonPaths;
 import io.aftercare.problem.ProblemException;
@@ -23,8 +24,6 @@ import java.util.Set;
 /** Checks a posted session field by field and reports every problem at once. */
 @ApplicationScoped
 class SessionRequestValidator {
-
-    private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
 
     /** A year covers the touch-up and any refresh a clinic books at the end of a session. */
     private static final Duration MOST_AHEAD_NEXT_SESSION = Duration.ofDays(366);
@@ -116,7 +115,7 @@ class SessionRequestValidator {
     }
 
     private static ZoneId zone(String id, List<FieldViolation> errors) {
-        if (id != null && ZONES.contains(id)) {
+        if (TimeZones.isIana(id)) {
             return ZoneId.of(id);
         }
         errors.add(new FieldViolation("client.timeZone", "is not an IANA time zone such as America/Vancouver"));

@@ -133,6 +133,25 @@ class ClinicAdminResourceTest {
                 .body("errors.field", org.hamcrest.Matchers.containsInAnyOrder("name", "region", "timeZone"));
     }
 
+    /** ical4j (the clients' calendars) registers zone ids of its own with the JVM; they are not IANA's. */
+    @Test
+    void shouldRefuseAZoneIdALibraryRegistered() {
+        net.fortuna.ical4j.model.TimeZoneRegistry.getGlobalZoneId("Europe/Paris");
+        String libraryZone = java.time.ZoneId.getAvailableZoneIds().stream()
+                .filter(id -> id.startsWith("ical4j~"))
+                .findFirst()
+                .orElseThrow();
+
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .contentType("application/json")
+                .body(Map.of("name", "Zone Clinic", "timeZone", libraryZone, "locale", "en", "region", "CA"))
+                .post("/admin/v1/clinics")
+                .then()
+                .statusCode(400)
+                .body("errors.field", org.hamcrest.Matchers.contains("timeZone"));
+    }
+
     @Test
     void shouldRefuseTheAdminApiToAClinicKeyAndToNoKey() {
         given().auth()

@@ -72,4 +72,27 @@ class QuietHoursTest {
     void shouldRefuseAnEmptyWindow() {
         assertThatIllegalArgumentException().isThrownBy(() -> new QuietHours(LocalTime.NOON, LocalTime.NOON));
     }
+
+    /**
+     * A zone whose rules are not IANA's own: ical4j registers its bundled copies with the JVM, and in its
+     * America/Campo_Grande (still with DST) the end of these quiet hours kept landing in quiet time, so the old
+     * recursion overflowed the stack (found by SchedulePropertiesTest). Such a zone must end, and be refused as input.
+     */
+    @Test
+    void shouldEndEvenInAZoneWhoseRulesKeepTheEndQuiet() {
+        net.fortuna.ical4j.model.TimeZoneRegistry.getGlobalZoneId("America/Campo_Grande");
+        String ical4jId = net.fortuna.ical4j.model.TimeZoneRegistry.ZONE_IDS.entrySet().stream()
+                .filter(entry -> entry.getValue().equals("America/Campo_Grande"))
+                .map(java.util.Map.Entry::getKey)
+                .findFirst()
+                .orElseThrow();
+        QuietHours quiet = new QuietHours(LocalTime.of(15, 44), LocalTime.of(0, 18));
+        Instant at = Instant.parse("2024-01-01T00:23:16Z");
+
+        Instant allowed = quiet.nextAllowed(at, ZoneId.of(ical4jId));
+
+        assertThat(allowed).isAfter(at).isBefore(at.plus(java.time.Duration.ofDays(4)));
+        assertThat(TimeZones.isIana(ical4jId)).isFalse();
+        assertThat(TimeZones.isIana("America/Campo_Grande")).isTrue();
+    }
 }
