@@ -9,6 +9,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -28,6 +29,9 @@ class AuthenticationProblems {
     @ServerExceptionMapper
     Response unauthorized(UnauthorizedException e, UriInfo uri) {
         String path = uri.getPath();
+        if (isPage(path)) {
+            return signIn();
+        }
         return unauthorized(
                 path,
                 isAdmin(path)
@@ -53,6 +57,9 @@ class AuthenticationProblems {
     @ServerExceptionMapper
     Response authenticationFailed(AuthenticationFailedException e, UriInfo uri) {
         String path = uri.getPath();
+        if (isPage(path)) {
+            return signIn();
+        }
         return unauthorized(
                 path, isAdmin(path) ? adminDetail("The admin key is not valid") : "The API key is not valid");
     }
@@ -72,6 +79,15 @@ class AuthenticationProblems {
 
     private String adminDetail(String detail) {
         return adminApiEnabled ? detail : "The admin API is disabled: set aftercare.admin.api-key to enable it";
+    }
+
+    // The dashboard's pages (io.aftercare.staff) send a browser without a session to the sign-in page instead.
+    private static boolean isPage(String path) {
+        return path.equals("/app") || path.startsWith("/app/");
+    }
+
+    private static Response signIn() {
+        return Response.seeOther(URI.create("/app/sign-in")).build();
     }
 
     private static boolean isAdmin(String path) {

@@ -37,6 +37,8 @@ public interface AftercareConfig {
 
     Page page();
 
+    Staff staff();
+
     /**
      * The public base URL of the clients' aftercare pages, e.g. {@code https://care.example.com}: each session gets a
      * page at {@code <url>/a/<token>} and the plan's short texts, of one SMS segment each, link to it. While unset
@@ -70,6 +72,12 @@ public interface AftercareConfig {
         /** Locale of that clinic's texts when a post names none. */
         @WithDefault("en")
         String locale();
+
+        /**
+         * Password of the demo manager {@code manager@demo.clinic} created for that clinic (dev and demo profiles only);
+         * no demo manager while unset.
+         */
+        Optional<String> managerPassword();
     }
 
     interface Admin {
@@ -239,6 +247,12 @@ public interface AftercareConfig {
         @WithDefault("30")
         @Min(1)
         int maxRequestsPerMinute();
+    }
+
+    interface Staff {
+        /** Whether the dashboard's session cookie is marked {@code Secure} (sent over HTTPS only); off in dev and tests. */
+        @WithDefault("true")
+        boolean secureCookie();
     }
 
     interface Webhooks {

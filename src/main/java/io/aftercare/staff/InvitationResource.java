@@ -1,0 +1,80 @@
+package io.aftercare.staff;
+
+import io.aftercare.problem.ProblemException;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
+
+/**
+ * An invitation link sets the new user's password once, within 72 hours. The link
+ * ({@code /app/invitation/<token>}) forwards to {@code /app/set-password}: quarkus-rest-csrf hands out its token only on
+ * paths listed exactly ({@code quarkus.rest-csrf.create-token-path}), which a path holding the token cannot be.
+ */
+@Path("/app")
+@PermitAll
+@Produces(MediaType.TEXT_HTML)
+class InvitationResource {
+
+    private final StaffAccounts accounts;
+
+    InvitationResource(StaffAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    @GET
+    @Path("/invitation/{token}")
+    @Operation(hidden = true)
+    public Response invitation(@PathParam("token") String token) {
+        return Response.seeOther(UriBuilder.fromPath("/app/set-password")
+                        .queryParam("token", token)
+                        .build())
+                .build();
+    }
+
+    @GET
+    @Path("/set-password")
+    @Operation(hidden = true)
+    public Response setPasswordPage(@RestQuery String token) {
+        return accounts.invitee(token)
+                .map(user -> Response.ok(StaffTemplates.setPassword(token, user.email, user.displayName, null)))
+                .orElseGet(() -> Response.status(Response.Status.GONE).entity(StaffTemplates.invitationRefused()))
+                .build();
+    }
+
+    @POST
+    @Path("/set-password")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response setPassword(@RestForm String token, @RestForm String password) {
+        try {
+            if (accounts.acceptInvitation(token, password)) {
+                return Response.ok(StaffTemplates.passwordSet()).build();
+            }
+        } catch (ProblemException e) {
+            return accounts.invitee(token)
+                    .map(user -> Response.status(Response.Status.BAD_REQUEST)
+                            .entity(page(
+                                    token, user, "The password must be at least 12 characters (at most 72 bytes).")))
+                    .orElseGet(() -> Response.status(Response.Status.GONE).entity(StaffTemplates.invitationRefused()))
+                    .build();
+        }
+        return Response.status(Response.Status.GONE)
+                .entity(StaffTemplates.invitationRefused())
+                .build();
+    }
+
+    private static TemplateInstance page(String token, StaffUser user, String error) {
+        return StaffTemplates.setPassword(token, user.email, user.displayName, error);
+    }
+}
