@@ -17,9 +17,8 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
 /**
- * An invitation link sets the new user's password once, within 72 hours. The link
- * ({@code /app/invitation/<token>}) forwards to {@code /app/set-password}: quarkus-rest-csrf hands out its token only on
- * paths listed exactly ({@code quarkus.rest-csrf.create-token-path}), which a path holding the token cannot be.
+ * An invitation link sets the new user's password once, within 72 hours. The link ({@code /app/invitation/<token>})
+ * forwards to the form at {@code /app/set-password?token=<token>}, one path for the page and its post.
  */
 @Path("/app")
 @PermitAll
@@ -47,9 +46,8 @@ class InvitationResource {
     @Operation(hidden = true)
     public Response setPasswordPage(@RestQuery String token) {
         return accounts.invitee(token)
-                .map(user -> Response.ok(StaffTemplates.setPassword(token, user.email, user.displayName, null)))
-                .orElseGet(() -> Response.status(Response.Status.GONE).entity(StaffTemplates.invitationRefused()))
-                .build();
+                .map(user -> StaffPages.ok(page(token, user, null)))
+                .orElseGet(InvitationResource::refused);
     }
 
     @POST
@@ -59,19 +57,20 @@ class InvitationResource {
     public Response setPassword(@RestForm String token, @RestForm String password) {
         try {
             if (accounts.acceptInvitation(token, password)) {
-                return Response.ok(StaffTemplates.passwordSet()).build();
+                return StaffPages.ok(StaffTemplates.passwordSet());
             }
         } catch (ProblemException e) {
             return accounts.invitee(token)
-                    .map(user -> Response.status(Response.Status.BAD_REQUEST)
-                            .entity(page(
-                                    token, user, "The password must be at least 12 characters (at most 72 bytes).")))
-                    .orElseGet(() -> Response.status(Response.Status.GONE).entity(StaffTemplates.invitationRefused()))
-                    .build();
+                    .map(user -> StaffPages.html(
+                            400, page(token, user, "The password must be at least 12 characters (at most 72 bytes).")))
+                    .orElseGet(InvitationResource::refused);
         }
-        return Response.status(Response.Status.GONE)
-                .entity(StaffTemplates.invitationRefused())
-                .build();
+        return refused();
+    }
+
+    // 410: the link existed once; it is used up or past its 72 hours (an unknown token answers the same).
+    private static Response refused() {
+        return StaffPages.html(410, StaffTemplates.invitationRefused());
     }
 
     private static TemplateInstance page(String token, StaffUser user, String error) {

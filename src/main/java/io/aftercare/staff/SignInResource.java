@@ -1,6 +1,5 @@
 package io.aftercare.staff;
 
-import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
@@ -38,8 +37,8 @@ class SignInResource {
     @GET
     @Path("/sign-in")
     @Operation(hidden = true)
-    public TemplateInstance signInPage(@RestQuery String error) {
-        return StaffTemplates.signIn(errorText(error), sessions.enabled());
+    public Response signInPage(@RestQuery String error) {
+        return StaffPages.ok(StaffTemplates.signIn(errorText(error), sessions.enabled()));
     }
 
     @POST

@@ -1,11 +1,11 @@
 package io.aftercare.staff;
 
-import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** The dashboard's first page (a placeholder for now: who is signed in, and signing out). */
@@ -22,7 +22,7 @@ class StaffHomeResource {
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance home() {
-        return StaffTemplates.home(current.displayName());
+    public Response home() {
+        return StaffPages.ok(StaffTemplates.home(current.displayName()));
     }
 }

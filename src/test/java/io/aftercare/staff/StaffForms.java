@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 final class StaffForms {
 
     static final String SESSION = "aftercare-session";
-    static final String CSRF = "csrf-token";
+    static final String CSRF = "aftercare-csrf";
+    static final String CSRF_FIELD = "csrf-token";
     static final String PASSWORD = "correct horse battery";
 
     private static final Pattern HIDDEN_CSRF = Pattern.compile("name=\"csrf-token\" value=\"([^\"]+)\"");
@@ -60,7 +61,7 @@ final class StaffForms {
     static void setPassword(String token, String password) {
         Csrf csrf = csrfFrom("/app/set-password?token=" + token);
         given().cookie(CSRF, csrf.cookie())
-                .formParam(CSRF, csrf.field())
+                .formParam(CSRF_FIELD, csrf.field())
                 .formParam("token", token)
                 .formParam("password", password)
                 .post("/app/set-password")
@@ -79,7 +80,7 @@ final class StaffForms {
     static ExtractableResponse<Response> signIn(String email, String password) {
         Csrf csrf = csrfFrom("/app/sign-in");
         return given().cookie(CSRF, csrf.cookie())
-                .formParam(CSRF, csrf.field())
+                .formParam(CSRF_FIELD, csrf.field())
                 .formParam("email", email)
                 .formParam("password", password)
                 .redirects()
