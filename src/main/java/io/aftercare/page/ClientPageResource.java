@@ -29,6 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * key. The token is in the URL, so no answer may leak it onward (no referrer, no cache, no index) and nothing logs a
  * request's path here; answers other than the page itself carry nothing that tells one token from another.
  */
+// Over 150 lines: the page, the calendar and two catch-all routes share one counted, redacted answer and its
+// headers; most of each route is its OpenAPI description.
 @Path("/a")
 @PermitAll
 @Tag(name = "Client pages")

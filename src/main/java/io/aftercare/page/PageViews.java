@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Builds what an open page shows, in the client's language and on the client's calendar. */
+// Over 150 lines: one view of the page gathers the session, clinic, client, guide, timeline and clinic wordings;
+// split, each part would pass the same half-dozen values around.
 @ApplicationScoped
 class PageViews {
 

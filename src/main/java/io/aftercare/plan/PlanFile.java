@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * The JSON form of a plan, as written in {@code plans/*.json} or posted to be linted, and its translation into an
  * {@link AftercarePlan}. Every fault is an {@link InvalidPlan} naming the field by its JSON path.
  */
+// Over 150 lines: the plan's JSON form and every check of it, each fault named by its JSON path, in one place.
 final class PlanFile {
 
     private static final ObjectMapper JSON = new ObjectMapper()

@@ -28,6 +28,8 @@ import java.util.UUID;
  * Works out what a session's texts will be: which steps, when, in which words, and what the clinic should be warned
  * about. Reads, never writes: a post stores what it returns, a preview only shows it.
  */
+// Over 150 lines: planning a session and the warnings it earns (spacing, supersede, opt-out, fit) read the same
+// plan, clinic and texts.
 @ApplicationScoped
 class SessionPlanner {
 
