@@ -36,6 +36,8 @@ class ClientsResource {
     /** The words a redirect back to the timeline may ask it to confirm. */
     static final String DONE_CANCELLED = "cancelled";
 
+    private static final int UNPROCESSABLE = 422;
+
     private final DashboardScope scope;
     private final ClientDirectory directory;
     private final SessionService sessions;
@@ -71,14 +73,16 @@ class ClientsResource {
         String query = q == null ? "" : q.strip();
         try {
             ClientDirectory.Page page = directory.search(scope.clinicId(), query, cursor);
-            return page(Response.Status.OK, ClientViews.list(query, page, cursor, scope.clinicZone(), scope.locale()));
+            return page(
+                    Response.Status.OK.getStatusCode(),
+                    ClientViews.list(query, page, cursor, scope.clinicZone(), scope.locale()));
         } catch (ProblemException refused) {
             boolean staleCursor = refused.problem().errors().stream()
                     .map(FieldViolation::field)
                     .anyMatch("cursor"::equals);
             // A stale cursor is no fault of the user's: the page says so and offers the first page.
             return page(
-                    staleCursor ? Response.Status.OK : Response.Status.fromStatusCode(422),
+                    staleCursor ? Response.Status.OK.getStatusCode() : UNPROCESSABLE,
                     ClientViews.refused(query, staleCursor));
         }
     }
@@ -106,7 +110,7 @@ class ClientsResource {
                 scope.locale())));
     }
 
-    private Response page(Response.Status status, ClientViews.ListPage page) {
+    private Response page(int status, ClientViews.ListPage page) {
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(scope.localized(Pages.list(page)).render())
