@@ -173,6 +173,18 @@ class ClientsPagesTest {
                         .extract()
                         .asString())
                 .contains("Opted out on", "until they reply START");
+        assertThat(given().cookies(staff)
+                        .header("Accept-Language", "fr-CA,fr;q=0.9")
+                        .get("/app/clients/" + zoe.id())
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .asString())
+                .contains(
+                        "<html lang=\"fr\">",
+                        "Désinscrit·e le",
+                        "Réponse du ou de la client·e",
+                        "Séance de traitement 1");
     }
 
     @Test
