@@ -49,7 +49,7 @@ public class ApiKeys {
      * Answers 409 when the clinic already holds {@code aftercare.auth.max-active-keys-per-clinic} active keys.
      */
     @Transactional
-    IssuedKey issue(UUID clinicId, String label) {
+    public IssuedKey issue(UUID clinicId, String label) {
         String checkedLabel = checkedLabel(label);
         lockClinic(clinicId);
         long active = ApiKey.countActive(clinicId);
@@ -85,7 +85,7 @@ public class ApiKeys {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<KeyView> list(UUID clinicId) {
+    public List<KeyView> list(UUID clinicId) {
         return ApiKey.listForClinic(clinicId).stream().map(KeyView::of).toList();
     }
 
@@ -100,7 +100,7 @@ public class ApiKeys {
      * out until the operator steps in (409). Revoking a revoked key changes nothing.
      */
     @Transactional
-    KeyView revokeKeepingOne(UUID clinicId, UUID keyId) {
+    public KeyView revokeKeepingOne(UUID clinicId, UUID keyId) {
         return revoke(clinicId, keyId, true);
     }
 
