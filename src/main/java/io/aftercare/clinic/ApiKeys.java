@@ -23,7 +23,7 @@ public class ApiKeys {
     /** Shortest key accepted from an operator (bootstrap); issued keys are longer. */
     static final int MIN_LENGTH = 32;
 
-    static final int MAX_LABEL_LENGTH = 60;
+    public static final int MAX_LABEL_LENGTH = 60;
 
     private static final String ISSUED_PREFIX = "ak_";
     private static final int PREFIX_LENGTH = 10;
