@@ -62,7 +62,7 @@ class WordingResource {
     public record Editor(String step, String language, String template, boolean overridden, WordingPreview preview) {
 
         public String path() {
-            return "/app/settings/wording/" + step + "/" + language;
+            return pathOf(step, language);
         }
     }
 
@@ -85,7 +85,7 @@ class WordingResource {
     public Response list(@QueryParam("done") String done) {
         SettingsPages.requireReader(scope);
         List<Row> rows = templates.list(scope.clinicId()).stream()
-                .map(text -> new Row(text, "/app/settings/wording/" + text.step() + "/" + text.language()))
+                .map(text -> new Row(text, pathOf(text.step(), text.language())))
                 .toList();
         List<LintFinding> findings = linter.lintInForce(scope.clinicId()).findings();
         return SettingsPages.ok(
@@ -142,7 +142,7 @@ class WordingResource {
             // Refused: shown again with the text as typed and the very reasons the refusal gave.
             return editor(422, current, template, false, true);
         }
-        return SettingsPages.seeOther(new Editor(step, language, null, true, null).path() + "?done=saved");
+        return SettingsPages.seeOther(pathOf(step, language) + "?done=saved");
     }
 
     @POST
@@ -175,6 +175,11 @@ class WordingResource {
                         && (finding.language() == null || Objects.equals(finding.language(), language)))
                 .toList();
         return WordingPreview.of(trial, notes);
+    }
+
+    /** The editor of a step's text in a language: plan keys, checked against the plan before any use. */
+    static String pathOf(String step, String language) {
+        return "/app/settings/wording/" + step + "/" + language;
     }
 
     /** The step's text now; an unknown step or language is the dashboard's 404. */

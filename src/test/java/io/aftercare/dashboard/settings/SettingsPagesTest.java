@@ -8,12 +8,15 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
+import io.aftercare.pause.SendingPauses;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.StaffForms;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,13 +25,17 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Who may see and change a clinic's Settings: its managers; its other staff see none of it, the operator's users only
- * read it, another clinic's ids are not found, and no form is taken without its CSRF token.
+ * The Settings pages over HTTP. Who may see and change them: a clinic's managers; its other staff see none of it, the
+ * operator's users only read it, another clinic's ids are not found, and no form is taken without its CSRF token. And
+ * what the browser test does not reach: refused forms, paging, the preview without JavaScript, French.
  */
 @QuarkusTest
-class SettingsAccessTest {
+class SettingsPagesTest {
 
     private static final String HOOK = "http://127.0.0.1:9/settings-access";
+
+    @Inject
+    SendingPauses pauses;
 
     /** Every page of the Settings screens this class checks, for an endpoint of the clinic. */
     private static List<String> pages(String endpointId) {
@@ -278,6 +285,62 @@ class SettingsAccessTest {
     }
 
     @Test
+    void shouldPageAnEndpointsDeliveries50AtATime() {
+        SettingsClinic clinic = SettingsClinic.create();
+        String endpointId = clinic.endpoint(HOOK, List.of("clinic.sending_paused", "clinic.sending_resumed"));
+        for (int i = 0; i < 26; i++) { // 52 events, each delivered to the endpoint
+            pauses.pause(clinic.id(), "21608: a test's pause");
+            pauses.resume(clinic.id());
+        }
+        String manager = clinic.managerSession();
+        String deliveries = "/app/settings/webhooks/" + endpointId + "/deliveries";
+
+        String first = page(manager, deliveries, 200);
+        assertThat(Pattern.compile("<tr class=\"delivery\">").matcher(first).results())
+                .hasSize(50);
+        Matcher next = Pattern.compile("href=\"(/app/settings/webhooks/[^\"]+cursor=([A-Za-z0-9_-]+))\" rel=\"next\"")
+                .matcher(first);
+        assertThat(next.find()).as("a link to the next page").isTrue();
+        assertThat(next.group(2)).doesNotMatch("[0-9a-f-]{36}"); // opaque, not the API's cursor as is
+
+        String second = page(manager, next.group(1), 200);
+        assertThat(Pattern.compile("<tr class=\"delivery\">").matcher(second).results())
+                .hasSize(2);
+        assertThat(second).doesNotContain("rel=\"next\"").contains("Back to the first page");
+        for (String stale : List.of("not*base64", "bm9uc2Vuc2U")) { // not base64; the base64 of "nonsense"
+            assertThat(page(manager, deliveries + "?cursor=" + stale, 400))
+                    .contains("This page of the list no longer exists")
+                    .doesNotContain("<tr class=\"delivery\">");
+        }
+    }
+
+    @Test
+    void shouldAnswerThePreviewAsAFragmentAndWithoutJavaScriptAsTheWholeEditor() {
+        SettingsClinic clinic = SettingsClinic.create();
+        String manager = clinic.managerSession();
+        String editor = "/app/settings/wording/day-4/en";
+        Map<String, String> wording = Map.of("template", "{clinicName}: {firstName}, rinse gently from today.");
+
+        ExtractableResponse<Response> fragment = StaffForms.post(editor + "/preview", manager, editor, wording);
+        Map<String, String> pressed = new HashMap<>(wording);
+        pressed.put("preview", "1");
+        ExtractableResponse<Response> page = StaffForms.post(editor + "/preview", manager, editor, pressed);
+
+        assertThat(fragment.statusCode()).isEqualTo(200);
+        assertThat(fragment.body().asString())
+                .doesNotContain("<html")
+                .contains(clinic.name() + ": Maximilianne-Jo, rinse gently from today.")
+                .contains("GSM-7 · ")
+                .contains("Saving would accept this text.");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body().asString())
+                .contains("<html")
+                .contains("rinse gently from today.</textarea>")
+                .contains("Saving would accept this text.");
+        clinic.api().get("/v1/clinic/templates/day-4/en").then().body("overridden", equalTo(false));
+    }
+
+    @Test
     void shouldSpeakFrenchToABrowserThatAsksForIt() {
         SettingsClinic clinic = SettingsClinic.create();
         String manager = clinic.managerSession();
@@ -294,6 +357,16 @@ class SettingsAccessTest {
                 .contains("<legend>Heures de silence</legend>")
                 .contains("l&#39;heure locale de chaque client")
                 .doesNotContain("Quiet hours");
+    }
+
+    private static String page(String session, String path, int status) {
+        return given().cookie(StaffForms.SESSION, session)
+                .get(path)
+                .then()
+                .statusCode(status)
+                .contentType(containsString("text/html"))
+                .extract()
+                .asString();
     }
 
     private static String settingsOf(SettingsClinic clinic) {
