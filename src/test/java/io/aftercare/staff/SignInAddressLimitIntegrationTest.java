@@ -1,9 +1,9 @@
 package io.aftercare.staff;
 
-import static io.aftercare.staff.StaffForms.CSRF;
-import static io.aftercare.staff.StaffForms.CSRF_FIELD;
-import static io.aftercare.staff.StaffForms.PASSWORD;
-import static io.aftercare.staff.StaffForms.SESSION;
+import static io.aftercare.support.StaffForms.CSRF;
+import static io.aftercare.support.StaffForms.CSRF_FIELD;
+import static io.aftercare.support.StaffForms.PASSWORD;
+import static io.aftercare.support.StaffForms.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.CapturedLog;
+import io.aftercare.support.StaffForms;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import java.util.UUID;

@@ -1,7 +1,7 @@
 package io.aftercare.staff;
 
-import static io.aftercare.staff.StaffForms.PASSWORD;
-import static io.aftercare.staff.StaffForms.SESSION;
+import static io.aftercare.support.StaffForms.PASSWORD;
+import static io.aftercare.support.StaffForms.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,6 +12,7 @@ import io.aftercare.problem.ProblemException;
 import io.aftercare.staff.StaffClinics.Clinic;
 import io.aftercare.staff.StaffClinics.Invitee;
 import io.aftercare.support.AftercareTest;
+import io.aftercare.support.StaffForms;
 import io.aftercare.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -108,7 +109,7 @@ class StaffAccountsTest {
         given().cookie(SESSION, session)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(200);
 
@@ -117,7 +118,7 @@ class StaffAccountsTest {
         given().cookie(SESSION, session)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(303)
                 .header("Location", endsWith("/app/sign-in"));
@@ -150,14 +151,14 @@ class StaffAccountsTest {
         given().cookie(SESSION, session)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(200);
         StaffForms.setPassword(reset.token(), "the reset password");
         given().cookie(SESSION, session)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(303);
         assertThat(StaffForms.signIn(invitee.email(), PASSWORD).cookie(SESSION)).isNull();
@@ -186,7 +187,7 @@ class StaffAccountsTest {
         given().cookie(SESSION, theirSession)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(200);
         // Their invitation was not replaced either: the used one stays used, no new one exists.

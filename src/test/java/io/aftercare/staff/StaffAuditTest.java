@@ -1,9 +1,9 @@
 package io.aftercare.staff;
 
-import static io.aftercare.staff.StaffForms.CSRF;
-import static io.aftercare.staff.StaffForms.CSRF_FIELD;
-import static io.aftercare.staff.StaffForms.PASSWORD;
-import static io.aftercare.staff.StaffForms.SESSION;
+import static io.aftercare.support.StaffForms.CSRF;
+import static io.aftercare.support.StaffForms.CSRF_FIELD;
+import static io.aftercare.support.StaffForms.PASSWORD;
+import static io.aftercare.support.StaffForms.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -12,6 +12,7 @@ import io.aftercare.staff.StaffClinics.Clinic;
 import io.aftercare.staff.StaffClinics.Invitee;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
+import io.aftercare.support.StaffForms;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -104,7 +105,7 @@ class StaffAuditTest {
     }
 
     private static void signOut(String session) {
-        StaffForms.Csrf csrf = StaffForms.csrfFrom("/app/", Map.of(SESSION, session));
+        StaffForms.Csrf csrf = StaffForms.csrfFrom("/app/today", Map.of(SESSION, session));
         given().cookie(SESSION, session)
                 .cookie(CSRF, csrf.cookie())
                 .formParam(CSRF_FIELD, csrf.field())

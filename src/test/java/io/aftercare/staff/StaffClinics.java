@@ -3,6 +3,7 @@ package io.aftercare.staff;
 import static io.restassured.RestAssured.given;
 
 import io.aftercare.support.Sessions;
+import io.aftercare.support.StaffForms;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;

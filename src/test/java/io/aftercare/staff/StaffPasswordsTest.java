@@ -1,11 +1,12 @@
 package io.aftercare.staff;
 
-import static io.aftercare.staff.StaffForms.PASSWORD;
-import static io.aftercare.staff.StaffForms.SESSION;
+import static io.aftercare.support.StaffForms.PASSWORD;
+import static io.aftercare.support.StaffForms.SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.support.AftercareTest;
+import io.aftercare.support.StaffForms;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;

@@ -1,11 +1,12 @@
 package io.aftercare.staff;
 
-import static io.aftercare.staff.StaffForms.SESSION;
+import static io.aftercare.support.StaffForms.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 
 import io.aftercare.support.AftercareTest;
+import io.aftercare.support.StaffForms;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.nio.ByteBuffer;
@@ -62,7 +63,7 @@ class StaffSessionTimeoutTest {
         given().cookie(SESSION, idleTooLong)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(303)
                 .header("Location", endsWith("/app/sign-in"));
@@ -79,7 +80,7 @@ class StaffSessionTimeoutTest {
         ExtractableResponse<Response> page = given().cookie(SESSION, almostOver)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(200)
                 .extract();
@@ -96,7 +97,7 @@ class StaffSessionTimeoutTest {
         List<String> setCookies = given().cookie(SESSION, cookie)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(200)
                 .extract()
