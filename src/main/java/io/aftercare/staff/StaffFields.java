@@ -1,9 +1,12 @@
 package io.aftercare.staff;
 
+import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** Checks what a clinic or operator sends about a user; each refusal (400) names its field. */
+/** Checks what a clinic or operator sends about a user; each refusal names its field. */
 final class StaffFields {
 
     private static final Pattern EMAIL =
@@ -11,36 +14,53 @@ final class StaffFields {
 
     private StaffFields() {}
 
-    static String email(String email) {
+    /** The trimmed address; null, with the reason added to {@code errors}, when it is not one. */
+    static String email(String email, List<FieldViolation> errors) {
         if (email == null || email.isBlank()) {
-            throw ProblemException.invalid("email", "is required");
+            errors.add(new FieldViolation("email", "is required"));
+            return null;
         }
         String trimmed = email.trim();
         if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
-            throw ProblemException.invalid("email", "must be an email address");
+            errors.add(new FieldViolation("email", "must be an email address"));
+            return null;
         }
         return trimmed;
     }
 
-    static String displayName(String displayName) {
+    /** The stripped name; null, with the reason added to {@code errors}, when it is missing or unfit. */
+    static String displayName(String displayName, List<FieldViolation> errors) {
         if (displayName == null || displayName.isBlank()) {
-            throw ProblemException.invalid("displayName", "is required");
+            errors.add(new FieldViolation("displayName", "is required"));
+            return null;
         }
         String trimmed = displayName.strip();
         if (trimmed.length() > 80 || trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw ProblemException.invalid("displayName", "must be at most 80 characters, without control characters");
+            errors.add(new FieldViolation("displayName", "must be at most 80 characters, without control characters"));
+            return null;
         }
         return trimmed;
     }
 
-    /** A clinic's role: {@code STAFF} or {@code MANAGER}, never {@code OPERATOR}. */
-    static StaffRole clinicRole(String role) {
+    /** A clinic's role, {@code STAFF} or {@code MANAGER} (never {@code OPERATOR}); null, with the reason, otherwise. */
+    static StaffRole clinicRole(String role, List<FieldViolation> errors) {
         if ("STAFF".equals(role)) {
             return StaffRole.STAFF;
         }
         if ("MANAGER".equals(role)) {
             return StaffRole.MANAGER;
         }
-        throw ProblemException.invalid("role", "must be STAFF or MANAGER");
+        errors.add(new FieldViolation("role", "must be STAFF or MANAGER"));
+        return null;
+    }
+
+    /** A clinic's role, or 400 naming {@code role}. */
+    static StaffRole clinicRole(String role) {
+        List<FieldViolation> errors = new ArrayList<>();
+        StaffRole parsed = clinicRole(role, errors);
+        if (parsed == null) {
+            throw ProblemException.invalid(errors);
+        }
+        return parsed;
     }
 }

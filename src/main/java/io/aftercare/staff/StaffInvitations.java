@@ -2,6 +2,7 @@ package io.aftercare.staff;
 
 import io.aftercare.audit.AuditAction;
 import io.aftercare.db.TimeOrderedIds;
+import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.ProblemType;
 import io.quarkus.logging.Log;
@@ -15,8 +16,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,16 +45,32 @@ public class StaffInvitations {
     /** A user and the one-time token of their invitation (shown once, stored hashed). */
     public record Invited(UUID id, String email, String displayName, StaffRole role, String token, Instant expiresAt) {}
 
-    /** Invites a clinic's user ({@code STAFF} or {@code MANAGER}); 409 when the address already has an account. */
+    /**
+     * Invites a clinic's user ({@code STAFF} or {@code MANAGER}); 400 naming every unfit field, 409 when the address
+     * already has an account.
+     */
     @Transactional
     public Invited invite(UUID clinicId, String email, String displayName, String role) {
-        return create(clinicId, email, displayName, StaffFields.clinicRole(role));
+        List<FieldViolation> errors = new ArrayList<>();
+        String checkedEmail = StaffFields.email(email, errors);
+        String checkedName = StaffFields.displayName(displayName, errors);
+        StaffRole checkedRole = StaffFields.clinicRole(role, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return create(clinicId, checkedEmail, checkedName, checkedRole);
     }
 
     /** Invites one of the operator's users, who see every clinic read-only. */
     @Transactional
     public Invited inviteOperator(String email, String displayName) {
-        return create(null, email, displayName, StaffRole.OPERATOR);
+        List<FieldViolation> errors = new ArrayList<>();
+        String checkedEmail = StaffFields.email(email, errors);
+        String checkedName = StaffFields.displayName(displayName, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return create(null, checkedEmail, checkedName, StaffRole.OPERATOR);
     }
 
     /**
@@ -114,13 +133,11 @@ public class StaffInvitations {
     }
 
     private Invited create(UUID clinicId, String email, String displayName, StaffRole role) {
-        String checkedEmail = StaffFields.email(email);
-        String checkedName = StaffFields.displayName(displayName);
-        if (StaffUser.findByEmail(checkedEmail).isPresent()) {
+        if (StaffUser.findByEmail(email).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "This email address already has an account");
         }
         Instant now = clock.instant();
-        StaffUser user = StaffUser.create(clinicId, checkedEmail, checkedName, role, now);
+        StaffUser user = StaffUser.create(clinicId, email, displayName, role, now);
         user.persist();
         Invited invited = issue(user, now);
         audit.byCaller(AuditAction.STAFF_INVITED, user, Map.of("role", role.name()));
