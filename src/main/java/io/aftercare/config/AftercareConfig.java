@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Everything an operator can set under {@code aftercare.*}; the README's configuration table mirrors it. */
-// Over 150 lines: every key an operator can set, one Javadoc line each, in one place on purpose (the README's table
-// and docs mirror it); splitting it would scatter the configuration reference.
+/** Everything an operator can set under {@code aftercare.*}; the configuration table in docs/configuration.md mirrors it. */
+// Over 150 lines: every key an operator can set, one Javadoc line each, in one place on purpose (docs/configuration.md
+// mirrors it); splitting it would scatter the configuration reference.
 @ConfigMapping(prefix = "aftercare")
 public interface AftercareConfig {
 
