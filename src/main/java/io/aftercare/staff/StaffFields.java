@@ -14,6 +14,30 @@ final class StaffFields {
 
     private StaffFields() {}
 
+    /** Who to invite, checked. */
+    record Invitee(String email, String displayName, StaffRole role) {}
+
+    /** A clinic's user to invite; 400 naming every unfit field. */
+    static Invitee clinicInvitee(String email, String displayName, String role) {
+        List<FieldViolation> errors = new ArrayList<>();
+        Invitee invitee = new Invitee(email(email, errors), displayName(displayName, errors), clinicRole(role, errors));
+        return valid(invitee, errors);
+    }
+
+    /** One of the operator's users to invite; 400 naming every unfit field. */
+    static Invitee operatorInvitee(String email, String displayName) {
+        List<FieldViolation> errors = new ArrayList<>();
+        Invitee invitee = new Invitee(email(email, errors), displayName(displayName, errors), StaffRole.OPERATOR);
+        return valid(invitee, errors);
+    }
+
+    private static Invitee valid(Invitee invitee, List<FieldViolation> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return invitee;
+    }
+
     /** The trimmed address; null, with the reason added to {@code errors}, when it is not one. */
     static String email(String email, List<FieldViolation> errors) {
         if (email == null || email.isBlank()) {

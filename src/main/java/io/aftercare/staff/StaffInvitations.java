@@ -2,24 +2,15 @@ package io.aftercare.staff;
 
 import io.aftercare.audit.AuditAction;
 import io.aftercare.db.TimeOrderedIds;
-import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.ProblemType;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,8 +20,6 @@ import java.util.UUID;
 public class StaffInvitations {
 
     static final Duration LIFETIME = Duration.ofHours(72);
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Clock clock;
     private final StaffPasswords passwords;
@@ -51,26 +40,13 @@ public class StaffInvitations {
      */
     @Transactional
     public Invited invite(UUID clinicId, String email, String displayName, String role) {
-        List<FieldViolation> errors = new ArrayList<>();
-        String checkedEmail = StaffFields.email(email, errors);
-        String checkedName = StaffFields.displayName(displayName, errors);
-        StaffRole checkedRole = StaffFields.clinicRole(role, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return create(clinicId, checkedEmail, checkedName, checkedRole);
+        return create(clinicId, StaffFields.clinicInvitee(email, displayName, role));
     }
 
     /** Invites one of the operator's users, who see every clinic read-only. */
     @Transactional
     public Invited inviteOperator(String email, String displayName) {
-        List<FieldViolation> errors = new ArrayList<>();
-        String checkedEmail = StaffFields.email(email, errors);
-        String checkedName = StaffFields.displayName(displayName, errors);
-        if (!errors.isEmpty()) {
-            throw ProblemException.invalid(errors);
-        }
-        return create(null, checkedEmail, checkedName, StaffRole.OPERATOR);
+        return create(null, StaffFields.operatorInvitee(email, displayName));
     }
 
     /**
@@ -132,27 +108,25 @@ public class StaffInvitations {
         return true;
     }
 
-    private Invited create(UUID clinicId, String email, String displayName, StaffRole role) {
-        if (StaffUser.findByEmail(email).isPresent()) {
+    private Invited create(UUID clinicId, StaffFields.Invitee invitee) {
+        if (StaffUser.findByEmail(invitee.email()).isPresent()) {
             throw new ProblemException(ProblemType.CONFLICT, "This email address already has an account");
         }
         Instant now = clock.instant();
-        StaffUser user = StaffUser.create(clinicId, email, displayName, role, now);
+        StaffUser user = StaffUser.create(clinicId, invitee.email(), invitee.displayName(), invitee.role(), now);
         user.persist();
         Invited invited = issue(user, now);
-        audit.byCaller(AuditAction.STAFF_INVITED, user, Map.of("role", role.name()));
-        Log.infof("Invited staff user %s (%s)", user.id, role);
+        audit.byCaller(AuditAction.STAFF_INVITED, user, Map.of("role", user.role.name()));
+        Log.infof("Invited staff user %s (%s)", user.id, user.role);
         return invited;
     }
 
     private static Invited issue(StaffUser user, Instant now) {
-        byte[] random = new byte[32]; // 256 bits
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        String token = InvitationTokens.next();
         StaffInvitation invitation = new StaffInvitation();
         invitation.id = TimeOrderedIds.next();
         invitation.staffId = user.id;
-        invitation.tokenHash = digest(token);
+        invitation.tokenHash = InvitationTokens.digest(token);
         invitation.createdAt = now;
         invitation.expiresAt = now.plus(LIFETIME);
         invitation.persist();
@@ -164,16 +138,7 @@ public class StaffInvitations {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        return StaffInvitation.findByTokenHash(digest(token))
+        return StaffInvitation.findByTokenHash(InvitationTokens.digest(token))
                 .filter(invitation -> invitation.usedAt == null && invitation.expiresAt.isAfter(now));
-    }
-
-    static String digest(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
-        }
     }
 }

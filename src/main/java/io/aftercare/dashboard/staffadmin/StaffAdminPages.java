@@ -2,7 +2,10 @@ package io.aftercare.dashboard.staffadmin;
 
 import io.aftercare.dashboard.ClinicTimes;
 import io.aftercare.dashboard.DashboardScope;
+import io.aftercare.dashboard.PageNotFound;
+import io.aftercare.problem.ProblemException;
 import io.aftercare.staff.CurrentStaff;
+import io.aftercare.staff.StaffAccounts;
 import io.aftercare.staff.StaffMember;
 import io.aftercare.staff.StaffState;
 import io.quarkus.qute.CheckedTemplate;
@@ -20,16 +23,19 @@ import java.util.Locale;
 class StaffAdminPages {
 
     private final DashboardScope scope;
+    private final StaffAccounts accounts;
     private final CurrentStaff current;
     private final StaffAdminLabels english;
     private final StaffAdminLabels french;
 
     StaffAdminPages(
             DashboardScope scope,
+            StaffAccounts accounts,
             CurrentStaff current,
             StaffAdminLabels english,
             @Localized("fr") StaffAdminLabels french) {
         this.scope = scope;
+        this.accounts = accounts;
         this.current = current;
         this.english = english;
         this.french = french;
@@ -53,10 +59,25 @@ class StaffAdminPages {
         return Locale.FRENCH.getLanguage().equals(scope.locale().getLanguage()) ? french : english;
     }
 
-    Response list(int status, List<StaffMember> members, InviteForm form, ShownLink link, String done, String error) {
+    /** The clinic's staff list, with the invitation form as given, a new link, a done or an error message. */
+    Response list(int status, InviteForm form, ShownLink link, String done, String error) {
         boolean canManage = scope.canAct() && scope.isManager();
-        return html(
-                status, Templates.staff(members.stream().map(this::row).toList(), canManage, form, link, done, error));
+        List<StaffRow> rows =
+                accounts.list(scope.clinicId()).stream().map(this::row).toList();
+        return html(status, Templates.staff(rows, canManage, form, link, done, error));
+    }
+
+    /**
+     * A refused change of one user: another clinic's or an unknown user is the dashboard's 404; the last manager (409)
+     * or a bad role (400) shows the list again with the reason.
+     */
+    Response refused(ProblemException e) {
+        int status = e.problem().status();
+        if (status == 404) {
+            throw new PageNotFound();
+        }
+        String message = status == 409 ? labels().errorLastManager() : labels().errorRole();
+        return list(status == 409 ? 409 : 422, InviteForm.empty(), null, null, message);
     }
 
     Response remove(StaffMember member) {
