@@ -1,6 +1,7 @@
 package io.aftercare.dashboard.clients;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 import io.aftercare.client.ClientDirectory;
 import io.aftercare.support.Sessions;
@@ -9,6 +10,7 @@ import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
@@ -100,12 +102,14 @@ final class ClientsFixtures {
         return "+1604" + ThreadLocalRandom.current().nextInt(200, 1000) + lastFour;
     }
 
+    /** Erases the client; while its first text is on its way the API answers 409, and the erasure is tried again. */
     static void erase(Clinic clinic, PostedClient client) {
-        given().auth()
-                .oauth2(clinic.key())
-                .delete("/v1/clients/" + client.externalId())
-                .then()
-                .statusCode(200);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> given().auth()
+                                .oauth2(clinic.key())
+                                .delete("/v1/clients/" + client.externalId())
+                                .statusCode()
+                        == 200);
     }
 
     static String sessionStatus(Clinic clinic, UUID sessionId) {
