@@ -2,6 +2,7 @@ package io.aftercare.auth;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.ratelimit.FailureLimit;
 import io.aftercare.ratelimit.FixedWindows;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,9 +25,8 @@ class FailedAuthentications {
 
     static final int MAX_TRACKED_ADDRESSES = FixedWindows.MAX_TRACKED_KEYS;
 
-    private final int maxFailures;
     private final Duration window;
-    private final FixedWindows windows;
+    private final FailureLimit limit;
 
     @Inject
     FailedAuthentications(AftercareConfig config) {
@@ -34,36 +34,32 @@ class FailedAuthentications {
     }
 
     FailedAuthentications(int maxFailures, Duration window, Ticker ticker) {
-        this.maxFailures = maxFailures;
         this.window = window;
-        this.windows = new FixedWindows(window, ticker);
+        this.limit = new FailureLimit(maxFailures, window, ticker);
     }
 
     /** How long the address must wait before its keys are checked again, if it is refused now. */
     Optional<Duration> refusedFor(String address) {
-        return windows.current(address)
-                .filter(counted ->
-                        counted.count() >= maxFailures && !counted.remaining().isZero())
-                .map(FixedWindows.Counted::remaining);
+        return limit.refusedFor(address);
     }
 
     /** Counts one failed authentication from the address. */
     void recordFailure(String address) {
         // Exactly one failure per window reaches the limit: requests refused after it are not counted.
-        if (windows.count(address).count() == maxFailures) {
+        if (limit.recordFailure(address)) {
             Log.warnf(
                     "%d failed authentications from %s within %d s: its requests are refused for the rest of"
                             + " the window",
-                    maxFailures, address, window.toSeconds());
+                    limit.maxFailures(), address, window.toSeconds());
         }
     }
 
     long trackedAddresses() {
-        return windows.trackedKeys();
+        return limit.trackedKeys();
     }
 
     /** Forgets every address; tests start from a clean count with it. */
     void forgetAll() {
-        windows.forgetAll();
+        limit.forgetAll();
     }
 }

@@ -2,7 +2,7 @@ package io.aftercare.staff;
 
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.aftercare.config.AftercareConfig;
-import io.aftercare.ratelimit.FixedWindows;
+import io.aftercare.ratelimit.FailureLimit;
 import io.quarkus.logging.Log;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
@@ -27,9 +27,8 @@ public class SignInAddressLimit {
 
     private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})\\.\\d{1,3}$");
 
-    private final int maxFailures;
     private final Duration window;
-    private final FixedWindows windows;
+    private final FailureLimit limit;
 
     @Inject
     SignInAddressLimit(AftercareConfig config) {
@@ -37,31 +36,27 @@ public class SignInAddressLimit {
     }
 
     SignInAddressLimit(int maxFailures, Duration window, Ticker ticker) {
-        this.maxFailures = maxFailures;
         this.window = window;
-        this.windows = new FixedWindows(window, ticker);
+        this.limit = new FailureLimit(maxFailures, window, ticker);
     }
 
     /** How long the address must wait before its sign-ins are looked at again, if it is refused now. */
     Optional<Duration> refusedFor(String address) {
-        return windows.current(address)
-                .filter(counted ->
-                        counted.count() >= maxFailures && !counted.remaining().isZero())
-                .map(FixedWindows.Counted::remaining);
+        return limit.refusedFor(address);
     }
 
     /** Counts one failed sign-in from the address; the one that reaches the limit is logged, the address masked. */
     void recordFailure(String address) {
-        if (windows.count(address).count() == maxFailures) {
+        if (limit.recordFailure(address)) {
             Log.warnf(
                     "%d failed sign-ins from %s within %d minutes: its sign-ins are refused for the rest of the window",
-                    maxFailures, masked(address), window.toMinutes());
+                    limit.maxFailures(), masked(address), window.toMinutes());
         }
     }
 
     /** Forgets every address; tests start from a clean count with it. */
     public void forgetAll() {
-        windows.forgetAll();
+        limit.forgetAll();
     }
 
     /** The peer's address, or the forwarded client's when {@code quarkus.http.proxy.proxy-address-forwarding} is on. */
