@@ -7,6 +7,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
@@ -68,6 +69,12 @@ class AuthenticationProblems {
     @ServerExceptionMapper
     Response forbidden(ForbiddenException e, UriInfo uri) {
         String path = uri.getPath();
+        if (isPage(path)) {
+            return Response.status(Response.Status.FORBIDDEN)
+                    .type(MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8"))
+                    .entity("Your role does not allow this page.")
+                    .build();
+        }
         return Problem.of(
                         ProblemType.FORBIDDEN,
                         isAdmin(path)

@@ -18,7 +18,7 @@ import java.util.UUID;
 
 /** Creates and describes clinics. */
 @ApplicationScoped
-class ClinicService {
+public class ClinicService {
 
     private final ApiKeys apiKeys;
     private final AuditLog audit;

@@ -22,6 +22,10 @@ class RequestActor implements CurrentActor {
         if (!Arc.container().requestContext().isActive()) {
             return SYSTEM;
         }
+        String named = identity.getAttribute(CurrentActor.IDENTITY_ATTRIBUTE);
+        if (named != null) {
+            return named;
+        }
         UUID clinicId = identity.getAttribute(CurrentClinic.CLINIC_ID);
         if (clinicId != null) {
             return CurrentActor.clinic(clinicId);

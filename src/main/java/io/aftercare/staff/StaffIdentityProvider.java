@@ -1,5 +1,6 @@
 package io.aftercare.staff;
 
+import io.aftercare.audit.CurrentActor;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -44,7 +45,8 @@ class StaffIdentityProvider implements IdentityProvider<TrustedAuthenticationReq
                 .setPrincipal(new QuarkusPrincipal(session.encode()))
                 .addRole(user.role.securityRole())
                 .addAttribute(CurrentStaff.STAFF_ID, user.id)
-                .addAttribute(CurrentStaff.DISPLAY_NAME, user.displayName);
+                .addAttribute(CurrentStaff.DISPLAY_NAME, user.displayName)
+                .addAttribute(CurrentActor.IDENTITY_ATTRIBUTE, CurrentActor.staff(user.id));
         if (user.role == StaffRole.MANAGER) {
             identity.addRole(StaffRole.STAFF_ROLE);
         }

@@ -4,11 +4,11 @@ import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** Answers a dashboard page: rendered HTML with the headers every page carries (no caching, framing or scripts yet). */
+/**
+ * Answers a sign-in or invitation page as rendered HTML. The headers every page under {@code /app} carries (CSP, no
+ * caching or framing) are set in configuration, {@code quarkus.http.filter.app.*}, so they cover redirects too.
+ */
 final class StaffPages {
-
-    private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline';"
-            + " form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private StaffPages() {}
 
@@ -16,11 +16,6 @@ final class StaffPages {
         return Response.status(status)
                 .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(page.render())
-                .header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer")
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("X-Frame-Options", "DENY")
                 .build();
     }
 

@@ -11,8 +11,6 @@ final class StaffTemplates {
 
     static native TemplateInstance signIn(String error, boolean enabled);
 
-    static native TemplateInstance home(String displayName);
-
     static native TemplateInstance setPassword(String token, String email, String displayName, String error);
 
     static native TemplateInstance invitationRefused();

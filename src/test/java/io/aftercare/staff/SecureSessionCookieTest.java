@@ -1,11 +1,12 @@
 package io.aftercare.staff;
 
-import static io.aftercare.staff.StaffForms.SESSION;
+import static io.aftercare.support.StaffForms.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.aftercare.support.AftercareTest;
+import io.aftercare.support.StaffForms;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.List;

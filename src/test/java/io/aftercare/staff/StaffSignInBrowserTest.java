@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Browser;
 import io.aftercare.support.Browser.Viewport;
+import io.aftercare.support.StaffForms;
 import io.quarkus.test.common.http.TestHTTPResource;
 import java.net.URL;
 import java.util.UUID;
@@ -34,14 +35,14 @@ class StaffSignInBrowserTest {
             driver.findElement(By.cssSelector("button[type=submit]")).click();
             assertThat(browser.text()).contains("Your password is set");
 
-            browser.open(new URL(root, "/app/"));
+            browser.open(new URL(root, "/app/today"));
             assertThat(driver.getCurrentUrl()).endsWith("/app/sign-in");
             driver.findElement(By.id("email")).sendKeys(email);
             driver.findElement(By.id("password")).sendKeys(StaffForms.PASSWORD);
             browser.screenshot("sign-in");
             driver.findElement(By.cssSelector("button[type=submit]")).click();
 
-            assertThat(driver.getCurrentUrl()).endsWith("/app/");
+            assertThat(driver.getCurrentUrl()).endsWith("/app/today");
             assertThat(driver.findElement(By.id("signed-in-as")).getText()).isEqualTo("Bea Browser");
             Cookie session = driver.manage().getCookieNamed(StaffForms.SESSION);
             assertThat(session).isNotNull();
@@ -54,7 +55,7 @@ class StaffSignInBrowserTest {
                     .click();
             assertThat(driver.getCurrentUrl()).endsWith("/app/sign-in");
             assertThat(driver.manage().getCookieNamed(StaffForms.SESSION)).isNull();
-            browser.open(new URL(root, "/app/"));
+            browser.open(new URL(root, "/app/today"));
             assertThat(driver.getCurrentUrl()).endsWith("/app/sign-in");
         }
     }

@@ -1,9 +1,9 @@
 package io.aftercare.staff;
 
-import static io.aftercare.staff.StaffForms.CSRF;
-import static io.aftercare.staff.StaffForms.CSRF_FIELD;
-import static io.aftercare.staff.StaffForms.PASSWORD;
-import static io.aftercare.staff.StaffForms.SESSION;
+import static io.aftercare.support.StaffForms.CSRF;
+import static io.aftercare.support.StaffForms.CSRF_FIELD;
+import static io.aftercare.support.StaffForms.PASSWORD;
+import static io.aftercare.support.StaffForms.SESSION;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.oneOf;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.CapturedLog;
 import io.aftercare.support.Sessions;
+import io.aftercare.support.StaffForms;
 import io.aftercare.support.TestClock;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class StaffSignInTest {
         given().cookie(SESSION, session)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(200)
                 .body(containsString("Ana Front Desk"));
@@ -183,7 +184,7 @@ class StaffSignInTest {
                 .oauth2(Sessions.CLINIC_KEY)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(303)
                 .header("Location", endsWith("/app/sign-in"));
@@ -191,7 +192,7 @@ class StaffSignInTest {
                 .oauth2(Sessions.ADMIN_KEY)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(303);
     }
@@ -199,7 +200,7 @@ class StaffSignInTest {
     @Test
     void shouldEndTheSessionOnSignOut() {
         String session = StaffForms.sessionOf(StaffForms.newUser("Sign Out Test"));
-        StaffForms.Csrf csrf = StaffForms.csrfFrom("/app/", Map.of(SESSION, session));
+        StaffForms.Csrf csrf = StaffForms.csrfFrom("/app/today", Map.of(SESSION, session));
         var signedOut = given().cookie(SESSION, session)
                 .cookie(CSRF, csrf.cookie())
                 .formParam(CSRF_FIELD, csrf.field())
@@ -217,7 +218,7 @@ class StaffSignInTest {
         given().cookie(SESSION, session)
                 .redirects()
                 .follow(false)
-                .get("/app/")
+                .get("/app/today")
                 .then()
                 .statusCode(303)
                 .header("Location", matchesPattern(".*/app/sign-in$"));

@@ -176,6 +176,11 @@ public final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** This browser, its screenshots going under {@code target/screenshots/<test>/}: for a browser shared by tests. */
+    Browser forTest(TestInfo test) {
+        return new Browser(driver, viewport, SCREENSHOTS.resolve(directoryOf(test)));
+    }
+
     /** Quits the browser and stops its driver. */
     @Override
     public void close() {

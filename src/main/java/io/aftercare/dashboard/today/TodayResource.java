@@ -1,0 +1,39 @@
+package io.aftercare.dashboard.today;
+
+import io.aftercare.dashboard.DashboardScope;
+import io.aftercare.staff.StaffRole;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** The dashboard's first page: what needs someone at the clinic today. */
+@Path("/app/today")
+@RolesAllowed({StaffRole.STAFF_ROLE, StaffRole.OPERATOR_ROLE})
+@Produces(MediaType.TEXT_HTML)
+class TodayResource {
+
+    private final DashboardScope scope;
+
+    TodayResource(DashboardScope scope) {
+        this.scope = scope;
+    }
+
+    @CheckedTemplate(basePath = "dashboard/today")
+    static final class Pages {
+
+        private Pages() {}
+
+        static native TemplateInstance today();
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public TemplateInstance today() {
+        return scope.localized(Pages.today());
+    }
+}
