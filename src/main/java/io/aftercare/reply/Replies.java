@@ -28,7 +28,8 @@ public class Replies {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    static final int MAX_NOTE = 1_000;
+    /** The longest note a resolution keeps. */
+    public static final int MAX_NOTE = 1_000;
 
     /** One page of replies; {@code nextCursor} is absent on the last page. */
     public record Page(List<ReplyView> replies, String nextCursor) {}
@@ -130,6 +131,14 @@ public class Replies {
             reply.resolutionNote = note == null || note.isBlank() ? null : note.strip();
         });
         return found.map(reply -> views(List.of(reply)).get(0));
+    }
+
+    /** The clinic's reply with this id, with its client's internal id; empty when the clinic has no such reply. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<InboxEntry> entry(UUID clinicId, UUID replyId) {
+        return Reply.<Reply>find("clinicId = ?1 and id = ?2", clinicId, replyId)
+                .firstResultOptional()
+                .map(reply -> new InboxEntry(views(List.of(reply)).get(0), reply.clientId));
     }
 
     /** The clinic's reply from this client, if it is one. */
