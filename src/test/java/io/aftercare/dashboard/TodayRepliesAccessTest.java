@@ -12,12 +12,11 @@ import io.aftercare.dashboard.TodayRepliesFixtures.TestClinic;
 import io.aftercare.db.PageCursor;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.StaffForms;
-import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +30,17 @@ import org.junit.jupiter.api.Test;
 @AftercareTest
 class TodayRepliesAccessTest {
 
-    private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
+    private static final OffsetDateTime ENDED = OffsetDateTime.now().minusHours(1);
     private static final String[] ACTIONS = {"resolve", "answer", "measure"};
-
-    @Inject
-    TestClock clock;
 
     @InjectTwilioDouble
     TwilioDouble twilio;
 
     @Test
     void shouldAnswerAnotherClinicsReplyOnEveryRouteWithTheSame404AndNoneOfItsData() {
-        clock.setNow(NOON.toInstant());
         TestClinic own = newClinic();
         TestClinic other = newClinic();
-        TestClient bianca = client(other, "Bianca", "Secretname", "America/Vancouver", NOON.minusHours(1));
+        TestClient bianca = client(other, "Bianca", "Secretname", "America/Vancouver", ENDED);
         UUID othersReply = reply(other, bianca, "my scalp is bleeding, private words");
         String session = own.session();
         String notFound =
@@ -68,7 +63,7 @@ class TodayRepliesAccessTest {
             }
         }
         // A cursor written to stand just before the other clinic's reply lists none of it either.
-        String cursor = PageCursor.encode(0, NOON.plusHours(1).toInstant(), othersReply);
+        String cursor = PageCursor.encode(0, Instant.now().plusSeconds(3600), othersReply);
         for (String path : List.of("/app/today", "/app/replies?status=&cursor=" + cursor, "/app/replies?status=")) {
             assertThat(given().cookie(StaffForms.SESSION, session)
                             .get(path)
@@ -90,9 +85,8 @@ class TodayRepliesAccessTest {
 
     @Test
     void shouldShowAnOperatorNoFormAndRefuseTheirPosts() {
-        clock.setNow(NOON.toInstant());
         TestClinic clinic = newClinic();
-        TestClient zoe = client(clinic, "Zoë", "Tremblay", "America/Vancouver", NOON.minusHours(1));
+        TestClient zoe = client(clinic, "Zoë", "Tremblay", "America/Vancouver", ENDED);
         UUID replyId = reply(clinic, zoe, "is this redness normal?");
         String operator = StaffForms.sessionOf(TodayRepliesFixtures.newOperator());
         Map<String, String> cookies = Map.of(
@@ -129,9 +123,8 @@ class TodayRepliesAccessTest {
 
     @Test
     void shouldRefuseEachFormPostedWithoutItsTokenAndChangeNothing() {
-        clock.setNow(NOON.toInstant());
         TestClinic clinic = newClinic();
-        TestClient zoe = client(clinic, "Zoë", "Tremblay", "America/Vancouver", NOON.minusHours(1));
+        TestClient zoe = client(clinic, "Zoë", "Tremblay", "America/Vancouver", ENDED);
         UUID replyId = reply(clinic, zoe, "my scalp is bleeding");
         String session = clinic.session();
         StaffForms.Csrf csrf = StaffForms.csrfFrom("/app/replies", Map.of(StaffForms.SESSION, session));
@@ -169,9 +162,8 @@ class TodayRepliesAccessTest {
 
     @Test
     void shouldShowARefusedAnswerAgainWithTheReasonAndWhatWasTyped() {
-        clock.setNow(NOON.toInstant());
         TestClinic clinic = newClinic();
-        TestClient zoe = client(clinic, "Zoë", "Tremblay", "America/Vancouver", NOON.minusHours(1));
+        TestClient zoe = client(clinic, "Zoë", "Tremblay", "America/Vancouver", ENDED);
         UUID replyId = reply(clinic, zoe, "can I swim?");
         String session = clinic.session();
         String tooLong = "Not yet. " + "x".repeat(330);

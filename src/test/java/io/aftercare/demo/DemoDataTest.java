@@ -15,12 +15,13 @@ import io.aftercare.reply.InboxEntry;
 import io.aftercare.reply.Replies;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
-import io.aftercare.support.TestClock;
+import io.aftercare.support.StaffForms;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.Test;
 class DemoDataTest {
 
     private static final ZoneId VANCOUVER = ZoneId.of("America/Vancouver");
-    private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
 
     @Inject
     DemoData demoData;
@@ -47,14 +47,18 @@ class DemoDataTest {
     @Inject
     ClientSummaries summaries;
 
-    @Inject
-    TestClock clock;
-
     @Test
     void shouldSeedTextsDueTodayAnUrgentReplyAndAFailedTextOnce() {
-        UUID clinic = newClinic();
-        clock.setNow(NOON.toInstant());
-        DueDay today = DueDay.of(NOON.toInstant(), VANCOUVER);
+        String key = newClinic();
+        UUID clinic = UUID.fromString(given().auth()
+                .oauth2(key)
+                .get("/v1/clinic")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("id"));
+        Instant now = Instant.now();
+        DueDay today = DueDay.of(now, VANCOUVER);
 
         demoData.seed(clinic);
 
@@ -69,7 +73,7 @@ class DemoDataTest {
         // In the test's thread: the reads need its request context.
         await().pollInSameThread().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
             List<ClinicText> failures = reminders
-                    .needingAttention(clinic, NOON.minusDays(7).toInstant(), null, 50)
+                    .needingAttention(clinic, now.minus(Duration.ofDays(7)), null, 50)
                     .texts();
             assertThat(failures).singleElement().satisfies(failed -> {
                 assertThat(failed.status()).isEqualTo(ReminderStatus.FAILED);
@@ -77,6 +81,19 @@ class DemoDataTest {
                 assertThat(names(clinic, Set.of(failed.clientId()))).containsExactly("Noah Martin");
             });
         });
+
+        // What the clinic's staff then see on Today.
+        String page = given().cookie(StaffForms.SESSION, StaffForms.sessionOf(manager(key)))
+                .get("/app/today")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertThat(page)
+                .contains("My scalp is bleeding a bit where it was treated and it won&#39;t stop")
+                .contains("Noah Martin", "30003: the handset is unreachable (undelivered)")
+                .contains("Zoë Tremblay", "Sam Lee", "Ana Lima")
+                .contains("09:00 · America/Toronto");
 
         // A restart seeds again: nothing is added twice.
         List<UUID> textsBefore = dueToday(clinic, today);
@@ -109,8 +126,12 @@ class DemoDataTest {
                 .toList();
     }
 
-    private static UUID newClinic() {
-        return UUID.fromString(given().auth()
+    /**
+     * A clinic without quiet hours, on the real clock, so that the demo's texts go out at whatever hour the test runs
+     * (the demo's own clinic keeps its quiet hours: at night its texts wait for the morning).
+     */
+    private static String newClinic() {
+        String key = given().auth()
                 .oauth2(Sessions.ADMIN_KEY)
                 .contentType(ContentType.JSON)
                 .body(Map.of(
@@ -122,6 +143,33 @@ class DemoDataTest {
                 .then()
                 .statusCode(201)
                 .extract()
-                .path("clinic.id"));
+                .path("apiKey.key");
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("quietHours", null);
+        settings.put("optionalSteps", List.of());
+        given().auth()
+                .oauth2(key)
+                .contentType(ContentType.JSON)
+                .body(settings)
+                .put("/v1/clinic/settings")
+                .then()
+                .statusCode(200);
+        return key;
+    }
+
+    /** A manager of the clinic with this key, their password set; answers their address. */
+    private static String manager(String key) {
+        String email = "demo-" + UUID.randomUUID() + "@example.com";
+        String url = given().auth()
+                .oauth2(key)
+                .contentType(ContentType.JSON)
+                .body(Map.of("email", email, "displayName", "Demo Tester", "role", "MANAGER"))
+                .post("/v1/clinic/staff")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("invitationUrl");
+        StaffForms.setPassword(url.substring(url.lastIndexOf('/') + 1), StaffForms.PASSWORD);
+        return email;
     }
 }

@@ -13,7 +13,6 @@ import io.aftercare.reminder.ReminderView;
 import io.aftercare.sms.SmsSegments;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
-import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.aftercare.support.TwilioInbound;
@@ -29,7 +28,8 @@ import org.junit.jupiter.api.Test;
 @AftercareTest
 class ClinicMessagesMeasureTest {
 
-    private static final OffsetDateTime NOON = OffsetDateTime.parse("2026-11-02T12:00:00-08:00");
+    /** The sessions end an hour before the test, on the real clock. */
+    private static final OffsetDateTime ENDED = OffsetDateTime.now().minusHours(1);
     /** 177 characters with the clinic's name in front: two GSM-7 segments, or three in UCS-2. */
     private static final String LONG_ANSWER = "Don’t scratch — it’s normal on day 3, Zoë. Keep it dry, no washing or"
             + " shaving yet, and text us a photo if the redness spreads. Call us on 604 555 0100 if it bleeds.";
@@ -40,18 +40,14 @@ class ClinicMessagesMeasureTest {
     @Inject
     Replies replies;
 
-    @Inject
-    TestClock clock;
-
     @InjectTwilioDouble
     TwilioDouble twilio;
 
     @Test
     void shouldMeasureExactlyWhatTheSendSends() {
         UUID clinicId = testClinicId();
-        clock.setNow(NOON.toInstant());
         String phone = nextPhone();
-        UUID client = RepliesInboxTest.internalId(clinicId, clientWithSession(phone, NOON.minusHours(1)));
+        UUID client = RepliesInboxTest.internalId(clinicId, clientWithSession(phone, ENDED));
         TwilioInbound.text(phone, "is the redness normal?").statusCode(200);
         UUID reply = replies.inbox(clinicId, "open", null, null, 1)
                 .entries()
@@ -76,8 +72,7 @@ class ClinicMessagesMeasureTest {
     @Test
     void shouldMeasureTheClinicsOwnCharactersWhenItTurnedTransliterationOff() {
         UUID clinicId = testClinicId();
-        clock.setNow(NOON.toInstant());
-        UUID client = RepliesInboxTest.internalId(clinicId, clientWithSession(nextPhone(), NOON.minusHours(1)));
+        UUID client = RepliesInboxTest.internalId(clinicId, clientWithSession(nextPhone(), ENDED));
         Sessions.transliteration(false);
 
         TextFit measured = messages.measure(clinicId, client, "Don’t scratch — it’s normal, Zoë.");
@@ -96,12 +91,10 @@ class ClinicMessagesMeasureTest {
         UUID clinicId = testClinicId();
         String otherKey = newClinic("Other Studio " + UUID.randomUUID());
         UUID otherId = UUID.fromString(ReplyFixtures.clinicId(otherKey));
-        clock.setNow(NOON.toInstant());
         String phone = nextPhone();
-        UUID client = RepliesInboxTest.internalId(clinicId, clientWithSession(phone, NOON.minusHours(1)));
+        UUID client = RepliesInboxTest.internalId(clinicId, clientWithSession(phone, ENDED));
         String othersPhone = nextPhone();
-        UUID othersClient =
-                RepliesInboxTest.internalId(otherId, clientWithSession(otherKey, othersPhone, NOON.minusHours(1)));
+        UUID othersClient = RepliesInboxTest.internalId(otherId, clientWithSession(otherKey, othersPhone, ENDED));
         TwilioInbound.text(othersPhone, "there is pus").statusCode(200);
         UUID othersReply = replies.inbox(otherId, null, null, null, 1)
                 .entries()
