@@ -6,6 +6,7 @@ import static io.aftercare.dashboard.TodayRepliesFixtures.replies;
 import static io.aftercare.dashboard.TodayRepliesFixtures.reply;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.aftercare.dashboard.TodayRepliesFixtures.TestClient;
 import io.aftercare.dashboard.TodayRepliesFixtures.TestClinic;
@@ -16,6 +17,7 @@ import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Today and Replies over HTTP, as an attacker would try them: another clinic's reply ids on every route, an operator's
- * posts, and forms posted without their CSRF token. Each is refused and nothing changes.
+ * posts, and forms posted without their CSRF token, each refused with nothing changed; and what the pages show of a
+ * client who was erased: nothing.
  */
 @AftercareTest
 class TodayRepliesAccessTest {
@@ -197,6 +200,46 @@ class TodayRepliesAccessTest {
                     .as(path)
                     .contains("This page of the list no longer exists.");
         }
+    }
+
+    @Test
+    void shouldShowAnErasedClientsFailedTextAsErasedWithNoneOfTheirData() {
+        TestClinic clinic = newClinic();
+        twilio.failWith(400, 21211, "The 'To' number is not a valid phone number.");
+        TestClient erin = client(clinic, "Erin", "Erasedname", "America/Vancouver", ENDED);
+        TestClient sam = client(clinic, "Sam", "Keptname", "America/Vancouver", ENDED);
+        await().atMost(Duration.ofSeconds(15))
+                .until(() -> failedTexts(clinic, erin) == 1 && failedTexts(clinic, sam) == 1);
+        given().auth()
+                .oauth2(clinic.key())
+                .delete("/v1/clients/" + erin.externalId())
+                .then()
+                .statusCode(200);
+
+        String today = given().cookie(StaffForms.SESSION, clinic.session())
+                .get("/app/today")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+
+        assertThat(today)
+                .doesNotContain("Erin", "Erasedname", "…" + erin.phone().substring(8));
+        String failures = today.substring(today.indexOf("id=\"failures\""), today.indexOf("id=\"due-title\""));
+        assertThat(failures)
+                .contains("Sam Keptname", "21211: invalid &#39;To&#39; number")
+                .contains("<td>erased client</td>", "<td class=\"why\">erased</td>");
+    }
+
+    private static long failedTexts(TestClinic clinic, TestClient client) {
+        List<String> statuses = given().auth()
+                .oauth2(clinic.key())
+                .get("/v1/clients/" + client.externalId() + "/reminders")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("reminders.status");
+        return statuses.stream().filter("FAILED"::equals).count();
     }
 
     /** A page without its forms' CSRF token, which each new form page gets afresh. */
