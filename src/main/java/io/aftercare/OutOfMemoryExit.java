@@ -9,7 +9,7 @@ import org.jboss.logging.Logger;
  * Halts the JVM when an {@code OutOfMemoryError} kills a thread, so that the orchestrator restarts the service instead
  * of leaving it up with its scheduler or sender threads dead. {@code -XX:+ExitOnOutOfMemoryError} does this better
  * (at the first such error, caught or not) and the containers and test nodes pass it; but {@code quarkus:run}, the
- * README's way to try the service, starts the jar with no way to add a JVM flag (its only channel, {@code -DenvVars},
+ * documented way to run the packaged service (docs/operations.md), starts the jar with no way to add a JVM flag (its only channel, {@code -DenvVars},
  * replaces the whole environment), and a plain {@code java -jar} may forget it. A thread can only die of the error by
  * it reaching this handler, so every death the issue saw halts here.
  */

@@ -17,7 +17,14 @@ public enum AuditAction {
     RETENTION_PURGED("retention.purged"),
     WEBHOOK_CREATED("webhook.created"),
     WEBHOOK_DELETED("webhook.deleted"),
-    WEBHOOK_SECRET_ROTATED("webhook.secret-rotated");
+    WEBHOOK_SECRET_ROTATED("webhook.secret-rotated"),
+    STAFF_INVITED("staff.invited"),
+    STAFF_INVITATION_ACCEPTED("staff.invitation-accepted"),
+    STAFF_SIGNED_IN("staff.signed-in"),
+    STAFF_SIGNED_OUT("staff.signed-out"),
+    STAFF_LOCKED_OUT("staff.locked-out"),
+    STAFF_ROLE_CHANGED("staff.role-changed"),
+    STAFF_REMOVED("staff.removed");
 
     private final String value;
 

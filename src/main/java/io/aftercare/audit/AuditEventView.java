@@ -13,7 +13,7 @@ record AuditEventView(
 
         Instant at,
 
-        @Schema(description = "clinic:<id>, operator or system", example = "operator")
+        @Schema(description = "clinic:<id>, staff:<id>, operator or system", example = "operator")
         String actor,
 
         @Schema(example = "api-key.revoked") String action,

@@ -42,11 +42,20 @@ public class AuditLog {
      */
     @Transactional
     public void record(AuditAction action, UUID clinicId, String subject, Map<String, ?> details) {
+        record(actor.name(), action, clinicId, subject, details);
+    }
+
+    /**
+     * Records an action in a name the request's identity does not carry yet or any more: a dashboard user signing in,
+     * signing out or accepting their invitation ({@link CurrentActor#staff}).
+     */
+    @Transactional
+    public void record(String actorName, AuditAction action, UUID clinicId, String subject, Map<String, ?> details) {
         entityManager
                 .createNativeQuery("INSERT INTO audit_event (at, actor, action, clinic_id, subject, details)"
                         + " VALUES (:at, :actor, :action, CAST(:clinic AS uuid), :subject, :details)")
                 .setParameter("at", clock.instant())
-                .setParameter("actor", actor.name())
+                .setParameter("actor", actorName)
                 .setParameter("action", action.value())
                 .setParameter("clinic", clinicId)
                 .setParameter("subject", subject)

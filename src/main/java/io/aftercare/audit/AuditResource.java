@@ -42,7 +42,8 @@ class AuditResource {
     @Operation(
             summary = "Security-relevant actions, newest first",
             description = "Clinics created, API keys issued and revoked, sending paused and resumed, template changes,"
-                    + " client erasures and retention purges: who (clinic:<id>, operator or system), when, what.")
+                    + " client erasures, retention purges, and dashboard users invited, signing in and out, locked out,"
+                    + " given another role or removed: who (clinic:<id>, staff:<id>, operator or system), when, what.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AuditPage.class)))
     @APIResponse(
             responseCode = "400",

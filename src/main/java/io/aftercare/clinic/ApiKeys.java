@@ -23,7 +23,7 @@ public class ApiKeys {
     /** Shortest key accepted from an operator (bootstrap); issued keys are longer. */
     static final int MIN_LENGTH = 32;
 
-    static final int MAX_LABEL_LENGTH = 60;
+    public static final int MAX_LABEL_LENGTH = 60;
 
     private static final String ISSUED_PREFIX = "ak_";
     private static final int PREFIX_LENGTH = 10;
@@ -49,7 +49,7 @@ public class ApiKeys {
      * Answers 409 when the clinic already holds {@code aftercare.auth.max-active-keys-per-clinic} active keys.
      */
     @Transactional
-    IssuedKey issue(UUID clinicId, String label) {
+    public IssuedKey issue(UUID clinicId, String label) {
         String checkedLabel = checkedLabel(label);
         lockClinic(clinicId);
         long active = ApiKey.countActive(clinicId);
@@ -85,7 +85,7 @@ public class ApiKeys {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<KeyView> list(UUID clinicId) {
+    public List<KeyView> list(UUID clinicId) {
         return ApiKey.listForClinic(clinicId).stream().map(KeyView::of).toList();
     }
 
@@ -100,7 +100,7 @@ public class ApiKeys {
      * out until the operator steps in (409). Revoking a revoked key changes nothing.
      */
     @Transactional
-    KeyView revokeKeepingOne(UUID clinicId, UUID keyId) {
+    public KeyView revokeKeepingOne(UUID clinicId, UUID keyId) {
         return revoke(clinicId, keyId, true);
     }
 

@@ -14,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param smsTransliteration texts are written in the GSM alphabet as far as it goes; null: true
  */
 @Schema(name = "ClinicSettings")
-record ClinicSettings(
+public record ClinicSettings(
         QuietHoursSetting quietHours,
         List<String> optionalSteps,
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /** Reads and changes a clinic's quiet hours, optional plan steps, retention and transliteration of texts. */
 @ApplicationScoped
-class ClinicSettingsService {
+public class ClinicSettingsService {
 
     private final Plans plans;
 

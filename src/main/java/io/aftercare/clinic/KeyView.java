@@ -5,7 +5,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A stored key as the listings show it: never the key, only its first characters. */
-record KeyView(
+public record KeyView(
         UUID id,
         String prefix,
         String label,

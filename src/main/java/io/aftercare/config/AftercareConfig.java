@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Min;
 import java.time.Duration;
 import java.util.Optional;
 
-/** Everything an operator can set under {@code aftercare.*}; the README's configuration table mirrors it. */
-// Over 150 lines: every key an operator can set, one Javadoc line each, in one place on purpose (the README's table
-// and docs mirror it); splitting it would scatter the configuration reference.
+/** Everything an operator can set under {@code aftercare.*}; the configuration table in docs/configuration.md mirrors it. */
+// Over 150 lines: every key an operator can set, one Javadoc line each, in one place on purpose (docs/configuration.md
+// mirrors it); splitting it would scatter the configuration reference.
 @ConfigMapping(prefix = "aftercare")
 public interface AftercareConfig {
 
@@ -260,6 +260,24 @@ public interface AftercareConfig {
         /** Whether the dashboard's session cookie is marked {@code Secure} (sent over HTTPS only); off in dev and tests. */
         @WithDefault("true")
         boolean secureCookie();
+
+        /**
+         * bcrypt cost (2^cost rounds) of new passwords, 4 to 31; a stored hash of another cost is redone at its next
+         * sign-in. 12 (a few tenths of a second a check on one core) is four times the library's default, 10.
+         */
+        @WithDefault("12")
+        @Min(4)
+        @Max(31)
+        int bcryptCost();
+
+        /** Failed sign-ins one client address may make per window, per node; it is then refused until the window ends. */
+        @WithDefault("10")
+        @Min(1)
+        int maxFailedSignInsPerAddress();
+
+        /** The window over which failed sign-ins are counted per client address. */
+        @WithDefault("15m")
+        Duration signInFailureWindow();
     }
 
     interface Webhooks {

@@ -16,10 +16,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A client's texts, of every kind, and their replies, in one timeline. */
 @ApplicationScoped
-class Conversations {
+public class Conversations {
 
     @Schema(name = "Conversation")
-    record Conversation(
+    public record Conversation(
             @Schema(description = "The clinic's id of the client")
             String clientId,
 
@@ -28,7 +28,7 @@ class Conversations {
     /** One text or one reply: exactly one of {@code text} and {@code reply} is present. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ConversationEntry")
-    record Entry(
+    public record Entry(
             @Schema(enumeration = {"TEXT", "REPLY"}) String type,
 
             @Schema(description = "When a text went out (or is due, until it has), or when a reply came")
@@ -48,8 +48,28 @@ class Conversations {
     /** @throws ProblemException 404 when the clinic has no such client */
     @Transactional(Transactional.TxType.SUPPORTS)
     Conversation of(UUID clinicId, String clientExternalId) {
-        Client client = Client.findByExternalId(clinicId, clientExternalId)
-                .orElseThrow(() -> ProblemException.notFound("No client " + clientExternalId + " for this clinic"));
+        return of(
+                clinicId,
+                Client.findByExternalId(clinicId, clientExternalId)
+                        .orElseThrow(
+                                () -> ProblemException.notFound("No client " + clientExternalId + " for this clinic")));
+    }
+
+    /**
+     * The same for the clinic's client with this internal id, as the staff's pages name clients.
+     *
+     * @throws ProblemException 404 when the clinic has no such client, or it was erased
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Conversation of(UUID clinicId, UUID clientId) {
+        return of(
+                clinicId,
+                Client.<Client>find("clinicId = ?1 and id = ?2 and erasedAt is null", clinicId, clientId)
+                        .firstResultOptional()
+                        .orElseThrow(() -> ProblemException.notFound("No client " + clientId + " for this clinic")));
+    }
+
+    private Conversation of(UUID clinicId, Client client) {
         List<Entry> entries = new ArrayList<>();
         for (ReminderView text : reminders.forClient(client.id)) {
             entries.add(new Entry("TEXT", text.sentAt() != null ? text.sentAt() : text.dueAt(), text, null));

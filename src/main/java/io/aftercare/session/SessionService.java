@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -120,9 +121,25 @@ public class SessionService {
         return TreatmentSession.findForClinic(clinicId, id).map(this::view);
     }
 
+    /** The clinic's session with this id, without its texts; empty for another clinic's or an unknown one. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<SessionSummary> summary(UUID clinicId, UUID id) {
+        return TreatmentSession.findForClinic(clinicId, id).map(SessionSummary::of);
+    }
+
+    /** The client's sessions at this clinic, whatever their status, in the order they ended. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<SessionSummary> forClient(UUID clinicId, UUID clientId) {
+        return TreatmentSession.<TreatmentSession>list(
+                        "clinicId = ?1 and clientId = ?2 order by endedAt, id", clinicId, clientId)
+                .stream()
+                .map(SessionSummary::of)
+                .toList();
+    }
+
     /** Withdraws a session posted by mistake: its pending texts are cancelled, texts already sent stay as they are. */
     @Transactional
-    Optional<SessionView> cancel(UUID clinicId, UUID id) {
+    public Optional<SessionView> cancel(UUID clinicId, UUID id) {
         return TreatmentSession.findForClinic(clinicId, id).map(session -> {
             if (session.status != SessionStatus.CANCELLED) {
                 session.status = SessionStatus.CANCELLED;

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A posted session and its texts. */
 @Schema(name = "Session")
-record SessionView(
+public record SessionView(
         UUID id,
         @Schema(example = "clinic-8812") String sessionId,
         @Schema(example = "client-311") String clientId,

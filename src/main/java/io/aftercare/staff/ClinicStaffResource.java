@@ -32,12 +32,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 class ClinicStaffResource {
 
     private final CurrentClinic current;
-    private final StaffAccounts accounts;
-    private final InvitationLinks links;
+    private final StaffInvitations invitations;
+    private final StaffInvitationLinks links;
 
-    ClinicStaffResource(CurrentClinic current, StaffAccounts accounts, InvitationLinks links) {
+    ClinicStaffResource(CurrentClinic current, StaffInvitations invitations, StaffInvitationLinks links) {
         this.current = current;
-        this.accounts = accounts;
+        this.invitations = invitations;
         this.links = links;
     }
 
@@ -58,10 +58,7 @@ class ClinicStaffResource {
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response invite(StaffRequest request, @Context UriInfo uri) {
-        StaffRequest body = request == null ? new StaffRequest(null, null, null) : request;
-        var invited = accounts.invite(current.id(), body.email(), body.displayName(), body.role());
-        return Response.status(Response.Status.CREATED)
-                .entity(links.view(invited, uri))
-                .build();
+        StaffRequest body = StaffInvitationLinks.orEmpty(request);
+        return links.created(invitations.invite(current.id(), body.email(), body.displayName(), body.role()), uri);
     }
 }

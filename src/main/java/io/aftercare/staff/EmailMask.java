@@ -1,6 +1,6 @@
 package io.aftercare.staff;
 
-/** An email address as the log may show it: its first letter and its domain ({@code m…@demo.clinic}). */
+/** An email address as the log and the staff list show it: its first letter and its domain ({@code m…@demo.clinic}). */
 final class EmailMask {
 
     private EmailMask() {}

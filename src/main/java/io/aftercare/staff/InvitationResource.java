@@ -25,10 +25,10 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 class InvitationResource {
 
-    private final StaffAccounts accounts;
+    private final StaffInvitations invitations;
 
-    InvitationResource(StaffAccounts accounts) {
-        this.accounts = accounts;
+    InvitationResource(StaffInvitations invitations) {
+        this.invitations = invitations;
     }
 
     @GET
@@ -45,7 +45,8 @@ class InvitationResource {
     @Path("/set-password")
     @Operation(hidden = true)
     public Response setPasswordPage(@RestQuery String token) {
-        return accounts.invitee(token)
+        return invitations
+                .invitee(token)
                 .map(user -> StaffPages.ok(page(token, user, null)))
                 .orElseGet(InvitationResource::refused);
     }
@@ -56,11 +57,12 @@ class InvitationResource {
     @Operation(hidden = true)
     public Response setPassword(@RestForm String token, @RestForm String password) {
         try {
-            if (accounts.acceptInvitation(token, password)) {
+            if (invitations.accept(token, password)) {
                 return StaffPages.ok(StaffTemplates.passwordSet());
             }
         } catch (ProblemException e) {
-            return accounts.invitee(token)
+            return invitations
+                    .invitee(token)
                     .map(user -> StaffPages.html(
                             400, page(token, user, "The password must be at least 12 characters (at most 72 bytes).")))
                     .orElseGet(InvitationResource::refused);

@@ -30,11 +30,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class OperatorStaffResource {
 
-    private final StaffAccounts accounts;
-    private final InvitationLinks links;
+    private final StaffInvitations invitations;
+    private final StaffInvitationLinks links;
 
-    OperatorStaffResource(StaffAccounts accounts, InvitationLinks links) {
-        this.accounts = accounts;
+    OperatorStaffResource(StaffInvitations invitations, StaffInvitationLinks links) {
+        this.invitations = invitations;
         this.links = links;
     }
 
@@ -56,10 +56,7 @@ class OperatorStaffResource {
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response invite(StaffRequest request, @Context UriInfo uri) {
-        StaffRequest body = request == null ? new StaffRequest(null, null, null) : request;
-        var invited = accounts.inviteOperator(body.email(), body.displayName());
-        return Response.status(Response.Status.CREATED)
-                .entity(links.view(invited, uri))
-                .build();
+        StaffRequest body = StaffInvitationLinks.orEmpty(request);
+        return links.created(invitations.inviteOperator(body.email(), body.displayName()), uri);
     }
 }

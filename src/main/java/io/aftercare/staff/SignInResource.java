@@ -11,11 +11,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 
-/** Signing in to and out of the dashboard; both forms carry a CSRF token ({@code quarkus-rest-csrf}). */
+/** Signing in to and out of the dashboard; both forms carry a CSRF token ({@link PageCsrf}). */
 @Path("/app")
 @PermitAll
 @Produces(MediaType.TEXT_HTML)
@@ -24,11 +27,20 @@ class SignInResource {
     static final URI SIGN_IN = URI.create("/app/sign-in");
     private static final URI HOME = URI.create("/app/");
 
+    private final StaffSignIn signIns;
+    private final SignInAddressLimit addressLimit;
     private final StaffAccounts accounts;
     private final StaffSessions sessions;
     private final SecurityIdentity identity;
 
-    SignInResource(StaffAccounts accounts, StaffSessions sessions, SecurityIdentity identity) {
+    SignInResource(
+            StaffSignIn signIns,
+            SignInAddressLimit addressLimit,
+            StaffAccounts accounts,
+            StaffSessions sessions,
+            SecurityIdentity identity) {
+        this.signIns = signIns;
+        this.addressLimit = addressLimit;
         this.accounts = accounts;
         this.sessions = sessions;
         this.identity = identity;
@@ -49,8 +61,14 @@ class SignInResource {
         if (!sessions.enabled()) {
             return Response.seeOther(SIGN_IN).build();
         }
-        StaffAccounts.SignIn outcome = accounts.signIn(email, password);
+        String address = SignInAddressLimit.clientAddress(context);
+        Optional<Duration> refused = addressLimit.refusedFor(address);
+        if (refused.isPresent()) {
+            return tooMany(refused.get());
+        }
+        StaffSignIn.Outcome outcome = signIns.signIn(email, password);
         if (outcome.session().isEmpty()) {
+            addressLimit.recordFailure(address);
             return Response.seeOther(URI.create("/app/sign-in?error=" + (outcome.locked() ? "locked" : "failed")))
                     .build();
         }
@@ -64,11 +82,21 @@ class SignInResource {
     @Operation(hidden = true)
     public Response signOut(RoutingContext context) {
         Object staffId = identity.getAttribute(CurrentStaff.STAFF_ID);
-        if (staffId instanceof java.util.UUID id) {
+        if (staffId instanceof UUID id) {
             accounts.signOut(id);
         }
         sessions.end(context);
         return Response.seeOther(SIGN_IN).build();
+    }
+
+    // The form again, at once (no redirect: nothing was tried), with how long to wait.
+    private Response tooMany(Duration wait) {
+        long minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
+        String text = "Too many failed sign-ins from your network: try again in " + minutes
+                + (minutes == 1 ? " minute." : " minutes.");
+        return Response.fromResponse(StaffPages.html(429, StaffTemplates.signIn(text, true)))
+                .header("Retry-After", Long.toString(Math.max(1, wait.toSeconds())))
+                .build();
     }
 
     private static String errorText(String error) {

@@ -1,161 +1,139 @@
 package io.aftercare.staff;
 
-import io.aftercare.db.TimeOrderedIds;
+import io.aftercare.audit.AuditAction;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.ProblemType;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HexFormat;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Staff accounts: invitations, setting a password, and signing in with a lockout that holds across nodes. */
-// Over 150 lines: invitation, acceptance, sign-in with its lockout, sign-out and the demo manager share the account
-// rows and their rules (issue 15 in progress; to be split once the pages add their own needs).
+/**
+ * A clinic's list of dashboard accounts: who they are and in what state, their role, their removal, and the account a
+ * session names. Every method on a clinic's users is scoped to that clinic: another clinic's user is unknown (404).
+ */
+// Over 150 lines: the list, its two changes (role, removal) with the last-manager rule they share, and the account a
+// session names (read by StaffIdentityProvider) all work on the clinic's account rows.
 @ApplicationScoped
 public class StaffAccounts {
 
-    static final int MAX_FAILED_SIGN_INS = 5;
-    static final Duration LOCKOUT = Duration.ofMinutes(15);
-    static final Duration INVITATION_LIFETIME = Duration.ofHours(72);
-    static final int MIN_PASSWORD_LENGTH = 12;
-    // bcrypt reads only the first 72 bytes; a longer password would be silently cut.
-    static final int MAX_PASSWORD_BYTES = 72;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern EMAIL =
-            Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]{1,189}\\.[^@\\s\\p{Cntrl}.]{1,63}$");
-    // Compared against when no account matches, so an unknown address costs as long as a wrong password.
-    private static final String UNKNOWN_USER_HASH = BcryptUtil.bcryptHash("no such user: timing only");
-
     private final Clock clock;
+    private final StaffPasswords passwords;
+    private final StaffAudit audit;
 
-    StaffAccounts(Clock clock) {
+    StaffAccounts(Clock clock, StaffPasswords passwords, StaffAudit audit) {
         this.clock = clock;
+        this.passwords = passwords;
+        this.audit = audit;
     }
 
-    /** A new user and the one-time token of their invitation (shown once, stored hashed). */
-    public record Invited(UUID id, String email, String displayName, StaffRole role, String token, Instant expiresAt) {}
-
-    /** The outcome of a sign-in attempt: a session for the user, or none, and whether the account is locked. */
-    record SignIn(Optional<SessionPrincipal> session, boolean locked) {
-
-        static SignIn refused(boolean locked) {
-            return new SignIn(Optional.empty(), locked);
-        }
-    }
-
-    /** Invites a clinic's user ({@code STAFF} or {@code MANAGER}); 409 when the address already has an account. */
-    @Transactional
-    public Invited invite(UUID clinicId, String email, String displayName, String role) {
-        StaffRole parsed = parseClinicRole(role);
-        return create(clinicId, email, displayName, parsed);
-    }
-
-    /** Invites one of the operator's users, who see every clinic read-only. */
-    @Transactional
-    public Invited inviteOperator(String email, String displayName) {
-        return create(null, email, displayName, StaffRole.OPERATOR);
-    }
-
-    /** The user a live invitation token belongs to: unknown, used and expired tokens give nothing. */
+    /** The clinic's users by name, the removed ones last. A clinic has a handful: the list is not paged. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    Optional<StaffUser> invitee(String token) {
-        return liveInvitation(token).flatMap(invitation -> StaffUser.findByIdOptional(invitation.staffId));
+    public List<StaffMember> list(UUID clinicId) {
+        List<StaffUser> users = StaffUser.list("clinicId", clinicId);
+        Map<UUID, StaffInvitation> unused =
+                StaffInvitation.unusedOf(users.stream().map(user -> user.id).toList()).stream()
+                        .collect(Collectors.toMap(
+                                invitation -> invitation.staffId,
+                                Function.identity(),
+                                (a, b) -> a.expiresAt.isAfter(b.expiresAt) ? a : b));
+        Instant now = clock.instant();
+        return users.stream()
+                .map(user -> StaffMember.of(user, Optional.ofNullable(unused.get(user.id)), now))
+                .sorted(Comparator.comparing((StaffMember member) -> member.state() == StaffState.REMOVED)
+                        .thenComparing(member -> member.displayName().toLowerCase(Locale.ROOT))
+                        .thenComparing(StaffMember::id))
+                .toList();
+    }
+
+    /** One of the clinic's users; empty for anyone else's or an unknown id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<StaffMember> member(UUID clinicId, UUID staffId) {
+        return StaffUser.<StaffUser>find("id = ?1 and clinicId = ?2", staffId, clinicId)
+                .firstResultOptional()
+                .map(user -> StaffMember.of(
+                        user,
+                        StaffInvitation.unusedOf(List.of(user.id)).stream()
+                                .max(Comparator.comparing(invitation -> invitation.expiresAt)),
+                        clock.instant()));
     }
 
     /**
-     * Sets the password of a live invitation's user and uses the invitation up; false when the token is unknown, used
-     * or expired. A password outside 12 characters to 72 bytes is refused (400) and leaves the invitation live.
+     * Makes one of the clinic's users {@code STAFF} or {@code MANAGER} (400 naming {@code role} otherwise; 404 for
+     * anyone else's user); the change holds from their next request. 409 when it would leave the clinic without a
+     * manager who can sign in.
      */
     @Transactional
-    boolean acceptInvitation(String token, String password) {
-        checkPassword(password);
-        Optional<StaffInvitation> found = liveInvitation(token);
-        if (found.isEmpty()) {
-            return false;
+    public StaffMember changeRole(UUID clinicId, UUID staffId, String role) {
+        StaffRole wanted = StaffFields.clinicRole(role);
+        List<StaffUser> clinicUsers = StaffUser.lockClinic(clinicId);
+        StaffUser user = find(clinicUsers, staffId);
+        if (user.role != wanted) {
+            if (user.role == StaffRole.MANAGER) {
+                requireAnotherManager(clinicUsers, user, "demoted");
+            }
+            StaffRole before = user.role;
+            user.role = wanted;
+            user.updatedAt = clock.instant();
+            audit.byCaller(AuditAction.STAFF_ROLE_CHANGED, user, Map.of("from", before.name(), "to", wanted.name()));
+            Log.infof("Staff user %s is now %s", user.id, wanted);
         }
-        StaffInvitation invitation = StaffInvitation.findById(found.get().id, LockModeType.PESSIMISTIC_WRITE);
-        if (invitation.usedAt != null) {
-            return false; // another request used it while this one hashed
+        return member(clinicId, staffId).orElseThrow();
+    }
+
+    /**
+     * Removes one of the clinic's users: their password and any unused link are void and their sessions end at once, on
+     * every node. The account stays (the audit log and resolved replies name it) and a new link brings it back. 404
+     * for anyone else's user; 409 for the last manager who can sign in; removing a removed user does nothing.
+     */
+    @Transactional
+    public void remove(UUID clinicId, UUID staffId) {
+        List<StaffUser> clinicUsers = StaffUser.lockClinic(clinicId);
+        StaffUser user = find(clinicUsers, staffId);
+        boolean removed = !user.hasPassword()
+                && StaffInvitation.unusedOf(List.of(user.id)).isEmpty();
+        if (removed) {
+            return;
+        }
+        if (user.role == StaffRole.MANAGER) {
+            requireAnotherManager(clinicUsers, user, "removed");
         }
         Instant now = clock.instant();
-        invitation.usedAt = now;
-        StaffUser user = StaffUser.findById(invitation.staffId, LockModeType.PESSIMISTIC_WRITE);
-        user.passwordHash = BcryptUtil.bcryptHash(password);
+        user.passwordHash = null;
         user.failedLogins = 0;
         user.lockedUntil = null;
-        user.updatedAt = now;
-        Log.infof("Staff user %s set their password", user.id);
-        return true;
+        user.endSessions(now);
+        StaffInvitation.voidUnused(user.id);
+        audit.byCaller(AuditAction.STAFF_REMOVED, user, Map.of("role", user.role.name()));
+        Log.infof("Removed staff user %s", user.id);
     }
 
-    /**
-     * Checks an address and password. Five failures in a row lock the account for 15 minutes, during which even the
-     * right password is refused; the count and the lock are on the row, so every node sees them. The log names the
-     * masked address, never the password.
-     */
-    @Transactional
-    SignIn signIn(String email, String password) {
-        Optional<UUID> id = email == null
-                ? Optional.empty()
-                : StaffUser.findByEmail(email.trim()).map(u -> u.id);
-        if (id.isEmpty() || password == null) {
-            BcryptUtil.matches(password == null ? "" : password, UNKNOWN_USER_HASH);
-            Log.warnf("Failed sign-in for %s: no such account", EmailMask.mask(email));
-            return SignIn.refused(false);
-        }
-        StaffUser user = StaffUser.findById(id.get(), LockModeType.PESSIMISTIC_WRITE);
-        Instant now = clock.instant();
-        if (user.lockedUntil != null && user.lockedUntil.isAfter(now)) {
-            Log.warnf(
-                    "Sign-in refused for %s: the account is locked until %s",
-                    EmailMask.mask(user.email), user.lockedUntil);
-            return SignIn.refused(true);
-        }
-        if (user.passwordHash != null && BcryptUtil.matches(password, user.passwordHash)) {
-            user.failedLogins = 0;
-            user.lockedUntil = null;
-            return new SignIn(Optional.of(new SessionPrincipal(user.id, user.sessionGeneration)), false);
-        }
-        user.failedLogins++;
-        user.updatedAt = now;
-        if (user.failedLogins >= MAX_FAILED_SIGN_INS) {
-            user.failedLogins = 0;
-            user.lockedUntil = now.plus(LOCKOUT);
-            Log.warnf(
-                    "Failed sign-in for %s (%d in a row): the account is locked for %d minutes",
-                    EmailMask.mask(user.email), MAX_FAILED_SIGN_INS, LOCKOUT.toMinutes());
-            return SignIn.refused(true);
-        }
-        Log.warnf("Failed sign-in for %s (%d in a row)", EmailMask.mask(user.email), user.failedLogins);
-        return SignIn.refused(false);
-    }
-
-    /** The user a session names, while the account exists, has a password and has not signed out since. */
+    /** The user a session names, while the account has a password and has not signed out since. */
     @Transactional(Transactional.TxType.SUPPORTS)
     Optional<StaffUser> find(SessionPrincipal session) {
         return StaffUser.<StaffUser>findByIdOptional(session.staffId())
-                .filter(user -> user.passwordHash != null && user.sessionGeneration == session.generation());
+                .filter(user -> user.hasPassword() && user.sessionGeneration == session.generation());
     }
 
     /** Ends every session of the user, on every node: their cookies name a generation that no longer holds. */
     @Transactional
     void signOut(UUID staffId) {
-        StaffUser.update("sessionGeneration = sessionGeneration + 1 where id = ?1", staffId);
+        StaffUser user = StaffUser.findById(staffId, LockModeType.PESSIMISTIC_WRITE);
+        if (user == null) {
+            return;
+        }
+        user.endSessions(clock.instant());
+        audit.byUser(AuditAction.STAFF_SIGNED_OUT, user, Map.of());
     }
 
     /** Creates the demo manager with a known password, unless the address has an account already. */
@@ -164,102 +142,31 @@ public class StaffAccounts {
         if (StaffUser.findByEmail(email).isPresent()) {
             return;
         }
-        StaffUser user = newUser(clinicId, email, displayName, role);
-        user.passwordHash = BcryptUtil.bcryptHash(password);
+        StaffUser user = StaffUser.create(clinicId, email, displayName, role, clock.instant());
+        user.passwordHash = passwords.hash(password);
         user.persist();
         Log.infof("Created the demo %s %s", role.name().toLowerCase(Locale.ROOT), EmailMask.mask(email));
     }
 
-    private Invited create(UUID clinicId, String email, String displayName, StaffRole role) {
-        String checkedEmail = checkEmail(email);
-        String checkedName = checkDisplayName(displayName);
-        if (StaffUser.findByEmail(checkedEmail).isPresent()) {
-            throw new ProblemException(ProblemType.CONFLICT, "This email address already has an account");
-        }
-        StaffUser user = newUser(clinicId, checkedEmail, checkedName, role);
-        user.persist();
-        byte[] random = new byte[32]; // 256 bits
-        RANDOM.nextBytes(random);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-        StaffInvitation invitation = new StaffInvitation();
-        invitation.id = TimeOrderedIds.next();
-        invitation.staffId = user.id;
-        invitation.tokenHash = digest(token);
-        invitation.createdAt = user.createdAt;
-        invitation.expiresAt = user.createdAt.plus(INVITATION_LIFETIME);
-        invitation.persist();
-        Log.infof("Invited staff user %s (%s)", user.id, role);
-        return new Invited(user.id, user.email, user.displayName, role, token, invitation.expiresAt);
+    private static StaffUser find(List<StaffUser> clinicUsers, UUID staffId) {
+        return clinicUsers.stream()
+                .filter(user -> user.id.equals(staffId))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.notFound("The clinic has no such staff user"));
     }
 
-    private StaffUser newUser(UUID clinicId, String email, String displayName, StaffRole role) {
-        StaffUser user = new StaffUser();
-        user.id = TimeOrderedIds.next();
-        user.clinicId = clinicId;
-        user.email = email;
-        user.displayName = displayName;
-        user.role = role;
-        user.createdAt = clock.instant();
-        user.updatedAt = user.createdAt;
-        return user;
-    }
-
-    private Optional<StaffInvitation> liveInvitation(String token) {
-        if (token == null || token.length() > 100) {
-            return Optional.empty();
+    // A clinic keeps a manager who can sign in (active or locked for now): else no one could manage its staff or
+    // settings from the dashboard. An invited manager does not count: their link may never be used.
+    private static void requireAnotherManager(List<StaffUser> clinicUsers, StaffUser user, String change) {
+        if (!user.hasPassword()) {
+            return;
         }
-        Instant now = clock.instant();
-        return StaffInvitation.findByTokenHash(digest(token))
-                .filter(invitation -> invitation.usedAt == null && invitation.expiresAt.isAfter(now));
-    }
-
-    private static StaffRole parseClinicRole(String role) {
-        if ("STAFF".equals(role)) {
-            return StaffRole.STAFF;
-        }
-        if ("MANAGER".equals(role)) {
-            return StaffRole.MANAGER;
-        }
-        throw ProblemException.invalid("role", "must be STAFF or MANAGER");
-    }
-
-    private static String checkEmail(String email) {
-        if (email == null || email.isBlank()) {
-            throw ProblemException.invalid("email", "is required");
-        }
-        String trimmed = email.trim();
-        if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
-            throw ProblemException.invalid("email", "must be an email address");
-        }
-        return trimmed;
-    }
-
-    private static String checkDisplayName(String displayName) {
-        if (displayName == null || displayName.isBlank()) {
-            throw ProblemException.invalid("displayName", "is required");
-        }
-        String trimmed = displayName.strip();
-        if (trimmed.length() > 80 || trimmed.codePoints().anyMatch(Character::isISOControl)) {
-            throw ProblemException.invalid("displayName", "must be at most 80 characters, without control characters");
-        }
-        return trimmed;
-    }
-
-    private static void checkPassword(String password) {
-        if (password == null
-                || password.codePointCount(0, password.length()) < MIN_PASSWORD_LENGTH
-                || password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw ProblemException.invalid(
-                    "password", "must be at least " + MIN_PASSWORD_LENGTH + " characters and at most 72 bytes");
-        }
-    }
-
-    static String digest(String token) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        boolean another = clinicUsers.stream()
+                .anyMatch(other -> other != user && other.role == StaffRole.MANAGER && other.hasPassword());
+        if (!another) {
+            throw new ProblemException(
+                    ProblemType.CONFLICT,
+                    "The clinic's last manager cannot be " + change + ": make someone else a manager first");
         }
     }
 }

@@ -6,6 +6,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -34,5 +36,15 @@ class StaffInvitation extends PanacheEntityBase {
 
     static Optional<StaffInvitation> findByTokenHash(String tokenHash) {
         return find("tokenHash", tokenHash).firstResultOptional();
+    }
+
+    /** The unused invitations of these users (at most one each: a new one voids the old). */
+    static List<StaffInvitation> unusedOf(Collection<UUID> staffIds) {
+        return staffIds.isEmpty() ? List.of() : list("staffId in ?1 and usedAt is null", staffIds);
+    }
+
+    /** Voids the user's unused invitations: their links answer as unknown ones do. */
+    static void voidUnused(UUID staffId) {
+        delete("staffId = ?1 and usedAt is null", staffId);
     }
 }

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * user id and expiry, renewed while in use and void after {@code quarkus.http.auth.form.timeout} idle), made with the
  * same key and settings so that form authentication reads it on every page. Signing in happens in
  * {@link SignInResource} rather than at Quarkus' {@code j_security_check}, which no CSRF filter sees: the sign-in form
- * is a REST form like every other, checked by {@code quarkus-rest-csrf}.
+ * is a REST form like every other, checked by {@link PageCsrf}.
  */
 @ApplicationScoped
 class StaffSessions {

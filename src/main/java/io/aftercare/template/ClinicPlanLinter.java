@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * posted is rendered only by the clinic-text sandbox.
  */
 @ApplicationScoped
-class ClinicPlanLinter {
+public class ClinicPlanLinter {
 
     /** Steps of a posted plan: far more than any aftercare has, few enough that linting one stays cheap. */
     static final int MOST_POSTED_STEPS = 50;

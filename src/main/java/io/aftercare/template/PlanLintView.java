@@ -9,7 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the plan linter found, as the API answers it. */
 @Schema(name = "PlanLint")
-record PlanLintView(
+public record PlanLintView(
         @Schema(description = "Version of the plan linted", example = "smp-2026.11.3")
         String plan,
 

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  *     one of them; the plan's wording goes out until the clinic rewrites it
  */
 @Schema(name = "Template")
-record TemplateView(
+public record TemplateView(
         String step,
         String language,
         String template,

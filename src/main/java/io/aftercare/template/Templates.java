@@ -9,7 +9,6 @@ import io.aftercare.plan.MessageContext;
 import io.aftercare.plan.MessageRenderer;
 import io.aftercare.plan.PlanStep;
 import io.aftercare.plan.Plans;
-import io.aftercare.plan.lint.LintFinding;
 import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.TextFields;
@@ -82,45 +81,68 @@ public class Templates {
     }
 
     /**
-     * Sets the clinic's wording of a step. Refused unless it uses only what a clinic's text may use
-     * ({@link ClinicTextEngine}), fits in {@value TextFit#MAX_SEGMENTS} SMS segments with long names, and breaks no
-     * rule of the compliance profile that the plan's own text of the step and language keeps
-     * ({@link ClinicPlanLinter}), each breach a reason of the refusal.
+     * What {@link #put} would answer for this wording, without storing anything: the same checks, each failed one a
+     * refusal. A wording is refused unless it uses only what a clinic's text may use ({@link ClinicTextEngine}), fits
+     * in {@value TextFit#MAX_SEGMENTS} SMS segments with long names on both sides of {@code {#if treatmentContinues}},
+     * and breaks no rule of the compliance profile that the plan's own text of the step and language keeps
+     * ({@link ClinicPlanLinter}), each breach a refusal. The checks run in that order and stop at the first that
+     * fails, as saving does. 404 for a step or language the plan does not have.
      */
-    @Transactional
-    public TemplateView put(UUID clinicId, String stepKey, String language, String template) {
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TemplateTrial tryOut(UUID clinicId, String stepKey, String language, String template) {
         AftercarePlan plan = plans.current();
         step(plan, stepKey);
         language(plan, language);
         Clinic clinic = Clinic.findById(clinicId);
         if (template == null || template.isBlank()) {
-            throw ProblemException.invalid("template", "must not be blank");
+            return TemplateTrial.refused("must not be blank");
         }
         // A line break may shape a text; no other control character belongs in one.
-        TextFields.problem(template, "\n").ifPresent(reason -> {
-            throw ProblemException.invalid("template", reason);
-        });
+        Optional<String> controlCharacters = TextFields.problem(template, "\n");
+        if (controlCharacters.isPresent()) {
+            return TemplateTrial.refused(controlCharacters.get());
+        }
         MessageContext context = sampleContext(clinic, language);
-        String sample = clinicSample(clinic, template, context);
+        String sample;
+        String lastSessionSample;
+        try {
+            sample = clinicSample(clinic, template, context);
+            lastSessionSample = clinicSample(clinic, template, context.afterLastSession());
+        } catch (ClinicTextRefused e) {
+            return TemplateTrial.refused(e.getMessage());
+        }
         TextFit fit = TextFit.of(sample);
         // Both sides of {#if treatmentContinues}, the one choice every clinic's texts make, must fit.
-        TextFit lastSession = TextFit.of(clinicSample(clinic, template, context.afterLastSession()));
+        TextFit lastSession = TextFit.of(lastSessionSample);
         TextFit longest = lastSession.segments() > fit.segments() ? lastSession : fit;
         if (!longest.fits()) {
-            throw ProblemException.invalid(
-                    "template",
-                    "takes %d SMS segments (%s, %d units) with long names; at most %d (%s)"
+            return new TemplateTrial(
+                    sample,
+                    fit,
+                    List.of("takes %d SMS segments (%s, %d units) with long names; at most %d (%s)"
                             .formatted(
                                     longest.segments(),
                                     longest.encoding(),
                                     longest.units(),
                                     TextFit.MAX_SEGMENTS,
-                                    longest.reason()));
+                                    longest.reason())));
         }
-        List<LintFinding> breaches = planLinter.newBreaches(clinic, plan, stepKey, language, template);
-        if (!breaches.isEmpty()) {
-            throw ProblemException.invalid(breaches.stream()
-                    .map(breach -> new FieldViolation("template", breach.rule() + ": " + breach.message()))
+        List<String> breaches = planLinter.newBreaches(clinic, plan, stepKey, language, template).stream()
+                .map(breach -> breach.rule() + ": " + breach.message())
+                .toList();
+        return new TemplateTrial(sample, fit, breaches);
+    }
+
+    /**
+     * Sets the clinic's wording of a step, unless {@link #tryOut} refuses it: then a 400 with each refusal a reason
+     * for the field {@code template}, and nothing stored.
+     */
+    @Transactional
+    public TemplateView put(UUID clinicId, String stepKey, String language, String template) {
+        TemplateTrial trial = tryOut(clinicId, stepKey, language, template);
+        if (!trial.accepted()) {
+            throw ProblemException.invalid(trial.refusals().stream()
+                    .map(reason -> new FieldViolation("template", reason))
                     .toList());
         }
         TemplateOverride override = TemplateOverride.find(clinicId, stepKey, language)
@@ -136,7 +158,8 @@ public class Templates {
         override.updatedAt = clock.instant();
         override.persist();
         audit.record(AuditAction.TEMPLATE_CHANGED, clinicId, "template:" + stepKey + "/" + language);
-        return new TemplateView(stepKey, language, template, true, sample, fit, override.updatedAt, null);
+        return new TemplateView(
+                stepKey, language, template, true, trial.sample(), trial.fit(), override.updatedAt, null);
     }
 
     /** Goes back to the plan's wording. */
@@ -187,14 +210,12 @@ public class Templates {
     /**
      * A wording being tried out, rendered with long sample names and written for SMS as the clinic's texts are, as the
      * check of its length sees it.
+     *
+     * @throws ClinicTextRefused when the sandbox will not render it
      */
     private String clinicSample(Clinic clinic, String template, MessageContext context) {
-        try {
-            return ClientTexts.forSms(
-                    clinicTexts.tryOut(template, context, context.nextSessionDate()), clinic.smsTransliteration);
-        } catch (ClinicTextRefused e) {
-            throw ProblemException.invalid("template", e.getMessage());
-        }
+        return ClientTexts.forSms(
+                clinicTexts.tryOut(template, context, context.nextSessionDate()), clinic.smsTransliteration);
     }
 
     private static MessageContext sampleContext(Clinic clinic, String language) {

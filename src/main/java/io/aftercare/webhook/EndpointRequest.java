@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A clinic's new endpoint. */
 @Schema(name = "WebhookEndpointRequest")
-record EndpointRequest(
+public record EndpointRequest(
         @Schema(
                 description = "Where events are posted: an https URL on the public internet",
                 example = "https://clinic.example.com/aftercare/events")

@@ -6,12 +6,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the API answers about endpoints and their deliveries. */
-final class EndpointViews {
+public final class EndpointViews {
 
     private EndpointViews() {}
 
     @Schema(name = "WebhookEndpoint")
-    record Endpoint(
+    public record Endpoint(
             UUID id,
             String url,
             List<String> events,
@@ -26,7 +26,7 @@ final class EndpointViews {
             Instant previousSecretValidUntil) {}
 
     @Schema(name = "CreatedWebhookEndpoint")
-    record Created(
+    public record Created(
             UUID id,
             String url,
             List<String> events,
@@ -37,7 +37,7 @@ final class EndpointViews {
             Instant createdAt) {}
 
     @Schema(name = "RotatedWebhookSecret")
-    record Rotated(
+    public record Rotated(
             UUID id,
 
             @Schema(description = "The new signing secret: shown in this answer only")
@@ -47,7 +47,7 @@ final class EndpointViews {
             Instant previousSecretValidUntil) {}
 
     @Schema(name = "WebhookAttempt")
-    record Attempt(
+    public record Attempt(
             int attempt,
             Instant at,
             int durationMs,
@@ -61,7 +61,7 @@ final class EndpointViews {
             String error) {}
 
     @Schema(name = "WebhookDelivery")
-    record Delivery(
+    public record Delivery(
             UUID id,
 
             @Schema(description = "The webhook-id header: the same on every attempt")
@@ -80,7 +80,7 @@ final class EndpointViews {
             List<Attempt> attempts) {}
 
     @Schema(name = "WebhookDeliveryPage")
-    record DeliveryPage(
+    public record DeliveryPage(
             List<Delivery> deliveries,
 
             @Schema(description = "Pass as 'cursor' for the next, older page; null on the last page")

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /** The events a clinic's endpoint can subscribe to, under the names the clinic's system sees. */
-enum EventType {
+public enum EventType {
     REPLY_RECEIVED("reply.received"),
     REMINDER_SENT("reminder.sent"),
     REMINDER_DELIVERED("reminder.delivered"),
@@ -23,7 +23,7 @@ enum EventType {
     }
 
     @JsonValue
-    String value() {
+    public String value() {
         return value;
     }
 

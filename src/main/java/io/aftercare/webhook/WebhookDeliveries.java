@@ -18,9 +18,9 @@ import java.util.stream.Collectors;
 // Over 150 lines: the deliveries page (cursor, attempts joined) and the hand retry share the endpoint-scoped reads of
 // webhook_delivery; most of the lines are SQL and its mapping.
 @ApplicationScoped
-class WebhookDeliveries {
+public class WebhookDeliveries {
 
-    static final int PAGE_SIZE = 50;
+    public static final int PAGE_SIZE = 50;
 
     private static final String PAGE = """
             SELECT d.id, d.event_id, ev.type, d.status, d.created_at, d.next_attempt_at
@@ -71,7 +71,7 @@ class WebhookDeliveries {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    EndpointViews.DeliveryPage page(UUID clinicId, UUID endpointId, String cursor) {
+    public EndpointViews.DeliveryPage page(UUID clinicId, UUID endpointId, String cursor) {
         UUID before = cursor(cursor);
         requireEndpoint(clinicId, endpointId);
         @SuppressWarnings("unchecked")

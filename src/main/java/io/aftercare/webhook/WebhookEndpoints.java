@@ -25,7 +25,7 @@ import java.util.UUID;
 // Over 150 lines: registration, listing, deletion and rotation all write the one webhook_endpoint table, which this
 // class owns, with the validation each needs; addresses and secrets have classes of their own.
 @ApplicationScoped
-class WebhookEndpoints {
+public class WebhookEndpoints {
 
     private static final String LIVE = " AND deleted_at IS NULL";
 
@@ -56,7 +56,7 @@ class WebhookEndpoints {
      * URL, event type or secret; 409 when the clinic holds {@code aftercare.webhooks.max-endpoints-per-clinic}.
      */
     @Transactional
-    EndpointViews.Created create(UUID clinicId, EndpointRequest request) {
+    public EndpointViews.Created create(UUID clinicId, EndpointRequest request) {
         if (request == null) {
             throw ProblemException.invalid("url", "is required");
         }
@@ -134,7 +134,7 @@ class WebhookEndpoints {
 
     /** The clinic's endpoints, oldest first, without their secrets. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    List<EndpointViews.Endpoint> list(UUID clinicId) {
+    public List<EndpointViews.Endpoint> list(UUID clinicId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = entityManager
                 .createNativeQuery("SELECT id, url, array_to_string(events, ' '), created_at, disabled_at,"
@@ -157,7 +157,7 @@ class WebhookEndpoints {
 
     /** Deletes an endpoint: nothing more is delivered to it, and its pending deliveries are cancelled. */
     @Transactional
-    void delete(UUID clinicId, UUID endpointId) {
+    public void delete(UUID clinicId, UUID endpointId) {
         Instant now = clock.instant();
         int deleted = entityManager
                 .createNativeQuery(
@@ -184,7 +184,7 @@ class WebhookEndpoints {
 
     /** A new secret, shown once; the old one keeps signing, as a second signature, for the rotation overlap. */
     @Transactional
-    EndpointViews.Rotated rotateSecret(UUID clinicId, UUID endpointId) {
+    public EndpointViews.Rotated rotateSecret(UUID clinicId, UUID endpointId) {
         WebhookSecret secret = WebhookSecret.generate();
         Instant until = clock.instant().plus(config.rotationOverlap());
         int rotated = entityManager

@@ -29,7 +29,7 @@ class SecureSessionCookieTest {
             var page = given().cookie(SESSION, signedIn.cookie(SESSION))
                     .redirects()
                     .follow(false)
-                    .get("/app/")
+                    .get("/app/today")
                     .then()
                     .statusCode(200)
                     .extract();

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>the {@link TwilioDouble} accepts everything again ({@link TwilioDouble#acceptEverything()});</li>
  *   <li>the test clinic's sending is not paused;</li>
  *   <li>the {@link TestClock} is back to real time ({@link TestClock#reset()});</li>
+ *   <li>no client address is refused sign-ins for earlier failed ones ({@code staff/SignInAddressLimit});</li>
  *   <li>the clinic's settings are a new clinic's ({@link Sessions#defaultSettings()}: quiet from 21:00 to 08:00, no
  *       optional step, the operator's retention, texts written in the GSM alphabet);</li>
  *   <li>none of the clinic's own wordings is left: every step goes out in the plan's words.</li>

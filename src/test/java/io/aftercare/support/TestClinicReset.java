@@ -3,6 +3,7 @@ package io.aftercare.support;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.oneOf;
 
+import io.aftercare.staff.SignInAddressLimit;
 import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -22,6 +23,8 @@ public class TestClinicReset implements AfterEachCallback {
         TwilioDoubleResource.running().acceptEverything();
         resumeSending();
         Arc.container().instance(TestClock.class).get().reset();
+        // Every test signs in from 127.0.0.1: one test's wrong passwords must not refuse the next one's sign-ins.
+        Arc.container().instance(SignInAddressLimit.class).get().forgetAll();
         Sessions.defaultSettings();
         usePlanWording();
     }

@@ -1,0 +1,63 @@
+package io.aftercare.staff;
+
+import static io.restassured.RestAssured.given;
+
+import io.aftercare.support.Sessions;
+import io.aftercare.support.StaffForms;
+import io.restassured.http.ContentType;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Fresh clinics and their staff for tests that count a clinic's managers or compare two clinics (the test clinic
+ * gathers users from every test). Clinic creation as in {@code webhook/TestClinics}.
+ */
+public final class StaffClinics {
+
+    public record Clinic(UUID id, String key) {}
+
+    /** An invited user: their id, address and the token of their link. */
+    public record Invitee(UUID id, String email, String token) {}
+
+    private StaffClinics() {}
+
+    public static Clinic create() {
+        ExtractableResponse<Response> created = given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "name", "Staff Clinic " + UUID.randomUUID(),
+                        "timeZone", "America/Vancouver",
+                        "locale", "en",
+                        "region", "CA"))
+                .post("/admin/v1/clinics")
+                .then()
+                .statusCode(201)
+                .extract();
+        return new Clinic(UUID.fromString(created.path("clinic.id")), created.path("apiKey.key"));
+    }
+
+    /** Invites a user of this role with a fresh address, through the clinic's key. */
+    public static Invitee invite(Clinic clinic, String displayName, String role) {
+        String email = "staff-" + UUID.randomUUID() + "@example.com";
+        ExtractableResponse<Response> invited = given().auth()
+                .oauth2(clinic.key())
+                .contentType(ContentType.JSON)
+                .body(Map.of("email", email, "displayName", displayName, "role", role))
+                .post("/v1/clinic/staff")
+                .then()
+                .statusCode(201)
+                .extract();
+        String url = invited.path("invitationUrl");
+        return new Invitee(UUID.fromString(invited.path("id")), email, url.substring(url.lastIndexOf('/') + 1));
+    }
+
+    /** A user of this role who has set {@link StaffForms#PASSWORD}. */
+    public static Invitee signedUp(Clinic clinic, String displayName, String role) {
+        Invitee invitee = invite(clinic, displayName, role);
+        StaffForms.setPassword(invitee.token(), StaffForms.PASSWORD);
+        return invitee;
+    }
+}
