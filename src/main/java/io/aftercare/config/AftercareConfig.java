@@ -78,6 +78,13 @@ public interface AftercareConfig {
          * no demo manager while unset.
          */
         Optional<String> managerPassword();
+
+        /**
+         * Whether that clinic gets demo data once (dev and demo profiles only): a few sessions with texts due today, an
+         * urgent reply and a failed text, so the dashboard has something to show.
+         */
+        @WithDefault("false")
+        boolean demoData();
     }
 
     interface Admin {

@@ -31,7 +31,7 @@ import java.util.UUID;
  * {@link #CLIENT_JUST_WROTE}.
  */
 @ApplicationScoped
-class ClinicMessages {
+public class ClinicMessages {
 
     /** A client who wrote this recently is waiting for the answer: quiet hours do not hold it back. */
     static final Duration CLIENT_JUST_WROTE = Duration.ofHours(12);
@@ -58,11 +58,37 @@ class ClinicMessages {
     ReminderView send(UUID clinicId, String clientExternalId, String body, String inReplyTo) {
         Client client = Client.findByExternalId(clinicId, clientExternalId)
                 .orElseThrow(() -> ProblemException.notFound("No client " + clientExternalId + " for this clinic"));
+        return send(client, body, Optional.ofNullable(inReplyTo).map(ClinicMessages::replyId));
+    }
+
+    /**
+     * The same, for a client named by its internal id (the dashboard's links).
+     *
+     * @param inReplyTo the id of the client's reply it answers, or null
+     * @throws ProblemException 404 when the clinic has no such client; 400 naming {@code body} or {@code inReplyTo}
+     */
+    @Transactional
+    public ReminderView send(UUID clinicId, UUID clientId, String body, UUID inReplyTo) {
+        return send(client(clinicId, clientId), body, Optional.ofNullable(inReplyTo));
+    }
+
+    /**
+     * How this body would travel if sent to the client now: the clinic's name in front and transliterated as the
+     * clinic's setting says, exactly as {@link #send} sends it. Nothing is checked or recorded: a live counter asks it
+     * at every keystroke.
+     *
+     * @throws ProblemException 404 when the clinic has no such client
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TextFit measure(UUID clinicId, UUID clientId, String body) {
+        client(clinicId, clientId);
+        return TextFit.of(compose(Clinic.findById(clinicId), body == null ? "" : body.strip()));
+    }
+
+    private ReminderView send(Client client, String body, Optional<UUID> inReplyTo) {
+        UUID clinicId = client.clinicId;
         Clinic clinic = Clinic.findById(clinicId);
-        String text = withClinicName(clinic.name, checkedBody(body));
-        if (clinic.smsTransliteration) {
-            text = SmsTransliteration.toGsm7(text);
-        }
+        String text = compose(clinic, checkedBody(body));
         TextFit fit = TextFit.of(text);
         if (!fit.fits()) {
             throw ProblemException.invalid(
@@ -71,7 +97,7 @@ class ClinicMessages {
                             .formatted(
                                     fit.segments(), fit.encoding(), fit.units(), TextFit.MAX_SEGMENTS, fit.reason()));
         }
-        Optional<Reply> answered = Optional.ofNullable(inReplyTo).map(id -> replyOf(clinicId, client.id, id));
+        Optional<Reply> answered = inReplyTo.map(id -> replyOf(clinicId, client.id, id));
         Instant now = clock.instant();
         Optional<Instant> clientWrote =
                 answered.map(reply -> reply.receivedAt).or(() -> replies.lastReplyAt(clinicId, client.id));
@@ -104,6 +130,18 @@ class ClinicMessages {
         return recorded;
     }
 
+    /** The text as the client gets it: the clinic's name in front, in the GSM alphabet if the clinic wants that. */
+    private static String compose(Clinic clinic, String body) {
+        String text = withClinicName(clinic.name, body);
+        return clinic.smsTransliteration ? SmsTransliteration.toGsm7(text) : text;
+    }
+
+    private static Client client(UUID clinicId, UUID clientId) {
+        return Client.<Client>find("clinicId = ?1 and id = ?2 and erasedAt is null", clinicId, clientId)
+                .firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("No client " + clientId + " for this clinic"));
+    }
+
     private static String checkedBody(String body) {
         if (body == null || body.isBlank()) {
             throw ProblemException.invalid("body", "must not be blank");
@@ -122,13 +160,15 @@ class ClinicMessages {
                 : clinicName + ": " + body;
     }
 
-    private Reply replyOf(UUID clinicId, UUID clientId, String id) {
-        UUID replyId;
+    private static UUID replyId(String id) {
         try {
-            replyId = UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.invalid("inReplyTo", "is not a reply id");
         }
+    }
+
+    private Reply replyOf(UUID clinicId, UUID clientId, UUID replyId) {
         return replies.ofClient(clinicId, clientId, replyId)
                 .orElseThrow(
                         () -> ProblemException.invalid("inReplyTo", "is not a reply of this client to the clinic"));

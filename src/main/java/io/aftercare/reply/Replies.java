@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +28,14 @@ public class Replies {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    static final int MAX_NOTE = 1_000;
+    /** The longest note a resolution keeps. */
+    public static final int MAX_NOTE = 1_000;
 
     /** One page of replies; {@code nextCursor} is absent on the last page. */
-    record Page(List<ReplyView> replies, String nextCursor) {}
+    public record Page(List<ReplyView> replies, String nextCursor) {}
+
+    /** One page of {@link #inbox}; {@code nextCursor} is absent on the last page. */
+    public record InboxPage(List<InboxEntry> entries, String nextCursor) {}
 
     private final SessionExternalIds sessionExternalIds;
     private final CurrentActor actor;
@@ -48,7 +53,30 @@ public class Replies {
      * @throws ProblemException 400 naming {@code status}, {@code category}, {@code cursor} or {@code limit}
      */
     @Transactional(Transactional.TxType.SUPPORTS)
-    Page list(UUID clinicId, String status, String category, String cursor, Integer limit) {
+    public Page list(UUID clinicId, String status, String category, String cursor, Integer limit) {
+        Rows rows = rows(clinicId, status, category, cursor, limit);
+        return new Page(views(rows.replies()), rows.nextCursor());
+    }
+
+    /**
+     * The same list as {@link #list}, each reply with its client's internal id: for pages that link to the client.
+     *
+     * @throws ProblemException 400 naming {@code status}, {@code category}, {@code cursor} or {@code limit}
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public InboxPage inbox(UUID clinicId, String status, String category, String cursor, Integer limit) {
+        Rows rows = rows(clinicId, status, category, cursor, limit);
+        List<ReplyView> views = views(rows.replies());
+        List<InboxEntry> entries = new ArrayList<>(views.size());
+        for (int i = 0; i < views.size(); i++) {
+            entries.add(new InboxEntry(views.get(i), rows.replies().get(i).clientId));
+        }
+        return new InboxPage(entries, rows.nextCursor());
+    }
+
+    private record Rows(List<Reply> replies, String nextCursor) {}
+
+    private Rows rows(UUID clinicId, String status, String category, String cursor, Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
             throw ProblemException.invalid("limit", "must be between 1 and " + MAX_LIMIT);
@@ -76,8 +104,7 @@ public class Replies {
         PanacheQuery<Reply> query = Reply.find(where + " order by listRank, receivedAt desc, id desc", parameters);
         List<Reply> rows = query.range(0, size).list();
         String next = rows.size() > size ? ReplyCursor.after(rows.get(size - 1)).encode() : null;
-        List<Reply> page = rows.size() > size ? rows.subList(0, size) : rows;
-        return new Page(views(page), next);
+        return new Rows(rows.size() > size ? rows.subList(0, size) : rows, next);
     }
 
     /**
@@ -87,7 +114,7 @@ public class Replies {
      * @return empty when the clinic has no such reply
      */
     @Transactional
-    Optional<ReplyView> resolve(UUID clinicId, UUID replyId, String note) {
+    public Optional<ReplyView> resolve(UUID clinicId, UUID replyId, String note) {
         if (note != null && note.length() > MAX_NOTE) {
             throw ProblemException.invalid("note", "must be at most " + MAX_NOTE + " characters");
         }
@@ -104,6 +131,14 @@ public class Replies {
             reply.resolutionNote = note == null || note.isBlank() ? null : note.strip();
         });
         return found.map(reply -> views(List.of(reply)).get(0));
+    }
+
+    /** The clinic's reply with this id, with its client's internal id; empty when the clinic has no such reply. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<InboxEntry> entry(UUID clinicId, UUID replyId) {
+        return Reply.<Reply>find("clinicId = ?1 and id = ?2", clinicId, replyId)
+                .firstResultOptional()
+                .map(reply -> new InboxEntry(views(List.of(reply)).get(0), reply.clientId));
     }
 
     /** The clinic's reply from this client, if it is one. */

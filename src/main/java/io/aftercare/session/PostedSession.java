@@ -5,4 +5,4 @@ package io.aftercare.session;
  *
  * @param created false when the same session had been posted before and this post changed nothing
  */
-record PostedSession(SessionView session, boolean created) {}
+public record PostedSession(SessionView session, boolean created) {}

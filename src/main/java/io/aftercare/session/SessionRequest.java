@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A completed session, as the clinic's system posts it. */
 @Schema(name = "SessionRequest")
-record SessionRequest(
+public record SessionRequest(
         @Schema(description = "The clinic's own id of the session; posting it again is safe", example = "clinic-8812")
         @NotBlank
         @Size(max = 100)

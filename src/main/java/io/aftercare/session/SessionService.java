@@ -54,7 +54,7 @@ public class SessionService {
      * Stores a completed session and schedules its texts, all of it or nothing. Posting the same session again returns
      * it unchanged; posting different details under the same session id is a conflict.
      */
-    PostedSession post(UUID clinicId, SessionRequest request) {
+    public PostedSession post(UUID clinicId, SessionRequest request) {
         try {
             return QuarkusTransaction.requiringNew().call(() -> postOnce(clinicId, request));
         } catch (PersistenceException e) {

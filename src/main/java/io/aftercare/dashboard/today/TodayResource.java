@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -18,9 +19,11 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 class TodayResource {
 
     private final DashboardScope scope;
+    private final TodayPage page;
 
-    TodayResource(DashboardScope scope) {
+    TodayResource(DashboardScope scope, TodayPage page) {
         this.scope = scope;
+        this.page = page;
     }
 
     @CheckedTemplate(basePath = "dashboard/today")
@@ -28,12 +31,13 @@ class TodayResource {
 
         private Pages() {}
 
-        static native TemplateInstance today();
+        static native TemplateInstance today(TodayView view);
     }
 
     @GET
     @Operation(hidden = true)
-    public TemplateInstance today() {
-        return scope.localized(Pages.today());
+    public TemplateInstance today(
+            @QueryParam("cursor") String dueCursor, @QueryParam("failuresCursor") String failuresCursor) {
+        return scope.localized(Pages.today(page.build(dueCursor, failuresCursor)));
     }
 }
