@@ -52,9 +52,7 @@ class SendProtocol {
 
     /** Sends {@code text} at {@code slot} or, past it, at once. */
     void sendAt(ClaimedText text, Instant slot) {
-        // Slots lie up to a window ahead for each node sending; a text that waited past its lease has lost its claim
-        // anyway, so the cap only guards against a clock that stepped back.
-        long wait = Math.min(Duration.between(clock.instant(), slot).toMillis(), lease.toMillis());
+        long wait = waitMillis(clock.instant(), slot, text.leaseEnds().minus(lease));
         if (wait > 0) {
             try {
                 Thread.sleep(wait);
@@ -65,6 +63,17 @@ class SendProtocol {
             }
         }
         send(text);
+    }
+
+    /**
+     * How long a text claimed at {@code claimedAt} waits for its {@code slot}: never longer than the slot lay ahead when
+     * it was claimed (up to a window). A clock that stepped back since the claim would otherwise hold the sender, and
+     * every run after it, for as long as the clock went back, up to the whole lease.
+     */
+    static long waitMillis(Instant now, Instant slot, Instant claimedAt) {
+        long untilSlot = Duration.between(now, slot).toMillis();
+        long aheadAtClaim = Math.max(0, Duration.between(claimedAt, slot).toMillis());
+        return Math.min(untilSlot, aheadAtClaim);
     }
 
     private void send(ClaimedText text) {
