@@ -37,6 +37,8 @@ import java.util.concurrent.CompletableFuture;
  * <p>The console gateway of the demo accepts every text, so the failure is recorded as Twilio would report it, once the
  * text has gone out: at start-up if it went out before, otherwise when it does ({@link TextsChanged}).
  */
+// Over 150 lines: the demo clinic's whole story (four clients, their replies, one undelivered text) in one place, so
+// that it reads as one scene.
 @ApplicationScoped
 class DemoData {
 

@@ -21,6 +21,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The Clients screen's view records, built from the services' answers; the templates only lay them out. */
+// Over 150 lines: turns the timeline's services' records into the rows its template shows (sessions, texts, replies,
+// times); each mapping is a few lines and they share the clinic's zone and language.
 final class ClientViews {
 
     private ClientViews() {}

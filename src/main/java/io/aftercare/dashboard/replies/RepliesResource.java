@@ -32,6 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * with a note. Every action is a form post, answered by a redirect to the list or, when refused, by the page again
  * with the reason next to the field.
  */
+// Over 150 lines: the Replies page's four routes (list, measure, answer, resolve) share its scope checks and the
+// re-rendering of a refused form.
 @Path("/app/replies")
 @RolesAllowed({StaffRole.STAFF_ROLE, StaffRole.OPERATOR_ROLE})
 @Produces(MediaType.TEXT_HTML)

@@ -27,6 +27,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** Settings › Sending: quiet hours, the plan's optional steps, retention and transliteration, in one form. */
+// Over 150 lines: one form of four settings: reading it, mapping each refused field back to its input, and showing it
+// again take most of the lines.
 @Path("/app/settings")
 @RolesAllowed({StaffRole.STAFF_ROLE, StaffRole.OPERATOR_ROLE})
 @Produces(MediaType.TEXT_HTML)

@@ -4,6 +4,8 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /** The words of the manager's Settings screens, in English here and in French in {@code messages/settings_fr.properties}. */
+// Over 150 lines: a message bundle, one short method per word of the five Settings pages; split, templates would name
+// several bundles for one page.
 @MessageBundle(value = "settings", locale = "en")
 public interface SettingsLabels {
 

@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * Settings › Wording: each step's text per language, and an editor whose preview gives the verdict saving enforces.
  * Clinic text is only ever rendered by the template sandbox ({@link Templates#tryOut}), never here.
  */
+// Over 150 lines: the wording list, editor, live preview, save and reset share one verdict (Templates.tryOut) and the
+// editor's re-rendering.
 @Path("/app/settings/wording")
 @RolesAllowed({StaffRole.STAFF_ROLE, StaffRole.OPERATOR_ROLE})
 @Produces(MediaType.TEXT_HTML)
