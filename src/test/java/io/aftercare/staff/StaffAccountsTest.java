@@ -9,10 +9,11 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.endsWith;
 
 import io.aftercare.problem.ProblemException;
-import io.aftercare.staff.StaffClinics.Clinic;
 import io.aftercare.staff.StaffClinics.Invitee;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.StaffForms;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.aftercare.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ class StaffAccountsTest {
 
     @Test
     void shouldListTheClinicsStaffWithTheirStatesAndMaskedAddressesOnly() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee manager = StaffClinics.signedUp(clinic, "Maya Manager", "MANAGER");
         Invitee locked = StaffClinics.signedUp(clinic, "Luc Locked", "STAFF");
         Invitee invited = StaffClinics.invite(clinic, "Ines Invited", "STAFF");
@@ -44,7 +45,7 @@ class StaffAccountsTest {
             StaffForms.signIn(locked.email(), "wrong password " + attempt);
         }
         accounts.remove(clinic.id(), removed.id());
-        Invitee elsewhere = StaffClinics.signedUp(StaffClinics.create(), "Other Clinic's", "MANAGER");
+        Invitee elsewhere = StaffClinics.signedUp(TestClinics.create(), "Other Clinic's", "MANAGER");
 
         List<StaffMember> staff = accounts.list(clinic.id());
 
@@ -73,7 +74,7 @@ class StaffAccountsTest {
 
     @Test
     void shouldChangeARoleButNeverLeaveAClinicWithoutAManagerWhoCanSignIn() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee first = StaffClinics.signedUp(clinic, "First Manager", "MANAGER");
         Invitee invitedManager = StaffClinics.invite(clinic, "Invited Manager", "MANAGER");
 
@@ -102,7 +103,7 @@ class StaffAccountsTest {
 
     @Test
     void shouldEndARemovedUsersSessionsAtOnceAndLetANewLinkBringThemBack() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         StaffClinics.signedUp(clinic, "Keeps Managing", "MANAGER");
         Invitee leaving = StaffClinics.signedUp(clinic, "Leaving Soon", "MANAGER");
         String session = StaffForms.sessionOf(leaving.email());
@@ -138,7 +139,7 @@ class StaffAccountsTest {
 
     @Test
     void shouldVoidTheOldLinkWhenANewOneIsSentAndEndSessionsWhenItResetsAPassword() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee invitee = StaffClinics.invite(clinic, "Lost Link", "STAFF");
         StaffInvitations.Invited renewed = invitations.reinvite(clinic.id(), invitee.id());
         assertThat(renewed.token()).isNotEqualTo(invitee.token());
@@ -168,9 +169,9 @@ class StaffAccountsTest {
 
     @Test
     void shouldTreatAnotherClinicsUserAsUnknown() {
-        Clinic mine = StaffClinics.create();
+        Clinic mine = TestClinics.create();
         StaffClinics.signedUp(mine, "My Manager", "MANAGER");
-        Clinic theirs = StaffClinics.create();
+        Clinic theirs = TestClinics.create();
         StaffClinics.signedUp(theirs, "Their Manager", "MANAGER");
         Invitee theirStaff = StaffClinics.signedUp(theirs, "Their Staff", "STAFF");
         String theirSession = StaffForms.sessionOf(theirStaff.email());
