@@ -16,6 +16,7 @@ import io.aftercare.support.TestClinics;
 import io.aftercare.support.TestClinics.Clinic;
 import io.aftercare.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
@@ -107,22 +108,11 @@ class StaffAccountsTest {
         StaffClinics.signedUp(clinic, "Keeps Managing", "MANAGER");
         Invitee leaving = StaffClinics.signedUp(clinic, "Leaving Soon", "MANAGER");
         String session = StaffForms.sessionOf(leaving.email());
-        given().cookie(SESSION, session)
-                .redirects()
-                .follow(false)
-                .get("/app/today")
-                .then()
-                .statusCode(200);
+        today(session).statusCode(200);
 
         accounts.remove(clinic.id(), leaving.id());
 
-        given().cookie(SESSION, session)
-                .redirects()
-                .follow(false)
-                .get("/app/today")
-                .then()
-                .statusCode(303)
-                .header("Location", endsWith("/app/sign-in"));
+        today(session).statusCode(303).header("Location", endsWith("/app/sign-in"));
         assertThat(StaffForms.signIn(leaving.email(), PASSWORD).cookie(SESSION)).isNull();
         given().get("/app/set-password?token=" + leaving.token()).then().statusCode(410);
         assertThat(accounts.member(clinic.id(), leaving.id()).orElseThrow().state())
@@ -149,19 +139,9 @@ class StaffAccountsTest {
 
         // A new link for a user who has a password resets it: their sessions hold until it is used.
         StaffInvitations.Invited reset = invitations.reinvite(clinic.id(), invitee.id());
-        given().cookie(SESSION, session)
-                .redirects()
-                .follow(false)
-                .get("/app/today")
-                .then()
-                .statusCode(200);
+        today(session).statusCode(200);
         StaffForms.setPassword(reset.token(), "the reset password");
-        given().cookie(SESSION, session)
-                .redirects()
-                .follow(false)
-                .get("/app/today")
-                .then()
-                .statusCode(303);
+        today(session).statusCode(303);
         assertThat(StaffForms.signIn(invitee.email(), PASSWORD).cookie(SESSION)).isNull();
         assertThat(StaffForms.signIn(invitee.email(), "the reset password").cookie(SESSION))
                 .isNotBlank();
@@ -185,12 +165,7 @@ class StaffAccountsTest {
         assertThat(accounts.member(theirs.id(), theirStaff.id()).orElseThrow())
                 .extracting(StaffMember::role, StaffMember::state)
                 .containsExactly(StaffRole.STAFF, StaffState.ACTIVE);
-        given().cookie(SESSION, theirSession)
-                .redirects()
-                .follow(false)
-                .get("/app/today")
-                .then()
-                .statusCode(200);
+        today(theirSession).statusCode(200);
         // Their invitation was not replaced either: the used one stays used, no new one exists.
         assertThat(invitationsOf(theirStaff.id())).isZero();
     }
@@ -212,5 +187,14 @@ class StaffAccountsTest {
                 .isInstanceOfSatisfying(
                         ProblemException.class,
                         e -> assertThat(e.problem().status()).isEqualTo(404));
+    }
+
+    /** The dashboard's first page as the holder of this session cookie sees it, redirects not followed. */
+    private static ValidatableResponse today(String session) {
+        return given().cookie(SESSION, session)
+                .redirects()
+                .follow(false)
+                .get("/app/today")
+                .then();
     }
 }

@@ -119,16 +119,8 @@ class StaffAuditTest {
 
     // Oldest first, the user's events only.
     private static List<Map<String, Object>> events(UUID clinicId, String subject) {
-        List<Map<String, Object>> newestFirst = given().auth()
-                .oauth2(Sessions.ADMIN_KEY)
-                .queryParam("clinicId", clinicId)
-                .queryParam("limit", 200)
-                .get("/admin/v1/audit")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("events.findAll { it.subject == '" + subject + "' }");
+        List<Map<String, Object>> newestFirst =
+                JsonPath.from(auditJson(clinicId)).getList("events.findAll { it.subject == '" + subject + "' }");
         List<Map<String, Object>> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         return oldestFirst;

@@ -90,12 +90,7 @@ class ClientsPagesTest {
                 DashboardScope.OPERATOR_CLINIC_COOKIE,
                 clinic.id().toString());
 
-        String timeline = given().cookies(operator)
-                .get("/app/clients/" + zoe.id())
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String timeline = timeline(operator, zoe);
         assertThat(timeline).contains("Zoë Tremblay").doesNotContain("/cancel");
         given().cookies(operator)
                 .get("/app/sessions/" + zoe.sessionId() + "/cancel")
@@ -156,24 +151,13 @@ class ClientsPagesTest {
                 .extract()
                 .path("replies[0].id");
 
-        String timeline = given().cookies(staff)
-                .get("/app/clients/" + zoe.id())
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String timeline = timeline(staff, zoe);
         assertThat(timeline)
                 .contains("id=\"reply-" + replyId + "\"", "can I &lt;b&gt;swim&lt;/b&gt; yet?", "Receiving texts")
                 .doesNotContain("<b>swim</b>");
 
         TwilioInbound.text(zoe.phone(), "STOP").statusCode(200);
-        assertThat(given().cookies(staff)
-                        .get("/app/clients/" + zoe.id())
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString())
-                .contains("Opted out on", "until they reply START");
+        assertThat(timeline(staff, zoe)).contains("Opted out on", "until they reply START");
         assertThat(given().cookies(staff)
                         .header("Accept-Language", "fr-CA,fr;q=0.9")
                         .get("/app/clients/" + zoe.id())
@@ -229,6 +213,15 @@ class ClientsPagesTest {
 
             assertThat(log.text()).doesNotContainIgnoringCase(searched);
         }
+    }
+
+    private static String timeline(Map<String, String> cookies, PostedClient client) {
+        return given().cookies(cookies)
+                .get("/app/clients/" + client.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private static String list(Map<String, String> cookies, String path, int status) {
