@@ -276,15 +276,7 @@ class WebhookErasureTest {
         Map<String, Object> session = Sessions.post(OffsetDateTime.now());
         Sessions.client(session).put("id", client);
         Sessions.client(session).put("phone", nextPhone());
-        String sessionId = given().auth()
-                .oauth2(clinic.key())
-                .contentType(ContentType.JSON)
-                .body(session)
-                .post("/v1/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        UUID sessionId = TestClinics.post(clinic, session);
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> receiver.at("/late").stream()
                         .anyMatch(request -> request.body().contains("reminder.sent")));
