@@ -1,15 +1,16 @@
 package io.aftercare.client;
 
-import static io.aftercare.client.DirectoryClinics.client;
-import static io.aftercare.client.DirectoryClinics.numberEndingWith;
+import static io.aftercare.support.TestClinics.client;
+import static io.aftercare.support.TestClinics.numberEndingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.aftercare.client.ClientDirectory.Entry;
 import io.aftercare.client.ClientDirectory.Page;
-import io.aftercare.client.DirectoryClinics.Clinic;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.support.AftercareTest;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -33,13 +34,13 @@ class ClientDirectoryTest {
 
     @Test
     void shouldFindClientsByTheStartOfTheirNameOrTheLastDigitsOfTheirNumber() {
-        Clinic clinic = DirectoryClinics.create();
-        Clinic other = DirectoryClinics.create();
+        Clinic clinic = TestClinics.create();
+        Clinic other = TestClinics.create();
         String zoe = client(clinic, "Zoë", "Tremblay", numberEndingWith("0123"));
         String zola = client(clinic, "Marc", "Zola", numberEndingWith("4567"));
         client(clinic, "Sam", "Lee", numberEndingWith("9876"));
         String erased = client(clinic, "Zoey", "Tremblay", numberEndingWith("0123"));
-        DirectoryClinics.erase(clinic, erased);
+        TestClinics.erase(clinic, erased);
         client(other, "Zoë", "Tremblay", numberEndingWith("0123"));
 
         assertThat(externalIds(directory.search(clinic.id(), "zo", null))).containsExactly(zoe, zola);
@@ -54,7 +55,7 @@ class ClientDirectoryTest {
 
     @Test
     void shouldFindAWholeNumberExactlyAsTheClinicWritesIt() {
-        Clinic clinic = DirectoryClinics.create();
+        Clinic clinic = TestClinics.create();
         String number = numberEndingWith("2468");
         String zoe = client(clinic, "Zoë", "Tremblay", number);
         client(clinic, "Sam", "Lee", numberEndingWith("2469"));
@@ -66,8 +67,8 @@ class ClientDirectoryTest {
 
     @Test
     void shouldFindOneClientOnlyInItsOwnClinicAndOnlyUntilItIsErased() {
-        Clinic clinic = DirectoryClinics.create();
-        Clinic other = DirectoryClinics.create();
+        Clinic clinic = TestClinics.create();
+        Clinic other = TestClinics.create();
         String zoe = client(clinic, "Zoë", "Tremblay", numberEndingWith("0123"));
         Entry found = directory.search(clinic.id(), zoe, null).clients().get(0);
 
@@ -76,13 +77,13 @@ class ClientDirectoryTest {
         assertThat(found.phone()).endsWith("0123");
         assertThat(directory.find(other.id(), found.id())).isEmpty();
 
-        DirectoryClinics.erase(clinic, zoe);
+        TestClinics.erase(clinic, zoe);
         assertThat(directory.find(clinic.id(), found.id())).isEmpty();
     }
 
     @Test
     void shouldTreatPercentUnderscoreAndBackslashInTheSearchAsThemselves() {
-        Clinic clinic = DirectoryClinics.create();
+        Clinic clinic = TestClinics.create();
         String underscore = client(clinic, "Jo_n", "Smith", numberEndingWith("1111"));
         client(clinic, "Joan", "Smith", numberEndingWith("2222"));
         String percent = client(clinic, "Al", "100%Pure", numberEndingWith("3333"));
@@ -99,7 +100,7 @@ class ClientDirectoryTest {
 
     @Test
     void shouldPageByFiftyWithNoDuplicateOrGapWhenAClientIsAddedBetweenPages() {
-        Clinic clinic = DirectoryClinics.create();
+        Clinic clinic = TestClinics.create();
         Instant start = Instant.now().minus(Duration.ofDays(1));
         // Written as SessionWriter would, in one transaction: 51 posted sessions would take seconds.
         List<String> byName = IntStream.range(0, 51)
@@ -127,8 +128,8 @@ class ClientDirectoryTest {
 
     @Test
     void shouldRefuseACursorItDidNotGiveForThisList() {
-        Clinic clinic = DirectoryClinics.create();
-        Clinic other = DirectoryClinics.create();
+        Clinic clinic = TestClinics.create();
+        Clinic other = TestClinics.create();
         String otherClient = client(other, "Bea", "Cursor", numberEndingWith("0000"));
         Entry elsewhere =
                 directory.search(other.id(), otherClient, null).clients().get(0);
@@ -147,7 +148,7 @@ class ClientDirectoryTest {
 
     @Test
     void shouldRefuseASearchTooLongOrWithControlCharacters() {
-        Clinic clinic = DirectoryClinics.create();
+        Clinic clinic = TestClinics.create();
 
         assertThatThrownBy(() -> directory.search(clinic.id(), "a".repeat(101), null))
                 .isInstanceOf(ProblemException.class)

@@ -1,13 +1,12 @@
 package io.aftercare.client;
 
-import static io.aftercare.client.DirectoryClinics.numberEndingWith;
-import static io.aftercare.client.DirectoryClinics.session;
+import static io.aftercare.support.TestClinics.numberEndingWith;
+import static io.aftercare.support.TestClinics.session;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 
-import io.aftercare.client.DirectoryClinics.Clinic;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.reminder.ReminderStatus;
 import io.aftercare.reply.Conversations;
@@ -17,6 +16,8 @@ import io.aftercare.session.SessionService;
 import io.aftercare.session.SessionStatus;
 import io.aftercare.session.SessionSummary;
 import io.aftercare.support.AftercareTest;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.aftercare.support.TwilioInbound;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -40,8 +41,8 @@ class ClientTimelineServicesTest {
 
     @Test
     void shouldListAClientsSessionsInTheOrderTheyEndedOnlyForItsClinic() {
-        Clinic clinic = DirectoryClinics.create();
-        Clinic other = DirectoryClinics.create();
+        Clinic clinic = TestClinics.create();
+        Clinic other = TestClinics.create();
         String clientId = "client-" + UUID.randomUUID();
         String phone = numberEndingWith("1357");
         OffsetDateTime ended = OffsetDateTime.now().minusDays(20).truncatedTo(ChronoUnit.SECONDS);
@@ -63,8 +64,8 @@ class ClientTimelineServicesTest {
 
     @Test
     void shouldCancelASessionAndItsPendingTextsOnlyForItsClinic() {
-        Clinic clinic = DirectoryClinics.create();
-        Clinic other = DirectoryClinics.create();
+        Clinic clinic = TestClinics.create();
+        Clinic other = TestClinics.create();
         String clientId = "client-" + UUID.randomUUID();
         UUID posted = session(
                 clinic,
@@ -93,8 +94,8 @@ class ClientTimelineServicesTest {
 
     @Test
     void shouldShowAClientsTextsAndRepliesByItsInternalIdOnlyToItsClinicAndNotOnceErased() {
-        Clinic clinic = DirectoryClinics.create();
-        Clinic other = DirectoryClinics.create();
+        Clinic clinic = TestClinics.create();
+        Clinic other = TestClinics.create();
         String clientId = "client-" + UUID.randomUUID();
         String phone = numberEndingWith("8642");
         session(clinic, clientId, "Zoë", "Tremblay", phone, OffsetDateTime.now().minusHours(1));
@@ -111,7 +112,7 @@ class ClientTimelineServicesTest {
                 .containsExactly("is this redness normal?");
         assertThatThrownBy(() -> conversations.of(other.id(), client)).isInstanceOf(ProblemException.class);
 
-        DirectoryClinics.erase(clinic, clientId);
+        TestClinics.erase(clinic, clientId);
         assertThatThrownBy(() -> conversations.of(clinic.id(), client)).isInstanceOf(ProblemException.class);
     }
 

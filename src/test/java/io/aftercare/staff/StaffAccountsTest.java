@@ -9,12 +9,14 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.endsWith;
 
 import io.aftercare.problem.ProblemException;
-import io.aftercare.staff.StaffClinics.Clinic;
 import io.aftercare.staff.StaffClinics.Invitee;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.StaffForms;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.aftercare.support.TestClock;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
@@ -35,7 +37,7 @@ class StaffAccountsTest {
 
     @Test
     void shouldListTheClinicsStaffWithTheirStatesAndMaskedAddressesOnly() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee manager = StaffClinics.signedUp(clinic, "Maya Manager", "MANAGER");
         Invitee locked = StaffClinics.signedUp(clinic, "Luc Locked", "STAFF");
         Invitee invited = StaffClinics.invite(clinic, "Ines Invited", "STAFF");
@@ -44,7 +46,7 @@ class StaffAccountsTest {
             StaffForms.signIn(locked.email(), "wrong password " + attempt);
         }
         accounts.remove(clinic.id(), removed.id());
-        Invitee elsewhere = StaffClinics.signedUp(StaffClinics.create(), "Other Clinic's", "MANAGER");
+        Invitee elsewhere = StaffClinics.signedUp(TestClinics.create(), "Other Clinic's", "MANAGER");
 
         List<StaffMember> staff = accounts.list(clinic.id());
 
@@ -73,7 +75,7 @@ class StaffAccountsTest {
 
     @Test
     void shouldChangeARoleButNeverLeaveAClinicWithoutAManagerWhoCanSignIn() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee first = StaffClinics.signedUp(clinic, "First Manager", "MANAGER");
         Invitee invitedManager = StaffClinics.invite(clinic, "Invited Manager", "MANAGER");
 
@@ -102,26 +104,15 @@ class StaffAccountsTest {
 
     @Test
     void shouldEndARemovedUsersSessionsAtOnceAndLetANewLinkBringThemBack() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         StaffClinics.signedUp(clinic, "Keeps Managing", "MANAGER");
         Invitee leaving = StaffClinics.signedUp(clinic, "Leaving Soon", "MANAGER");
         String session = StaffForms.sessionOf(leaving.email());
-        given().cookie(SESSION, session)
-                .redirects()
-                .follow(false)
-                .get("/app/today")
-                .then()
-                .statusCode(200);
+        today(session).statusCode(200);
 
         accounts.remove(clinic.id(), leaving.id());
 
-        given().cookie(SESSION, session)
-                .redirects()
-                .follow(false)
-                .get("/app/today")
-                .then()
-                .statusCode(303)
-                .header("Location", endsWith("/app/sign-in"));
+        today(session).statusCode(303).header("Location", endsWith("/app/sign-in"));
         assertThat(StaffForms.signIn(leaving.email(), PASSWORD).cookie(SESSION)).isNull();
         given().get("/app/set-password?token=" + leaving.token()).then().statusCode(410);
         assertThat(accounts.member(clinic.id(), leaving.id()).orElseThrow().state())
@@ -138,7 +129,7 @@ class StaffAccountsTest {
 
     @Test
     void shouldVoidTheOldLinkWhenANewOneIsSentAndEndSessionsWhenItResetsAPassword() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee invitee = StaffClinics.invite(clinic, "Lost Link", "STAFF");
         StaffInvitations.Invited renewed = invitations.reinvite(clinic.id(), invitee.id());
         assertThat(renewed.token()).isNotEqualTo(invitee.token());
@@ -148,19 +139,9 @@ class StaffAccountsTest {
 
         // A new link for a user who has a password resets it: their sessions hold until it is used.
         StaffInvitations.Invited reset = invitations.reinvite(clinic.id(), invitee.id());
-        given().cookie(SESSION, session)
-                .redirects()
-                .follow(false)
-                .get("/app/today")
-                .then()
-                .statusCode(200);
+        today(session).statusCode(200);
         StaffForms.setPassword(reset.token(), "the reset password");
-        given().cookie(SESSION, session)
-                .redirects()
-                .follow(false)
-                .get("/app/today")
-                .then()
-                .statusCode(303);
+        today(session).statusCode(303);
         assertThat(StaffForms.signIn(invitee.email(), PASSWORD).cookie(SESSION)).isNull();
         assertThat(StaffForms.signIn(invitee.email(), "the reset password").cookie(SESSION))
                 .isNotBlank();
@@ -168,9 +149,9 @@ class StaffAccountsTest {
 
     @Test
     void shouldTreatAnotherClinicsUserAsUnknown() {
-        Clinic mine = StaffClinics.create();
+        Clinic mine = TestClinics.create();
         StaffClinics.signedUp(mine, "My Manager", "MANAGER");
-        Clinic theirs = StaffClinics.create();
+        Clinic theirs = TestClinics.create();
         StaffClinics.signedUp(theirs, "Their Manager", "MANAGER");
         Invitee theirStaff = StaffClinics.signedUp(theirs, "Their Staff", "STAFF");
         String theirSession = StaffForms.sessionOf(theirStaff.email());
@@ -184,12 +165,7 @@ class StaffAccountsTest {
         assertThat(accounts.member(theirs.id(), theirStaff.id()).orElseThrow())
                 .extracting(StaffMember::role, StaffMember::state)
                 .containsExactly(StaffRole.STAFF, StaffState.ACTIVE);
-        given().cookie(SESSION, theirSession)
-                .redirects()
-                .follow(false)
-                .get("/app/today")
-                .then()
-                .statusCode(200);
+        today(theirSession).statusCode(200);
         // Their invitation was not replaced either: the used one stays used, no new one exists.
         assertThat(invitationsOf(theirStaff.id())).isZero();
     }
@@ -211,5 +187,14 @@ class StaffAccountsTest {
                 .isInstanceOfSatisfying(
                         ProblemException.class,
                         e -> assertThat(e.problem().status()).isEqualTo(404));
+    }
+
+    /** The dashboard's first page as the holder of this session cookie sees it, redirects not followed. */
+    private static ValidatableResponse today(String session) {
+        return given().cookie(SESSION, session)
+                .redirects()
+                .follow(false)
+                .get("/app/today")
+                .then();
     }
 }

@@ -8,11 +8,12 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.aftercare.staff.StaffClinics.Clinic;
 import io.aftercare.staff.StaffClinics.Invitee;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.StaffForms;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ class StaffAuditTest {
 
     @Test
     void shouldRecordInvitationsSignInsSignOutsLockoutsRoleChangesAndRemovals() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         StaffClinics.signedUp(clinic, "Stays Manager", "MANAGER");
         Invitee ana = StaffClinics.invite(clinic, "Ana Audited", "STAFF");
         String anaActor = "staff:" + ana.id();
@@ -118,16 +119,8 @@ class StaffAuditTest {
 
     // Oldest first, the user's events only.
     private static List<Map<String, Object>> events(UUID clinicId, String subject) {
-        List<Map<String, Object>> newestFirst = given().auth()
-                .oauth2(Sessions.ADMIN_KEY)
-                .queryParam("clinicId", clinicId)
-                .queryParam("limit", 200)
-                .get("/admin/v1/audit")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getList("events.findAll { it.subject == '" + subject + "' }");
+        List<Map<String, Object>> newestFirst =
+                JsonPath.from(auditJson(clinicId)).getList("events.findAll { it.subject == '" + subject + "' }");
         List<Map<String, Object>> oldestFirst = new ArrayList<>(newestFirst);
         Collections.reverse(oldestFirst);
         return oldestFirst;

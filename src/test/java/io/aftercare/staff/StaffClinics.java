@@ -2,8 +2,8 @@ package io.aftercare.staff;
 
 import static io.restassured.RestAssured.given;
 
-import io.aftercare.support.Sessions;
 import io.aftercare.support.StaffForms;
+import io.aftercare.support.TestClinics.Clinic;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -11,33 +11,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Fresh clinics and their staff for tests that count a clinic's managers or compare two clinics (the test clinic
- * gathers users from every test). Clinic creation as in {@code webhook/TestClinics}.
+ * Staff of fresh clinics ({@code support/TestClinics}) for tests that count a clinic's managers or compare two clinics
+ * (the test clinic gathers users from every test).
  */
 public final class StaffClinics {
-
-    public record Clinic(UUID id, String key) {}
 
     /** An invited user: their id, address and the token of their link. */
     public record Invitee(UUID id, String email, String token) {}
 
     private StaffClinics() {}
-
-    public static Clinic create() {
-        ExtractableResponse<Response> created = given().auth()
-                .oauth2(Sessions.ADMIN_KEY)
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "name", "Staff Clinic " + UUID.randomUUID(),
-                        "timeZone", "America/Vancouver",
-                        "locale", "en",
-                        "region", "CA"))
-                .post("/admin/v1/clinics")
-                .then()
-                .statusCode(201)
-                .extract();
-        return new Clinic(UUID.fromString(created.path("clinic.id")), created.path("apiKey.key"));
-    }
 
     /** Invites a user of this role with a fresh address, through the clinic's key. */
     public static Invitee invite(Clinic clinic, String displayName, String role) {

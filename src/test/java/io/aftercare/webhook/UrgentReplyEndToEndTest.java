@@ -6,10 +6,11 @@ import static org.awaitility.Awaitility.await;
 
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.aftercare.support.TwilioInbound;
-import io.aftercare.webhook.TestClinics.Clinic;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -64,7 +65,7 @@ class UrgentReplyEndToEndTest {
     @Test
     void shouldKeepAnswerAndTellTheClinicOfAnUrgentReply() {
         Clinic clinic = TestClinics.create();
-        String secret = TestClinics.register(clinic, receiver.url("/clinic-system"), List.of("reply.received"))
+        String secret = TestClinics.registerWebhook(clinic, receiver.url("/clinic-system"), List.of("reply.received"))
                 .path("secret");
         String phone = "+16045559301";
         Map<String, Object> session =

@@ -9,7 +9,8 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import io.aftercare.webhook.TestClinics.Clinic;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -102,7 +103,7 @@ class WebhookApiTest {
     void shouldLimitTheEndpointsOfAClinic() {
         Clinic clinic = TestClinics.create();
         for (int i = 0; i < 10; i++) {
-            TestClinics.register(clinic, RECEIVER + i, List.of("reply.received"));
+            TestClinics.registerWebhook(clinic, RECEIVER + i, List.of("reply.received"));
         }
 
         given().auth()
@@ -119,8 +120,8 @@ class WebhookApiTest {
     void shouldAnswer404ForAnotherClinicsEndpoint() {
         Clinic owner = TestClinics.create();
         Clinic other = TestClinics.create();
-        String id =
-                TestClinics.register(owner, RECEIVER, List.of("reply.received")).path("id");
+        String id = TestClinics.registerWebhook(owner, RECEIVER, List.of("reply.received"))
+                .path("id");
         String somebodysDelivery = UUID.randomUUID().toString();
 
         given().auth()
@@ -162,7 +163,7 @@ class WebhookApiTest {
     @Test
     void shouldDeleteAnEndpointOnce() {
         Clinic clinic = TestClinics.create();
-        String id = TestClinics.register(clinic, RECEIVER, List.of("reply.received"))
+        String id = TestClinics.registerWebhook(clinic, RECEIVER, List.of("reply.received"))
                 .path("id");
 
         given().auth()
@@ -182,7 +183,7 @@ class WebhookApiTest {
     @Test
     void shouldRefuseAnUnknownCursorAndAnUnauthenticatedCaller() {
         Clinic clinic = TestClinics.create();
-        String id = TestClinics.register(clinic, RECEIVER, List.of("reply.received"))
+        String id = TestClinics.registerWebhook(clinic, RECEIVER, List.of("reply.received"))
                 .path("id");
 
         given().auth()

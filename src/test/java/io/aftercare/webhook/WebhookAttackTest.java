@@ -7,7 +7,8 @@ import static org.awaitility.Awaitility.await;
 import com.sun.net.httpserver.HttpServer;
 import io.aftercare.reply.ReplyReceived;
 import io.aftercare.support.AftercareTest;
-import io.aftercare.webhook.TestClinics.Clinic;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
@@ -86,7 +87,7 @@ class WebhookAttackTest {
             // 1 s response timeout, done after some 55 hours.
             CompletableFuture<Instant> hungUp = CompletableFuture.supplyAsync(() -> trickle(server), threads);
             Clinic clinic = TestClinics.create();
-            TestClinics.register(
+            TestClinics.registerWebhook(
                     clinic, "http://127.0.0.1:" + server.getLocalPort() + "/trickle", List.of("reply.received"));
             Instant fired = Instant.now();
             events.fire(reply(clinic));
@@ -102,7 +103,7 @@ class WebhookAttackTest {
         try (ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Long> read = CompletableFuture.supplyAsync(() -> flood(server), threads);
             Clinic clinic = TestClinics.create();
-            TestClinics.register(
+            TestClinics.registerWebhook(
                     clinic, "http://127.0.0.1:" + server.getLocalPort() + "/flood", List.of("reply.received"));
             events.fire(reply(clinic));
 
@@ -120,13 +121,13 @@ class WebhookAttackTest {
             // off: more than the node's 8 threads can serve, and 100 deliveries wait behind them.
             Clinic rogue = TestClinics.create();
             for (int i = 0; i < 10; i++) {
-                TestClinics.register(rogue, url(slow, "/slow" + i), List.of("reply.received"));
+                TestClinics.registerWebhook(rogue, url(slow, "/slow" + i), List.of("reply.received"));
             }
             for (int i = 0; i < 10; i++) {
                 events.fire(reply(rogue));
             }
             Clinic other = TestClinics.create();
-            TestClinics.register(other, url(fast, "/other"), List.of("reply.received"));
+            TestClinics.registerWebhook(other, url(fast, "/other"), List.of("reply.received"));
             await().atMost(Duration.ofSeconds(5)).until(() -> slowAnswered.size() >= 8);
 
             Instant fired = Instant.now();

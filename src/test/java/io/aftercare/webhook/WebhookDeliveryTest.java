@@ -11,9 +11,10 @@ import io.aftercare.reminder.TextsChanged;
 import io.aftercare.reply.ReplyReceived;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
-import io.aftercare.webhook.TestClinics.Clinic;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
@@ -58,7 +59,7 @@ class WebhookDeliveryTest {
     @Test
     void shouldDeliverAReplyAsASignedStandardWebhook() {
         Clinic clinic = TestClinics.create();
-        var endpoint = TestClinics.register(clinic, receiver.url("/signed"), List.of("reply.received"));
+        var endpoint = TestClinics.registerWebhook(clinic, receiver.url("/signed"), List.of("reply.received"));
         String secret = endpoint.path("secret");
         UUID replyId = UUID.randomUUID();
 
@@ -97,7 +98,7 @@ class WebhookDeliveryTest {
     void shouldRecordNothingForEventsNoEndpointWants() {
         Clinic listening = TestClinics.create();
         Clinic silent = TestClinics.create();
-        TestClinics.register(listening, receiver.url("/replies-only"), List.of("reply.received"));
+        TestClinics.registerWebhook(listening, receiver.url("/replies-only"), List.of("reply.received"));
 
         events.fire(new TextsChanged(List.of(
                 textChange(listening, ReminderStatus.SENT, Optional.empty()),
@@ -114,7 +115,7 @@ class WebhookDeliveryTest {
     @Test
     void shouldDeliverTextOptOutAndPauseEventsWithTheirData() {
         Clinic clinic = TestClinics.create();
-        var endpoint = TestClinics.register(
+        var endpoint = TestClinics.registerWebhook(
                 clinic,
                 receiver.url("/all"),
                 List.of(
@@ -176,7 +177,7 @@ class WebhookDeliveryTest {
     void shouldRetryAFailingReceiverUntilItAnswersThenNeverAgain() {
         Clinic clinic = TestClinics.create();
         receiver.answer("/flaky", n -> n <= 3 ? 503 : 200);
-        var endpoint = TestClinics.register(clinic, receiver.url("/flaky"), List.of("reply.received"));
+        var endpoint = TestClinics.registerWebhook(clinic, receiver.url("/flaky"), List.of("reply.received"));
 
         events.fire(urgentReply(clinic, UUID.randomUUID()));
 
@@ -201,7 +202,7 @@ class WebhookDeliveryTest {
     void shouldDisableAnEndpointThatAnswersGone() {
         Clinic clinic = TestClinics.create();
         receiver.answer("/gone", n -> 410);
-        var endpoint = TestClinics.register(clinic, receiver.url("/gone"), List.of("reply.received"));
+        var endpoint = TestClinics.registerWebhook(clinic, receiver.url("/gone"), List.of("reply.received"));
 
         events.fire(urgentReply(clinic, UUID.randomUUID()));
 
@@ -225,7 +226,7 @@ class WebhookDeliveryTest {
     @Test
     void shouldDeliverAgainWhatANodeClaimedBeforeItDied() {
         Clinic clinic = TestClinics.create();
-        var endpoint = TestClinics.register(clinic, receiver.url("/after-crash"), List.of("reply.received"));
+        var endpoint = TestClinics.registerWebhook(clinic, receiver.url("/after-crash"), List.of("reply.received"));
 
         events.fireClaimedByADeadNode(urgentReply(clinic, UUID.randomUUID()));
 
@@ -264,9 +265,10 @@ class WebhookDeliveryTest {
         Clinic unreachable = TestClinics.create();
         Clinic healthy = TestClinics.create();
         receiver.answer("/dead", n -> WebhookReceiver.HANG);
-        var deadEndpoint = TestClinics.register(dead, receiver.url("/dead"), List.of("reply.received"));
-        TestClinics.register(unreachable, "http://127.0.0.1:" + closedPort() + "/nobody", List.of("reply.received"));
-        TestClinics.register(healthy, receiver.url("/healthy"), List.of("reply.received"));
+        var deadEndpoint = TestClinics.registerWebhook(dead, receiver.url("/dead"), List.of("reply.received"));
+        TestClinics.registerWebhook(
+                unreachable, "http://127.0.0.1:" + closedPort() + "/nobody", List.of("reply.received"));
+        TestClinics.registerWebhook(healthy, receiver.url("/healthy"), List.of("reply.received"));
         for (int i = 0; i < 6; i++) {
             events.fire(urgentReply(dead, UUID.randomUUID()));
             events.fire(urgentReply(unreachable, UUID.randomUUID()));
@@ -300,7 +302,7 @@ class WebhookDeliveryTest {
     void shouldSendAFailedDeliveryAgainByHand() {
         Clinic clinic = TestClinics.create();
         receiver.answer("/down", n -> 500);
-        var endpoint = TestClinics.register(clinic, receiver.url("/down"), List.of("reply.received"));
+        var endpoint = TestClinics.registerWebhook(clinic, receiver.url("/down"), List.of("reply.received"));
         String endpointId = endpoint.path("id");
         events.fire(urgentReply(clinic, UUID.randomUUID()));
         JsonPath failed = await().atMost(Duration.ofSeconds(10))
@@ -334,7 +336,7 @@ class WebhookDeliveryTest {
     void shouldCancelWhatWasStillToBeDeliveredWhenAnEndpointIsDeleted() {
         Clinic clinic = TestClinics.create();
         receiver.answer("/deleted", n -> 500);
-        String endpointId = TestClinics.register(clinic, receiver.url("/deleted"), List.of("reply.received"))
+        String endpointId = TestClinics.registerWebhook(clinic, receiver.url("/deleted"), List.of("reply.received"))
                 .path("id");
         events.fire(urgentReply(clinic, UUID.randomUUID()));
         events.fire(urgentReply(clinic, UUID.randomUUID()));

@@ -11,11 +11,12 @@ import static org.hamcrest.Matchers.oneOf;
 import io.aftercare.reply.ReplyReceived;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TextColumnScan;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioInbound;
-import io.aftercare.webhook.TestClinics.Clinic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
@@ -83,7 +84,7 @@ class WebhookErasureTest {
         Clinic clinic = TestClinics.create();
         AtomicBoolean down = new AtomicBoolean(true);
         receiver.answer("/clinic", n -> down.get() ? 503 : 200);
-        String endpointId = TestClinics.register(clinic, receiver.url("/clinic"), List.of("reply.received"))
+        String endpointId = TestClinics.registerWebhook(clinic, receiver.url("/clinic"), List.of("reply.received"))
                 .path("id");
         String tag = tag();
         String erasedClient = "maria-" + tag;
@@ -138,7 +139,7 @@ class WebhookErasureTest {
         Clinic clinic = TestClinics.create();
         AtomicBoolean down = new AtomicBoolean(true);
         receiver.answer("/opt-outs", n -> down.get() ? 503 : 200);
-        String endpointId = TestClinics.register(clinic, receiver.url("/opt-outs"), List.of("client.opted_out"))
+        String endpointId = TestClinics.registerWebhook(clinic, receiver.url("/opt-outs"), List.of("client.opted_out"))
                 .path("id");
         String tag = tag();
         String erasedClient = "a-parent-" + tag;
@@ -171,7 +172,7 @@ class WebhookErasureTest {
     void shouldRefuseToSendAgainByHandAFailedDeliveryAboutAnErasedClient() {
         Clinic clinic = TestClinics.create();
         receiver.answer("/down", n -> 500);
-        String endpointId = TestClinics.register(clinic, receiver.url("/down"), List.of("reply.received"))
+        String endpointId = TestClinics.registerWebhook(clinic, receiver.url("/down"), List.of("reply.received"))
                 .path("id");
         UUID client = UUID.randomUUID();
         events.fire(reply(clinic, client, "client-" + client));
@@ -200,7 +201,7 @@ class WebhookErasureTest {
     @Test
     void shouldCancelRatherThanDeliverAgainWhatADeadNodeHadClaimedForAnErasedClient() {
         Clinic clinic = TestClinics.create();
-        String endpointId = TestClinics.register(clinic, receiver.url("/dead-node"), List.of("reply.received"))
+        String endpointId = TestClinics.registerWebhook(clinic, receiver.url("/dead-node"), List.of("reply.received"))
                 .path("id");
         UUID client = UUID.randomUUID();
 
@@ -231,7 +232,7 @@ class WebhookErasureTest {
             }
             return 503;
         });
-        String endpointId = TestClinics.register(clinic, receiver.url("/in-flight"), List.of("reply.received"))
+        String endpointId = TestClinics.registerWebhook(clinic, receiver.url("/in-flight"), List.of("reply.received"))
                 .path("id");
         UUID client = UUID.randomUUID();
         try {
@@ -260,7 +261,7 @@ class WebhookErasureTest {
     @Test
     void shouldTellNothingOfAClientErasedSinceATextWasSent() {
         Clinic clinic = TestClinics.create();
-        TestClinics.register(clinic, receiver.url("/late"), List.of("reminder.sent", "reminder.delivered"));
+        TestClinics.registerWebhook(clinic, receiver.url("/late"), List.of("reminder.sent", "reminder.delivered"));
         Map<String, Object> settings = new HashMap<>();
         settings.put("quietHours", null); // the first text goes out now, whatever the hour in Vancouver
         settings.put("optionalSteps", List.of());
@@ -275,15 +276,7 @@ class WebhookErasureTest {
         Map<String, Object> session = Sessions.post(OffsetDateTime.now());
         Sessions.client(session).put("id", client);
         Sessions.client(session).put("phone", nextPhone());
-        String sessionId = given().auth()
-                .oauth2(clinic.key())
-                .contentType(ContentType.JSON)
-                .body(session)
-                .post("/v1/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        UUID sessionId = TestClinics.post(clinic, session);
         await().atMost(Duration.ofSeconds(5))
                 .until(() -> receiver.at("/late").stream()
                         .anyMatch(request -> request.body().contains("reminder.sent")));
@@ -321,7 +314,7 @@ class WebhookErasureTest {
     @Test
     void shouldCountOnlyTheEventsThatNamedTheClient() {
         Clinic clinic = TestClinics.create();
-        TestClinics.register(clinic, receiver.url("/counted"), List.of("reply.received"));
+        TestClinics.registerWebhook(clinic, receiver.url("/counted"), List.of("reply.received"));
         UUID client = UUID.randomUUID();
         events.fire(reply(clinic, client, "client-" + client));
         events.fire(reply(clinic, client, "client-" + client));

@@ -3,7 +3,8 @@ package io.aftercare.webhook;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.aftercare.support.AftercareTest;
-import io.aftercare.webhook.TestClinics.Clinic;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;

@@ -1,14 +1,15 @@
 package io.aftercare.dashboard.clients;
 
 import static io.aftercare.dashboard.clients.ClientsFixtures.client;
-import static io.aftercare.dashboard.clients.ClientsFixtures.numberEndingWith;
+import static io.aftercare.support.TestClinics.numberEndingWith;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.aftercare.dashboard.clients.ClientsFixtures.Clinic;
 import io.aftercare.dashboard.clients.ClientsFixtures.PostedClient;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Browser;
 import io.aftercare.support.Browsers;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.aftercare.support.TwilioInbound;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -26,13 +27,13 @@ class ClientsBrowserTest {
 
     @Test
     void shouldFindClientsByNameAndLastDigitsAndCancelASession(TestInfo test) {
-        Clinic clinic = ClientsFixtures.clinic("Ink & Scalp");
-        Clinic other = ClientsFixtures.clinic("Other Studio");
+        Clinic clinic = TestClinics.create("Ink & Scalp");
+        Clinic other = TestClinics.create("Other Studio");
         PostedClient zoe = client(clinic, "Zoë", "Tremblay", numberEndingWith("0123"));
         PostedClient zola = client(clinic, "Marc", "Zola", numberEndingWith("4567"));
         client(clinic, "Sam", "Lee", numberEndingWith("9876"));
         PostedClient erased = client(clinic, "Zoey", "Tremblay", numberEndingWith("0123"));
-        ClientsFixtures.erase(clinic, erased);
+        TestClinics.erase(clinic, erased.externalId());
         PostedClient namesake = client(other, "Zoë", "Tremblay", numberEndingWith("0123"));
         TwilioInbound.text(zoe.phone(), "Is this redness normal after 2 days?").statusCode(200);
         String manager = ClientsFixtures.staff(clinic, "Maya Manager", "MANAGER");
@@ -81,8 +82,8 @@ class ClientsBrowserTest {
 
     @Test
     void shouldAnswerAnotherClinicsClientWithTheDashboardsNotFoundPage(TestInfo test) {
-        Clinic clinic = ClientsFixtures.clinic("Ink & Scalp");
-        Clinic other = ClientsFixtures.clinic("Other Studio");
+        Clinic clinic = TestClinics.create("Ink & Scalp");
+        Clinic other = TestClinics.create("Other Studio");
         PostedClient theirs = client(other, "Bruno", "Secret", numberEndingWith("5555"));
 
         Browser browser = browsers.desktop(test);

@@ -1,46 +1,28 @@
 package io.aftercare.dashboard.clients;
 
 import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
 
 import io.aftercare.client.ClientDirectory;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.StaffForms;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.quarkus.arc.Arc;
 import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Fresh clinics, their staff and clients for the Clients screen's tests: what a page lists, only that test made. Clinic
- * B of the tenancy tests is one more of them (as {@code webhook/TestClinics} makes them).
+ * Staff and clients of fresh clinics ({@code support/TestClinics}) for the Clients screen's tests: what a page lists,
+ * only that test made. Clinic B of the tenancy tests is one more of them.
  */
 final class ClientsFixtures {
-
-    record Clinic(UUID id, String key, String name) {}
 
     /** A client as the tests name it: the clinic's id for them, the dashboard's, and their first session. */
     record PostedClient(String externalId, UUID id, UUID sessionId, String phone) {}
 
     private ClientsFixtures() {}
-
-    static Clinic clinic(String name) {
-        String unique = name + " " + UUID.randomUUID().toString().substring(0, 8);
-        ExtractableResponse<Response> created = given().auth()
-                .oauth2(Sessions.ADMIN_KEY)
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", unique, "timeZone", "America/Vancouver", "locale", "en", "region", "CA"))
-                .post("/admin/v1/clinics")
-                .then()
-                .statusCode(201)
-                .extract();
-        return new Clinic(UUID.fromString(created.path("clinic.id")), created.path("apiKey.key"), unique);
-    }
 
     /** A user of the clinic ({@code STAFF} or {@code MANAGER}) who has set {@link StaffForms#PASSWORD}. */
     static String staff(Clinic clinic, String displayName, String role) {
@@ -77,15 +59,7 @@ final class ClientsFixtures {
         client.put("lastName", lastName);
         client.put("phone", phone);
         client.put("timeZone", "Pacific/Auckland");
-        UUID sessionId = UUID.fromString(given().auth()
-                .oauth2(clinic.key())
-                .contentType(ContentType.JSON)
-                .body(session)
-                .post("/v1/sessions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id"));
+        UUID sessionId = TestClinics.post(clinic, session);
         String externalId = (String) client.get("id");
         UUID id = Arc.container()
                 .instance(ClientDirectory.class)
@@ -95,21 +69,6 @@ final class ClientsFixtures {
                 .get(0)
                 .id();
         return new PostedClient(externalId, id, sessionId, phone);
-    }
-
-    /** A Vancouver number ending with these four digits, unlikely to be any other test's. */
-    static String numberEndingWith(String lastFour) {
-        return "+1604" + ThreadLocalRandom.current().nextInt(200, 1000) + lastFour;
-    }
-
-    /** Erases the client; while its first text is on its way the API answers 409, and the erasure is tried again. */
-    static void erase(Clinic clinic, PostedClient client) {
-        await().atMost(Duration.ofSeconds(15))
-                .until(() -> given().auth()
-                                .oauth2(clinic.key())
-                                .delete("/v1/clients/" + client.externalId())
-                                .statusCode()
-                        == 200);
     }
 
     static String sessionStatus(Clinic clinic, UUID sessionId) {

@@ -1,18 +1,19 @@
 package io.aftercare.dashboard.clients;
 
 import static io.aftercare.dashboard.clients.ClientsFixtures.client;
-import static io.aftercare.dashboard.clients.ClientsFixtures.numberEndingWith;
+import static io.aftercare.support.TestClinics.numberEndingWith;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import io.aftercare.dashboard.DashboardScope;
-import io.aftercare.dashboard.clients.ClientsFixtures.Clinic;
 import io.aftercare.dashboard.clients.ClientsFixtures.PostedClient;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.CapturedLog;
 import io.aftercare.support.StaffForms;
 import io.aftercare.support.StaffForms.Csrf;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.aftercare.support.TwilioInbound;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.ValidatableResponse;
@@ -39,8 +40,8 @@ class ClientsPagesTest {
 
     @Test
     void shouldAnswerClinicBsClientAndSessionWithTheSame404OnEveryRoute() {
-        Clinic clinic = ClientsFixtures.clinic("Ink & Scalp");
-        Clinic other = ClientsFixtures.clinic("Bruno's Studio");
+        Clinic clinic = TestClinics.create("Ink & Scalp");
+        Clinic other = TestClinics.create("Bruno's Studio");
         PostedClient theirs = client(other, "Bruno", "Secretname", numberEndingWith("5555"));
         String session = StaffForms.sessionOf(ClientsFixtures.staff(clinic, "Sam Staff", "STAFF"));
         List<String> pages = List.of(
@@ -81,7 +82,7 @@ class ClientsPagesTest {
 
     @Test
     void shouldLetAnOperatorReadATimelineButNeitherOpenNorPostTheCancel() {
-        Clinic clinic = ClientsFixtures.clinic("Ink & Scalp");
+        Clinic clinic = TestClinics.create("Ink & Scalp");
         PostedClient zoe = client(clinic, "Zoë", "Tremblay", numberEndingWith("0123"));
         Map<String, String> operator = Map.of(
                 StaffForms.SESSION,
@@ -89,12 +90,7 @@ class ClientsPagesTest {
                 DashboardScope.OPERATOR_CLINIC_COOKIE,
                 clinic.id().toString());
 
-        String timeline = given().cookies(operator)
-                .get("/app/clients/" + zoe.id())
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String timeline = timeline(operator, zoe);
         assertThat(timeline).contains("Zoë Tremblay").doesNotContain("/cancel");
         given().cookies(operator)
                 .get("/app/sessions/" + zoe.sessionId() + "/cancel")
@@ -108,7 +104,7 @@ class ClientsPagesTest {
 
     @Test
     void shouldRefuseTheCancelFormWithoutItsTokenAndCancelWithIt() {
-        Clinic clinic = ClientsFixtures.clinic("Ink & Scalp");
+        Clinic clinic = TestClinics.create("Ink & Scalp");
         PostedClient zoe = client(clinic, "Zoë", "Tremblay", numberEndingWith("0123"));
         Map<String, String> staff =
                 Map.of(StaffForms.SESSION, StaffForms.sessionOf(ClientsFixtures.staff(clinic, "Sam", "STAFF")));
@@ -142,7 +138,7 @@ class ClientsPagesTest {
 
     @Test
     void shouldAnchorEachReplyAndShowTheOptOut() {
-        Clinic clinic = ClientsFixtures.clinic("Ink & Scalp");
+        Clinic clinic = TestClinics.create("Ink & Scalp");
         PostedClient zoe = client(clinic, "Zoë", "Tremblay", numberEndingWith("0123"));
         Map<String, String> staff =
                 Map.of(StaffForms.SESSION, StaffForms.sessionOf(ClientsFixtures.staff(clinic, "Sam", "STAFF")));
@@ -155,24 +151,13 @@ class ClientsPagesTest {
                 .extract()
                 .path("replies[0].id");
 
-        String timeline = given().cookies(staff)
-                .get("/app/clients/" + zoe.id())
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
+        String timeline = timeline(staff, zoe);
         assertThat(timeline)
                 .contains("id=\"reply-" + replyId + "\"", "can I &lt;b&gt;swim&lt;/b&gt; yet?", "Receiving texts")
                 .doesNotContain("<b>swim</b>");
 
         TwilioInbound.text(zoe.phone(), "STOP").statusCode(200);
-        assertThat(given().cookies(staff)
-                        .get("/app/clients/" + zoe.id())
-                        .then()
-                        .statusCode(200)
-                        .extract()
-                        .asString())
-                .contains("Opted out on", "until they reply START");
+        assertThat(timeline(staff, zoe)).contains("Opted out on", "until they reply START");
         assertThat(given().cookies(staff)
                         .header("Accept-Language", "fr-CA,fr;q=0.9")
                         .get("/app/clients/" + zoe.id())
@@ -189,7 +174,7 @@ class ClientsPagesTest {
 
     @Test
     void shouldPageTheListShowItsEmptyStatesAndRefuseABadSearchOrCursor() {
-        Clinic clinic = ClientsFixtures.clinic("Ink & Scalp");
+        Clinic clinic = TestClinics.create("Ink & Scalp");
         Map<String, String> staff =
                 Map.of(StaffForms.SESSION, StaffForms.sessionOf(ClientsFixtures.staff(clinic, "Sam", "STAFF")));
         assertThat(list(staff, "/app/clients", 200)).contains("class=\"empty\"", "No client yet.");
@@ -216,7 +201,7 @@ class ClientsPagesTest {
 
     @Test
     void shouldNeverLogTheSearchWords() {
-        Clinic clinic = ClientsFixtures.clinic("Ink & Scalp");
+        Clinic clinic = TestClinics.create("Ink & Scalp");
         Map<String, String> staff =
                 Map.of(StaffForms.SESSION, StaffForms.sessionOf(ClientsFixtures.staff(clinic, "Sam", "STAFF")));
         String searched = "Privatename" + UUID.randomUUID().toString().substring(0, 8);
@@ -228,6 +213,15 @@ class ClientsPagesTest {
 
             assertThat(log.text()).doesNotContainIgnoringCase(searched);
         }
+    }
+
+    private static String timeline(Map<String, String> cookies, PostedClient client) {
+        return given().cookies(cookies)
+                .get("/app/clients/" + client.id())
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
     }
 
     private static String list(Map<String, String> cookies, String path, int status) {

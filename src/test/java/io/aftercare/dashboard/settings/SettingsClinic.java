@@ -2,11 +2,10 @@ package io.aftercare.dashboard.settings;
 
 import static io.restassured.RestAssured.given;
 
-import io.aftercare.support.Sessions;
 import io.aftercare.support.StaffForms;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.restassured.http.ContentType;
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
 import java.util.Map;
@@ -14,25 +13,13 @@ import java.util.UUID;
 
 /**
  * A clinic of a Settings test's own, with its first API key and dashboard users, so that its keys, endpoints and
- * settings are seen by no other test (as {@code webhook.TestClinics}, which is package-private there).
+ * settings are seen by no other test (made by {@code support/TestClinics}).
  */
 record SettingsClinic(UUID id, String name, String key, UUID keyId) {
 
     static SettingsClinic create() {
-        String name = "Settings Clinic " + UUID.randomUUID();
-        ExtractableResponse<Response> created = given().auth()
-                .oauth2(Sessions.ADMIN_KEY)
-                .contentType(ContentType.JSON)
-                .body(Map.of("name", name, "timeZone", "America/Vancouver", "locale", "en", "region", "CA"))
-                .post("/admin/v1/clinics")
-                .then()
-                .statusCode(201)
-                .extract();
-        return new SettingsClinic(
-                UUID.fromString(created.path("clinic.id")),
-                name,
-                created.path("apiKey.key"),
-                UUID.fromString(created.path("apiKey.id")));
+        Clinic clinic = TestClinics.create("Settings Clinic");
+        return new SettingsClinic(clinic.id(), clinic.name(), clinic.key(), clinic.keyId());
     }
 
     /** The clinic's API, as its software calls it. */

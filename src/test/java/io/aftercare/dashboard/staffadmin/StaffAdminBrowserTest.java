@@ -6,12 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 
 import io.aftercare.staff.StaffClinics;
-import io.aftercare.staff.StaffClinics.Clinic;
 import io.aftercare.staff.StaffClinics.Invitee;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Browser;
 import io.aftercare.support.Browsers;
 import io.aftercare.support.StaffForms;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
@@ -30,7 +31,7 @@ class StaffAdminBrowserTest {
 
     @Test
     void shouldInviteSomeoneChangeTheirRoleAndRemoveThem(TestInfo test) {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee manager = StaffClinics.signedUp(clinic, "Mina Manager", "MANAGER");
         StaffClinics.invite(clinic, "Ines Invited", "STAFF");
         Browser browser = browsers.desktop(test);

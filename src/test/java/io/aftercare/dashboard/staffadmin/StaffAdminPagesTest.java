@@ -11,7 +11,6 @@ import static org.hamcrest.Matchers.not;
 
 import io.aftercare.staff.StaffAccounts;
 import io.aftercare.staff.StaffClinics;
-import io.aftercare.staff.StaffClinics.Clinic;
 import io.aftercare.staff.StaffClinics.Invitee;
 import io.aftercare.staff.StaffMember;
 import io.aftercare.staff.StaffRole;
@@ -19,6 +18,8 @@ import io.aftercare.staff.StaffState;
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.StaffForms;
+import io.aftercare.support.TestClinics;
+import io.aftercare.support.TestClinics.Clinic;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
@@ -40,7 +41,7 @@ class StaffAdminPagesTest {
 
     @Test
     void shouldShowTheLinkOnlyInTheAnswerToTheInvitationAndRecordTheManagerAsItsActor() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee manager = StaffClinics.signedUp(clinic, "Mina Manager", "MANAGER");
         Map<String, String> cookies = Map.of(SESSION, StaffForms.sessionOf(manager.email()));
         String email = "new-" + UUID.randomUUID() + "@example.com";
@@ -75,7 +76,7 @@ class StaffAdminPagesTest {
 
     @Test
     void shouldShowARefusedInvitationAgainWithTheReasonNextToItsField() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee manager = StaffClinics.signedUp(clinic, "Mina Manager", "MANAGER");
         Map<String, String> cookies = Map.of(SESSION, StaffForms.sessionOf(manager.email()));
 
@@ -98,7 +99,7 @@ class StaffAdminPagesTest {
 
     @Test
     void shouldChangeARoleRefuseToDemoteTheLastManagerAndRemoveAfterConfirmation() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee manager = StaffClinics.signedUp(clinic, "Mina Manager", "MANAGER");
         Invitee staff = StaffClinics.signedUp(clinic, "Sol Staff", "STAFF");
         Map<String, String> cookies = Map.of(SESSION, StaffForms.sessionOf(manager.email()));
@@ -137,7 +138,7 @@ class StaffAdminPagesTest {
 
     @Test
     void shouldRefuseClinicStaffEveryStaffPageAndAction() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee manager = StaffClinics.signedUp(clinic, "Mina Manager", "MANAGER");
         Invitee staff = StaffClinics.signedUp(clinic, "Sol Staff", "STAFF");
         Map<String, String> cookies = Map.of(SESSION, StaffForms.sessionOf(staff.email()));
@@ -162,9 +163,9 @@ class StaffAdminPagesTest {
 
     @Test
     void shouldAnswerAnotherClinicsUsersAndMalformedIdsWithTheDashboards404() {
-        Clinic mine = StaffClinics.create();
+        Clinic mine = TestClinics.create();
         Invitee manager = StaffClinics.signedUp(mine, "Mina Manager", "MANAGER");
-        Clinic theirs = StaffClinics.create();
+        Clinic theirs = TestClinics.create();
         Invitee theirManager = StaffClinics.signedUp(theirs, "Theo Theirs", "MANAGER");
         Invitee theirStaff = StaffClinics.signedUp(theirs, "Tara Theirs", "STAFF");
         Map<String, String> cookies = Map.of(SESSION, StaffForms.sessionOf(manager.email()));
@@ -193,7 +194,7 @@ class StaffAdminPagesTest {
 
     @Test
     void shouldRefuseEachStaffFormPostedWithoutItsCsrfToken() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee manager = StaffClinics.signedUp(clinic, "Mina Manager", "MANAGER");
         Invitee staff = StaffClinics.signedUp(clinic, "Sol Staff", "STAFF");
         String session = StaffForms.sessionOf(manager.email());
@@ -222,7 +223,7 @@ class StaffAdminPagesTest {
 
     @Test
     void shouldLetAnOperatorPickAClinicAndSeeItReadOnlyButPostNothingThere() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee manager = StaffClinics.signedUp(clinic, "Mina Manager", "MANAGER");
         Invitee staff = StaffClinics.signedUp(clinic, "Sol Staff", "STAFF");
         String clinicName = given().auth()
@@ -295,7 +296,7 @@ class StaffAdminPagesTest {
 
     @Test
     void shouldSpeakFrenchToAFrenchBrowser() {
-        Clinic clinic = StaffClinics.create();
+        Clinic clinic = TestClinics.create();
         Invitee manager = StaffClinics.signedUp(clinic, "Mina Manager", "MANAGER");
         given().cookie(SESSION, StaffForms.sessionOf(manager.email()))
                 .header("Accept-Language", "fr-CA,fr;q=0.9")

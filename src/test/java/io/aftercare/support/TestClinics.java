@@ -1,43 +1,65 @@
-package io.aftercare.client;
+package io.aftercare.support;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
-import io.aftercare.support.Sessions;
 import io.restassured.http.ContentType;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
-/** Fresh clinics and their clients for the directory's tests, so that what one test finds no other test made. */
-final class DirectoryClinics {
+/**
+ * Fresh clinics made through the admin API, and what tests post as them: a test that owns its clinic sees no other
+ * test's clients, endpoints, keys or settings (the shared test clinic gathers them from every test).
+ */
+public final class TestClinics {
 
-    record Clinic(UUID id, String key) {}
+    /** A new clinic: its id, its unique name, and its first API key and that key's id. */
+    public record Clinic(UUID id, String name, String key, UUID keyId) {}
 
-    private DirectoryClinics() {}
+    private TestClinics() {}
 
-    static Clinic create() {
+    public static Clinic create() {
+        return create("Test Clinic");
+    }
+
+    /** A clinic named {@code name} followed by a random suffix, so that no other test's clinic has its name. */
+    public static Clinic create(String name) {
+        String unique = name + " " + UUID.randomUUID();
         ExtractableResponse<Response> created = given().auth()
                 .oauth2(Sessions.ADMIN_KEY)
                 .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "name", "Directory Clinic " + UUID.randomUUID(),
-                        "timeZone", "America/Vancouver",
-                        "locale", "en",
-                        "region", "CA"))
+                .body(Map.of("name", unique, "timeZone", "America/Vancouver", "locale", "en", "region", "CA"))
                 .post("/admin/v1/clinics")
                 .then()
                 .statusCode(201)
                 .extract();
-        return new Clinic(UUID.fromString(created.path("clinic.id")), created.path("apiKey.key"));
+        return new Clinic(
+                UUID.fromString(created.path("clinic.id")),
+                unique,
+                created.path("apiKey.key"),
+                UUID.fromString(created.path("apiKey.id")));
     }
 
-    /** Posts a session for a new client of the clinic; answers the clinic's id for the client. */
-    static String client(Clinic clinic, String firstName, String lastName, String phone) {
+    /** Registers a webhook endpoint through the clinic's API; answers the 201's body (id, secret...). */
+    public static ExtractableResponse<Response> registerWebhook(Clinic clinic, String url, List<String> events) {
+        return given().auth()
+                .oauth2(clinic.key())
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", url, "events", events))
+                .post("/v1/clinic/webhooks")
+                .then()
+                .statusCode(201)
+                .extract();
+    }
+
+    /** Posts a session for a new client of the clinic, ended two hours ago; answers the clinic's id for the client. */
+    public static String client(Clinic clinic, String firstName, String lastName, String phone) {
         String clientId = "client-" + UUID.randomUUID();
         session(
                 clinic,
@@ -50,7 +72,7 @@ final class DirectoryClinics {
     }
 
     /** Posts a session ended at {@code ended} for the clinic's client with this id; answers the session's id. */
-    static UUID session(
+    public static UUID session(
             Clinic clinic, String clientId, String firstName, String lastName, String phone, OffsetDateTime ended) {
         Map<String, Object> session = Sessions.post(ended);
         Map<String, Object> client = Sessions.client(session);
@@ -58,6 +80,11 @@ final class DirectoryClinics {
         client.put("firstName", firstName);
         client.put("lastName", lastName);
         client.put("phone", phone);
+        return post(clinic, session);
+    }
+
+    /** Posts this session body as the clinic; answers the session's id. */
+    public static UUID post(Clinic clinic, Map<String, Object> session) {
         return UUID.fromString(given().auth()
                 .oauth2(clinic.key())
                 .contentType(ContentType.JSON)
@@ -70,12 +97,12 @@ final class DirectoryClinics {
     }
 
     /** A Vancouver mobile number ending with these four digits, unlikely to be any other test's. */
-    static String numberEndingWith(String lastFour) {
+    public static String numberEndingWith(String lastFour) {
         return "+1604" + ThreadLocalRandom.current().nextInt(200, 1000) + lastFour;
     }
 
     /** Erases the client; while its first text is on its way the API answers 409, and the erasure is tried again. */
-    static void erase(Clinic clinic, String clientId) {
+    public static void erase(Clinic clinic, String clientId) {
         await().atMost(Duration.ofSeconds(15))
                 .until(() -> given().auth()
                                 .oauth2(clinic.key())
