@@ -13,9 +13,12 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A headless Debian Chromium, driven through its chromedriver, at one window size, for one test. Close it (it is
@@ -142,6 +145,17 @@ public final class Browser implements AutoCloseable {
     /** Loads {@code url} and waits for its {@code load} event. */
     public Browser open(URL url) {
         driver.get(url.toString());
+        return this;
+    }
+
+    /**
+     * Clicks what submits a form or follows a link, and waits until the next page has replaced this one: a click
+     * returns before the answer arrives, and what is looked for next must be on the new page.
+     */
+    public Browser clickToNextPage(WebElement element) {
+        WebElement current = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(current));
         return this;
     }
 

@@ -48,17 +48,15 @@ class ClientsBrowserTest {
                 .contains("Zoë Tremblay", "…0123")
                 .doesNotContain(zoe.phone());
 
-        browser.driver().findElement(By.linkText("Zoë Tremblay")).click();
+        browser.clickToNextPage(browser.driver().findElement(By.linkText("Zoë Tremblay")));
         assertThat(browser.driver().findElement(By.tagName("h1")).getText()).isEqualTo("Zoë Tremblay");
         assertThat(browser.text())
                 .contains(zoe.phone(), "Pacific/Auckland", "Receiving texts", "Is this redness normal after 2 days?");
         browser.screenshot("app-client-timeline");
 
-        browser.driver().findElement(By.linkText("Cancel Treatment session 1")).click();
+        browser.clickToNextPage(browser.driver().findElement(By.linkText("Cancel Treatment session 1")));
         assertThat(browser.text()).contains("Cancel Treatment session 1 of Zoë Tremblay");
-        browser.driver()
-                .findElement(By.cssSelector("form.cancel-session button"))
-                .click();
+        browser.clickToNextPage(browser.driver().findElement(By.cssSelector("form.cancel-session button")));
 
         assertThat(browser.driver().getCurrentUrl()).endsWith("/app/clients/" + zoe.id() + "?done=cancelled");
         assertThat(browser.driver().findElement(By.cssSelector("[role=status]")).getText())

@@ -43,7 +43,7 @@ class StaffAdminBrowserTest {
         driver.findElement(By.id("invite-email")).sendKeys(email);
         driver.findElement(By.id("invite-name")).sendKeys("Ana Front Desk");
         new Select(driver.findElement(By.id("invite-role"))).selectByValue("STAFF");
-        driver.findElement(By.cssSelector(".staff-invite button[type=submit]")).click();
+        browser.clickToNextPage(driver.findElement(By.cssSelector(".staff-invite button[type=submit]")));
 
         // The link is in the answer to the post, and only there.
         String link = driver.findElement(By.id("invitation-link")).getDomProperty("value");
@@ -64,15 +64,15 @@ class StaffAdminBrowserTest {
 
         WebElement ana = row(driver, "Ana Front Desk");
         new Select(ana.findElement(By.cssSelector("select[name=role]"))).selectByValue("MANAGER");
-        ana.findElement(By.cssSelector("button[aria-label='Change the role of Ana Front Desk']"))
-                .click();
+        browser.clickToNextPage(
+                ana.findElement(By.cssSelector("button[aria-label='Change the role of Ana Front Desk']")));
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
                 .isEqualTo("Role changed. It applies from their next page.");
         assertThat(row(driver, "Ana Front Desk").getText()).contains("Manager");
 
-        row(driver, "Ana Front Desk").findElement(By.linkText("Remove…")).click();
+        browser.clickToNextPage(row(driver, "Ana Front Desk").findElement(By.linkText("Remove…")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Remove Ana Front Desk?");
-        driver.findElement(By.cssSelector(".staff-remove button[type=submit]")).click();
+        browser.clickToNextPage(driver.findElement(By.cssSelector(".staff-remove button[type=submit]")));
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
                 .isEqualTo("Removed. They were signed out at once.");
         assertThat(row(driver, "Ana Front Desk").getText()).contains("Removed");
