@@ -124,9 +124,8 @@ class TodayRepliesBrowserTest {
         browser.driver()
                 .findElement(By.id("note-" + urgent))
                 .sendKeys("Called her back: pressure for 10 minutes stopped it.");
-        browser.driver()
-                .findElement(By.cssSelector("form[action='/app/replies/" + urgent + "/resolve'] button"))
-                .click();
+        browser.clickToNextPage(browser.driver()
+                .findElement(By.cssSelector("form[action='/app/replies/" + urgent + "/resolve'] button")));
 
         awaitStatus(browser, "The reply is resolved.");
         assertThat(replies(clinic, "resolved"))
@@ -159,9 +158,8 @@ class TodayRepliesBrowserTest {
         await().pollInSameThread()
                 .atMost(Duration.ofSeconds(5))
                 .untilAsserted(() -> assertThat(counter.getText()).contains("2 of 2 segments"));
-        browser.driver()
-                .findElement(By.cssSelector("form[action='/app/replies/" + question + "/answer'] button"))
-                .click();
+        browser.clickToNextPage(browser.driver()
+                .findElement(By.cssSelector("form[action='/app/replies/" + question + "/answer'] button")));
 
         awaitStatus(browser, "The answer is on its way.");
         await().atMost(Duration.ofSeconds(15))

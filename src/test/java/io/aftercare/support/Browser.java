@@ -17,7 +17,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -155,8 +154,19 @@ public final class Browser implements AutoCloseable {
     public Browser clickToNextPage(WebElement element) {
         WebElement current = driver.findElement(By.tagName("html"));
         element.click();
-        new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(current));
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(page -> isGone(current));
         return this;
+    }
+
+    private static boolean isGone(WebElement element) {
+        try {
+            element.getTagName();
+            return false;
+        } catch (WebDriverException gone) {
+            // Stale, or mid-navigation Chromium's "node does not belong to the document": the old page is gone either
+            // way.
+            return true;
+        }
     }
 
     /** The text of the page as a reader sees it (the {@code body}'s rendered text). */

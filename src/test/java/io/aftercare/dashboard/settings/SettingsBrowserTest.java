@@ -75,7 +75,7 @@ class SettingsBrowserTest {
 
         String preview = awaitPreview(browser, "warm water from today.", "Saving would accept this text.");
         assertThat(preview).contains("GSM-7 · ").doesNotContain("UCS-2");
-        driver.findElement(By.cssSelector(".actions button:not([name])")).click();
+        browser.clickToNextPage(driver.findElement(By.cssSelector(".actions button:not([name])")));
 
         awaitStatus(driver, "The wording is saved");
         clinic.api()
@@ -83,7 +83,7 @@ class SettingsBrowserTest {
                 .then()
                 .body("overridden", equalTo(true))
                 .body("sample", equalTo(clinic.name() + ": Zoe, rinse gently with warm water from today."));
-        driver.findElement(By.cssSelector("form[action$='/reset'] button")).click();
+        browser.clickToNextPage(driver.findElement(By.cssSelector("form[action$='/reset'] button")));
         awaitStatus(driver, "The plan's words are back");
         clinic.api().get("/v1/clinic/templates/day-4/en").then().body("overridden", equalTo(false));
     }
@@ -107,11 +107,10 @@ class SettingsBrowserTest {
         browser.open(browsers.url("/app/settings/keys"));
         String prefix = key.substring(0, 10);
         assertThat(driver.getPageSource()).doesNotContain(key).contains(prefix + "…");
-        driver.findElements(By.cssSelector("form[action$='/revoke'] button")).stream()
+        browser.clickToNextPage(driver.findElements(By.cssSelector("form[action$='/revoke'] button")).stream()
                 .filter(button -> button.getText().equals("Revoke key " + prefix + "…"))
                 .findFirst()
-                .orElseThrow()
-                .click();
+                .orElseThrow());
 
         awaitStatus(driver, "The key is revoked");
         io.restassured.RestAssured.given()
@@ -161,7 +160,7 @@ class SettingsBrowserTest {
         setTime(browser, "quietHoursStart", start);
         setTime(browser, "quietHoursEnd", end);
         browser.screenshot("app-settings-sending");
-        driver.findElement(By.cssSelector("#sending-form button[type=submit]")).click();
+        browser.clickToNextPage(driver.findElement(By.cssSelector("#sending-form button[type=submit]")));
 
         awaitStatus(driver, "The sending settings are saved.");
         assertThat(driver.findElement(By.id("quietHoursStart")).getAttribute("value"))
@@ -185,7 +184,7 @@ class SettingsBrowserTest {
         WebDriver driver = browser.driver();
         browser.open(browsers.url("/app/settings/wording"));
         browser.screenshot("app-settings-wording");
-        driver.findElement(By.linkText("Edit day-4 in en")).click();
+        browser.clickToNextPage(driver.findElement(By.linkText("Edit day-4 in en")));
         WebElement text = driver.findElement(By.id("template"));
         text.clear();
         text.sendKeys(TOO_LONG);
@@ -198,7 +197,7 @@ class SettingsBrowserTest {
                 .contains("takes 3 SMS segments");
         browser.script("document.getElementById('preview-verdict').scrollIntoView({block: 'center'})");
         browser.screenshot("app-settings-wording-preview");
-        driver.findElement(By.cssSelector(".actions button:not([name])")).click();
+        browser.clickToNextPage(driver.findElement(By.cssSelector(".actions button:not([name])")));
 
         await().atMost(Duration.ofSeconds(10))
                 .ignoreExceptions()
@@ -237,7 +236,7 @@ class SettingsBrowserTest {
         WebDriver driver = browser.driver();
         browser.open(browsers.url("/app/settings/keys"));
         driver.findElement(By.id("label")).sendKeys("Booking system");
-        driver.findElement(By.cssSelector("form.issue-key button")).click();
+        browser.clickToNextPage(driver.findElement(By.cssSelector("form.issue-key button")));
 
         String key = driver.findElement(By.id("issued-key")).getText();
         assertThat(key).startsWith("ak_").hasSizeGreaterThan(40);
@@ -253,7 +252,7 @@ class SettingsBrowserTest {
         driver.findElement(By.id("url")).sendKeys(HOOK);
         driver.findElement(By.cssSelector("input[name=events][value='clinic.sending_paused']"))
                 .click();
-        driver.findElement(By.cssSelector("form.new-endpoint button")).click();
+        browser.clickToNextPage(driver.findElement(By.cssSelector("form.new-endpoint button")));
         assertThat(driver.findElement(By.id("webhook-secret")).getText()).startsWith("whsec_");
 
         pauses.pause(clinic.id(), "21608: a test's pause, for a delivery to show");
@@ -263,7 +262,7 @@ class SettingsBrowserTest {
                     .contains(HOOK);
             assertThat(driver.getPageSource()).doesNotContain("whsec_");
             browser.screenshot("app-settings-webhooks");
-            driver.findElement(By.linkText("Recent deliveries to " + HOOK)).click();
+            browser.clickToNextPage(driver.findElement(By.linkText("Recent deliveries to " + HOOK)));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 driver.navigate().refresh();
                 assertThat(driver.findElements(By.cssSelector("tr.delivery"))).hasSize(1);
