@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * docker/Dockerfile read as Docker reads it: one instruction a line once continuations are joined and comments
- * dropped. Hand-written because no Dockerfile parser is on Maven Central in a kept form, and this needs only the
- * instructions and the HEALTHCHECK's command.
+ * dropped. Hand-written: the checks need only the instructions and the HEALTHCHECK's words, less than a parser library
+ * would bring as a new test dependency.
  */
 public record Dockerfile(List<Instruction> instructions) {
 
