@@ -31,7 +31,7 @@ class ClinicBootstrap {
 
     @Transactional
     void onStart(@Observes StartupEvent event) {
-        if (config.clinicName().isEmpty() || config.apiKey().isEmpty()) {
+        if (!wanted(config.clinicName(), config.apiKey())) {
             return;
         }
         // Nodes starting together must not each create a first clinic.
@@ -49,5 +49,28 @@ class ClinicBootstrap {
         Log.infof(
                 "Created the first clinic '%s' (%s) with the configured API key",
                 created.clinic().name(), created.clinic().id());
+    }
+
+    /**
+     * Whether a first clinic is configured: both the name and the key, or neither. One without the other stops the
+     * start-up rather than skipping the bootstrap unnoticed, as does a key too short to be accepted later.
+     */
+    static boolean wanted(Optional<String> clinicName, Optional<String> apiKey) {
+        if (clinicName.isPresent() && apiKey.isEmpty()) {
+            throw new IllegalStateException("aftercare.bootstrap.api-key (AFTERCARE_BOOTSTRAP_API_KEY) is empty while"
+                    + " aftercare.bootstrap.clinic-name is set; set a key of " + ApiKeys.MIN_LENGTH
+                    + "+ characters (openssl rand -hex 32) or unset the name");
+        }
+        if (apiKey.isPresent() && clinicName.isEmpty()) {
+            throw new IllegalStateException("aftercare.bootstrap.clinic-name (AFTERCARE_BOOTSTRAP_CLINIC_NAME) is empty"
+                    + " while aftercare.bootstrap.api-key is set; name the first clinic or unset the key");
+        }
+        if (apiKey.isPresent() && apiKey.get().length() < ApiKeys.MIN_LENGTH) {
+            // The key's length only, never any of its characters.
+            throw new IllegalStateException("aftercare.bootstrap.api-key (AFTERCARE_BOOTSTRAP_API_KEY) has "
+                    + apiKey.get().length() + " characters; it needs at least " + ApiKeys.MIN_LENGTH
+                    + " (openssl rand -hex 32)");
+        }
+        return clinicName.isPresent();
     }
 }

@@ -6,11 +6,18 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.aftercare.container.Dockerfile;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * One node on its own embedded PostgreSQL, as a clinic trying the service runs it, stopped and started again on the
  * same data directory: its clinic, sessions and texts are all still there, the texts that fell due while it was down
  * go out as soon as it is back, and the later ones on time. Killed ({@code kill -9}), it leaves its PostgreSQL running
- * and comes back on the first attempt all the same. No test leaves a PostgreSQL server behind.
+ * and comes back on the first attempt all the same. No test leaves a PostgreSQL server behind. The image's HEALTHCHECK
+ * (docker/Dockerfile), run under dash as the image's /bin/sh would, passes while the node is ready and fails once it is
+ * gone.
  */
 class RestartIT {
 
@@ -120,8 +129,23 @@ class RestartIT {
         // Its first text is due in five minutes, long after the test.
         String session = post(new ClinicClient(node), 0, Instant.now());
         String before = new ClinicClient(node).get("/v1/sessions/" + session).body();
+        String management = "127.0.0.1:" + URI.create(node.managementUrl()).getPort();
+        String healthcheck = Dockerfile.read().healthcheckShellCommand(management);
+        assertThat(underDash(healthcheck))
+                .as("the image's HEALTHCHECK under dash, node ready")
+                .isZero();
+        assertThat(underDash(healthcheck.replace("/q/health/ready", "/q/health/absent")))
+                .as("the HEALTHCHECK on an answer that is not 2xx")
+                .isNotZero();
+        // The check the image had before: dash has no /dev/tcp, so it never passed.
+        assertThat(underDash("exec 3<>/dev/tcp/" + management.replace(':', '/')))
+                .as("/dev/tcp under dash")
+                .isNotZero();
 
         node.kill();
+        assertThat(underDash(healthcheck))
+                .as("the HEALTHCHECK once the node is gone")
+                .isNotZero();
         assertThat(PostgresProcesses.under(directory))
                 .as("the node's PostgreSQL, still running after kill -9")
                 .hasSize(1);
@@ -144,6 +168,34 @@ class RestartIT {
                                 + " still ran; the new process stopped it and was ready %.1f s after it started, on its first attempt,"
                                 + " with the session and its texts intact")
                         .formatted(startup.toMillis() / 1000.0));
+    }
+
+    /**
+     * The exit code of a command run as the image's /bin/sh (Ubuntu's dash) runs it. Fails, never skips, without dash
+     * or curl (the HEALTHCHECK's command).
+     */
+    private static int underDash(String command) {
+        for (String tool : List.of("dash", "curl")) {
+            assertThat(Stream.of("/usr/bin/" + tool, "/bin/" + tool)
+                            .anyMatch(file -> Files.isExecutable(Path.of(file))))
+                    .as(tool + " is missing: apt-get install -y " + tool)
+                    .isTrue();
+        }
+        try {
+            Process process = new ProcessBuilder("dash", "-c", command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS))
+                    .as("dash -c " + command + " ended")
+                    .isTrue();
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private ServiceNode.Builder solo(Path directory) {
