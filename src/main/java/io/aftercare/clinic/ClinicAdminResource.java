@@ -156,7 +156,11 @@ class ClinicAdminResource {
 
     @GET
     @Path("/{clinicId}/sending-pause")
-    @Operation(summary = "Why the clinic's sending is paused, if it is")
+    @Operation(
+            summary = "Why the clinic's sending is paused, if it is",
+            description =
+                    "Its own pause, or else the account's or sender's (scope ACCOUNT or SENDER), which stops every"
+                            + " clinic.")
     @APIResponse(
             responseCode = "404",
             description = "The clinic's sending is not paused",
@@ -169,7 +173,10 @@ class ClinicAdminResource {
 
     @DELETE
     @Path("/{clinicId}/sending-pause")
-    @Operation(summary = "Resume the clinic's sending once its SMS account works again")
+    @Operation(
+            summary = "Resume the clinic's sending once its SMS account works again",
+            description =
+                    "Lifts the clinic's own pause and an account or sender pause (which stops every clinic) alike.")
     @APIResponse(responseCode = "204", description = "Resumed: its waiting texts go out")
     @APIResponse(
             responseCode = "404",

@@ -149,6 +149,14 @@ public interface AftercareConfig {
         /** How long to wait for Twilio's answer once the request is written. */
         @WithDefault("15s")
         Duration responseTimeout();
+
+        /**
+         * Whether the service answers HELP itself. Off: Twilio answers HELP on long codes and toll-free numbers by
+         * default, and with a Messaging Service's Advanced Opt-Out reply, so a second answer would reach the client
+         * (twilio.com/docs/messaging/tutorials/advanced-opt-out). Turn on only where Twilio's HELP answer is off.
+         */
+        @WithDefault("false")
+        boolean answerHelp();
     }
 
     interface Plan {

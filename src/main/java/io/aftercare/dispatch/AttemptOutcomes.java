@@ -2,12 +2,14 @@ package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.optout.OptOuts;
+import io.aftercare.pause.PauseScope;
 import io.aftercare.pause.SendingPauses;
 import io.aftercare.phone.PhoneMask;
 import io.aftercare.reminder.ClaimedText;
 import io.aftercare.reminder.SendOutcomes;
 import io.aftercare.sms.FailureKind;
 import io.aftercare.sms.SendOutcome;
+import io.aftercare.sms.SmsGateway;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,8 +20,8 @@ import java.util.Optional;
 
 /**
  * Records how an attempt ended: a sent text through the batching {@link SentRecorder}, anything else as
- * {@link OutcomePolicy} decides (retried, failed, expired, or handed back while its number is opted out or its clinic's
- * sending paused).
+ * {@link OutcomePolicy} decides (retried, failed, expired, or handed back while its number is opted out or sending is
+ * paused).
  */
 // Created at start-up, so that the sent-recorder's thread runs, and is watched by the health check, from the start.
 @Startup
@@ -30,14 +32,22 @@ class AttemptOutcomes {
     private final OptOuts optOuts;
     private final SendingPauses pauses;
     private final OutcomePolicy policy;
+    private final SmsGateway gateway;
     private final Clock clock;
     // Closed by the dispatcher once its senders have stopped (Dispatcher#stop), never before them.
     private final SentRecorder sentRecorder;
 
-    AttemptOutcomes(SendOutcomes outcomes, OptOuts optOuts, SendingPauses pauses, AftercareConfig config, Clock clock) {
+    AttemptOutcomes(
+            SendOutcomes outcomes,
+            OptOuts optOuts,
+            SendingPauses pauses,
+            SmsGateway gateway,
+            AftercareConfig config,
+            Clock clock) {
         this.outcomes = outcomes;
         this.optOuts = optOuts;
         this.pauses = pauses;
+        this.gateway = gateway;
         this.policy = new OutcomePolicy(RetryBackoff.from(config.dispatch()));
         this.clock = clock;
         this.sentRecorder = new SentRecorder(outcomes);
@@ -79,11 +89,15 @@ class AttemptOutcomes {
         }
         if (action instanceof OutcomePolicy.Action.OptOutRecipient optOut) {
             optOuts.optOut(text.to(), Optional.empty(), optOut.source());
-        } else if (action instanceof OutcomePolicy.Action.PauseClinic pause) {
-            pauses.pause(text.clinicId(), pause.reason());
+        } else if (action instanceof OutcomePolicy.Action.Pause pause) {
+            pauses.pause(pause.scope(), scopeKey(pause.scope()), pause.reason());
         }
-        // The text waits: for the number's START, or for the clinic's sending to resume.
+        // The text waits: for the number's START, or for sending to resume.
         return outcomes.release(text, now);
+    }
+
+    private String scopeKey(PauseScope scope) {
+        return scope == PauseScope.ACCOUNT ? gateway.account() : gateway.sender();
     }
 
     /** Whether the thread that records sent texts still runs. */

@@ -1,5 +1,6 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.pause.PauseScope;
 import io.aftercare.reminder.ClaimedText;
 import io.aftercare.sms.SendOutcome;
 import java.time.Instant;
@@ -26,8 +27,11 @@ final class OutcomePolicy {
          */
         record OptOutRecipient(String source) implements Action {}
 
-        /** The account or the sender itself is refused: stop the clinic's sending rather than fail its whole queue. */
-        record PauseClinic(String reason) implements Action {}
+        /**
+         * The account or the sender itself is refused: stop its sending, so every clinic's, rather than fail the
+         * queue text by text.
+         */
+        record Pause(PauseScope scope, String reason) implements Action {}
     }
 
     private final RetryBackoff backoff;
@@ -45,7 +49,8 @@ final class OutcomePolicy {
             case PERMANENT -> new Action.Fail(error);
             // The opt-out's source, worded as it has always been recorded (only Twilio's gateway reports this kind).
             case RECIPIENT_OPTED_OUT -> new Action.OptOutRecipient("twilio " + rejected.code());
-            case ACCOUNT, SENDER -> new Action.PauseClinic(error);
+            case ACCOUNT -> new Action.Pause(PauseScope.ACCOUNT, error);
+            case SENDER -> new Action.Pause(PauseScope.SENDER, error);
         };
     }
 

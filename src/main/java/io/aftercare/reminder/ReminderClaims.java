@@ -38,7 +38,8 @@ public class ReminderClaims {
                     LIMIT :limit
                     FOR UPDATE SKIP LOCKED
                 ) due
-                WHERE clinic.id NOT IN (SELECT clinic_id FROM sending_pause)
+                -- Not while the clinic's sending, or the account's or sender's (every clinic's), is paused.
+                WHERE NOT EXISTS (SELECT 1 FROM sending_pause p WHERE p.clinic_id = clinic.id OR p.clinic_id IS NULL)
             ),
             chosen AS (SELECT id FROM candidates ORDER BY turn, due_at LIMIT :limit)
             UPDATE reminder r
@@ -68,7 +69,7 @@ public class ReminderClaims {
                     ORDER BY due_at
                     LIMIT 1
                 ) waiting
-                WHERE clinic.id NOT IN (SELECT clinic_id FROM sending_pause))
+                WHERE NOT EXISTS (SELECT 1 FROM sending_pause p WHERE p.clinic_id = clinic.id OR p.clinic_id IS NULL))
             """;
 
     /** A health check must answer; a query that waits longer than this counts as a failed check. */

@@ -45,10 +45,12 @@ public class SendOutcomes {
 
     private final EntityManager entityManager;
     private final ChangedTexts changedTexts;
+    private final ProviderReceipts receipts;
 
-    SendOutcomes(EntityManager entityManager, ChangedTexts changedTexts) {
+    SendOutcomes(EntityManager entityManager, ChangedTexts changedTexts, ProviderReceipts receipts) {
         this.entityManager = entityManager;
         this.changedTexts = changedTexts;
+        this.receipts = receipts;
     }
 
     /** A text the provider accepted, and when. */
@@ -77,13 +79,13 @@ public class SendOutcomes {
 
     /**
      * Records the texts as sent and tells observers of those written ({@link TextsChanged}, one event), in the same
-     * transaction.
+     * transaction, which also applies the delivery receipts that came before their sids ({@link ProviderReceipts}).
      *
      * @return the claims that were still held, and so recorded; a lost claim is left as its new owner has it
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Set<Claim> recordSent(List<Sent> sent) {
-        return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+        Set<Claim> recorded = entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement update = connection.prepareStatement(SENT_ALL)) {
                 update.setArray(
                         1,
@@ -124,6 +126,8 @@ public class SendOutcomes {
                 return written;
             }
         });
+        receipts.applyPending(sent.stream().map(Sent::providerId).toList());
+        return recorded;
     }
 
     private static Object[] columns(ResultSet row, int count) throws SQLException {

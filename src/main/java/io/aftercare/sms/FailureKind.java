@@ -6,9 +6,15 @@ public enum FailureKind {
     PERMANENT,
     /** Worth trying again later (provider overloaded, rate limited, 5xx before the request was processed). */
     TRANSIENT,
-    /** The sending account itself is unusable (bad credentials, suspended): stop sending, do not burn the queue. */
+    /**
+     * The sending account itself is unusable (bad credentials, suspended): stop every clinic's sending, do not burn the
+     * queue.
+     */
     ACCOUNT,
-    /** The sender (number or messaging service) cannot send from this account: as for the account, stop sending. */
+    /**
+     * The sender (number or messaging service) is refused for every text, whatever the destination (unregistered,
+     * invalid, no number in its pool): as for the account, stop every clinic's sending.
+     */
     SENDER,
     /**
      * The recipient unsubscribed from the sender at the provider (replied STOP to it at some point): the provider

@@ -14,6 +14,14 @@ public interface SmsGateway {
     String sender();
 
     /**
+     * The provider account texts are sent through, as an account-wide pause names it; nothing secret. One account
+     * sends for every clinic, so a sender without accounts of its own names itself.
+     */
+    default String account() {
+        return sender();
+    }
+
+    /**
      * Whether the provider accepted this text (same recipient, same body) at or after {@code since}: asked before
      * sending again a text whose previous attempt has an unknown outcome.
      */

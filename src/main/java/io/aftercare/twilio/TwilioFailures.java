@@ -9,6 +9,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -21,11 +22,19 @@ import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 final class TwilioFailures {
 
     /** What one of Twilio's error codes means, and so what kind of failure it is. */
-    private record Known(FailureKind kind, String reason) {}
+    record Known(FailureKind kind, String reason) {}
 
-    private static final Map<Integer, Known> CODES = Map.ofEntries(
+    /**
+     * Every code the service treats specially, for a create refused at once and for a delivery receipt alike
+     * ({@link TwilioStatusReports}); {@code docs/twilio.md} lists the same table (TwilioCodesDocTest keeps them equal).
+     * Meanings from Twilio's error dictionary, twilio.com/docs/api/errors/&lt;code&gt;.
+     */
+    static final Map<Integer, Known> CODES = Map.ofEntries(
             code(21211, FailureKind.PERMANENT, "invalid 'To' number"),
             code(21408, FailureKind.PERMANENT, "sending to this region is not enabled on the account"),
+            // "not a valid message-capable number for this destination": it can hold for one destination only (a short
+            // code abroad), so the text fails rather than pause every clinic.
+            code(21606, FailureKind.PERMANENT, "the sender cannot text this destination"),
             code(21612, FailureKind.PERMANENT, "this sender cannot reach the 'To' number"),
             code(21614, FailureKind.PERMANENT, "the 'To' number is not a mobile number"),
             code(21617, FailureKind.PERMANENT, "the message is too long"),
@@ -34,17 +43,22 @@ final class TwilioFailures {
             code(30005, FailureKind.PERMANENT, "unknown destination number"),
             code(30006, FailureKind.PERMANENT, "the number is a landline or unreachable by SMS"),
             code(30007, FailureKind.PERMANENT, "filtered by the carrier as spam"),
-            // A problem of the sender, but each text has always failed on its own rather than pause the clinic.
-            code(30034, FailureKind.PERMANENT, "the sender's 10DLC campaign is not registered"),
             code(21610, FailureKind.RECIPIENT_OPTED_OUT, "the recipient has opted out (replied STOP)"),
             code(20003, FailureKind.ACCOUNT, "Twilio refused the account credentials"),
             code(20005, FailureKind.ACCOUNT, "the Twilio account is not active"),
             code(20404, FailureKind.ACCOUNT, "the Twilio account, sender or messaging service was not found"),
             code(30002, FailureKind.ACCOUNT, "the Twilio account is suspended"),
-            code(21606, FailureKind.SENDER, "the 'From' number cannot send SMS from this account"),
+            // The sender fails every text the same way: each would be one more failed text, and one more attempt.
+            code(21212, FailureKind.SENDER, "the 'From' sender is invalid"),
+            code(21603, FailureKind.SENDER, "no 'From' number or Messaging Service was given"),
+            code(21701, FailureKind.SENDER, "the Messaging Service does not exist"),
+            code(21703, FailureKind.SENDER, "the Messaging Service has no phone number available to send"),
+            code(21704, FailureKind.SENDER, "the Messaging Service has no phone numbers"),
+            code(30034, FailureKind.SENDER, "the sender's 10DLC campaign is not registered"),
             code(20429, FailureKind.TRANSIENT, "Twilio is rate limiting the account"),
             code(21611, FailureKind.TRANSIENT, "the sender's queue at Twilio is full"),
             code(30001, FailureKind.TRANSIENT, "the sender's queue at Twilio overflowed"));
+
     private static final Set<Integer> ACCOUNT_HTTP_STATUSES = Set.of(401, 403);
     // Twilio's own messages can quote the number; keep digit runs long enough to be one out of the logs.
     private static final Pattern PHONE_LIKE = Pattern.compile("\\+?\\d[\\d ()-]{5,}\\d");
@@ -72,7 +86,8 @@ final class TwilioFailures {
             return new SendOutcome.Rejected(FailureKind.UNKNOWN_OUTCOME, httpCode, reason);
         }
         if (ACCOUNT_HTTP_STATUSES.contains(status)) {
-            return new SendOutcome.Rejected(FailureKind.ACCOUNT, httpCode, reason);
+            // Shown beside the account's pause, so worded here rather than quoted from the answer.
+            return new SendOutcome.Rejected(FailureKind.ACCOUNT, httpCode, "Twilio refused the account");
         }
         return new SendOutcome.Rejected(FailureKind.PERMANENT, httpCode, reason);
     }
@@ -97,6 +112,18 @@ final class TwilioFailures {
                 ? "no answer from Twilio in time"
                 : "connection to Twilio broke";
         return new SendOutcome.Rejected(FailureKind.UNKNOWN_OUTCOME, "io", what + ": " + reason);
+    }
+
+    /** What the service knows of a Twilio error code as a receipt or an answer gives it, if it treats it specially. */
+    static Optional<Known> known(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(CODES.get(Integer.parseInt(code.strip())));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** A Twilio error code with its reason, e.g. {@code "30003: the handset is unreachable"}. */

@@ -51,6 +51,11 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
     }
 
     @Override
+    public String account() {
+        return "twilio:" + account.accountSid();
+    }
+
+    @Override
     public String sender() {
         return "twilio:"
                 + account.messagingServiceSid().orElseGet(() -> account.sender().orElseThrow());

@@ -47,10 +47,17 @@ class TwilioWebhookResource {
     @Path("/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(summary = "Twilio's status callback for a text we sent (MessageSid, MessageStatus, ErrorCode)")
-    @APIResponse(responseCode = "204", description = "Recorded, or older than what was known and ignored")
+    @APIResponse(
+            responseCode = "204",
+            description = "Recorded; kept until its text is recorded when it came first; or older than what was known"
+                    + " and ignored")
     public Response status(@HeaderParam(SIGNATURE) String signature, MultivaluedMap<String, String> form) {
         webhooks.verify(TwilioWebhooks.STATUS_PATH, form, signature);
-        statusReports.record(form.getFirst("MessageSid"), form.getFirst("MessageStatus"), form.getFirst("ErrorCode"));
+        statusReports.record(
+                form.getFirst("MessageSid"),
+                form.getFirst("MessageStatus"),
+                form.getFirst("ErrorCode"),
+                form.getFirst("To"));
         return Response.noContent().build();
     }
 
@@ -61,9 +68,10 @@ class TwilioWebhookResource {
     @Operation(
             summary = "Twilio's incoming-message webhook (MessageSid, From, To, Body)",
             description = "Every reply is kept once per MessageSid for the clinic(s) it belongs to and triaged; an"
-                    + " urgent one is answered with the plan's safety text. STOP, START and HELP keep their meaning."
+                    + " urgent one is answered with the plan's safety text. STOP, START and HELP keep their meaning;"
+                    + " HELP is answered here only with aftercare.twilio.answer-help (Twilio answers it otherwise)."
                     + " A MessageSid seen before changes nothing.")
-    @APIResponse(responseCode = "200", description = "TwiML: empty, or the HELP answer")
+    @APIResponse(responseCode = "200", description = "TwiML: empty, or the HELP answer when the service gives it")
     public String inbound(@HeaderParam(SIGNATURE) String signature, MultivaluedMap<String, String> form) {
         webhooks.verify(TwilioWebhooks.INBOUND_PATH, form, signature);
         return inbound.receive(

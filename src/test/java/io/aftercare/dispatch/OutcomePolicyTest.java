@@ -2,6 +2,7 @@ package io.aftercare.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercare.pause.PauseScope;
 import io.aftercare.reminder.ClaimedText;
 import io.aftercare.sms.FailureKind;
 import io.aftercare.sms.SendOutcome;
@@ -55,13 +56,16 @@ class OutcomePolicyTest {
                 .isEqualTo(new OutcomePolicy.Action.OptOutRecipient("twilio 21610"));
     }
 
-    @ParameterizedTest
-    @EnumSource(
-            value = FailureKind.class,
-            names = {"ACCOUNT", "SENDER"})
-    void shouldPauseTheClinicWhenTheAccountOrSenderIsRefused(FailureKind kind) {
-        assertThat(policy.after(attempt(1), rejected(kind, "20003", "credentials refused"), NOW))
-                .isEqualTo(new OutcomePolicy.Action.PauseClinic("20003: credentials refused"));
+    @Test
+    void shouldPauseTheAccountWhenTheAccountIsRefused() {
+        assertThat(policy.after(attempt(1), rejected(FailureKind.ACCOUNT, "20003", "credentials refused"), NOW))
+                .isEqualTo(new OutcomePolicy.Action.Pause(PauseScope.ACCOUNT, "20003: credentials refused"));
+    }
+
+    @Test
+    void shouldPauseTheSenderWhenTheSenderIsRefused() {
+        assertThat(policy.after(attempt(1), rejected(FailureKind.SENDER, "30034", "unregistered"), NOW))
+                .isEqualTo(new OutcomePolicy.Action.Pause(PauseScope.SENDER, "30034: unregistered"));
     }
 
     @Test

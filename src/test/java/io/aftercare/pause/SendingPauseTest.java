@@ -22,7 +22,7 @@ import java.time.OffsetDateTime;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** An account-level refusal stops the clinic's sending instead of failing its whole queue. */
+/** An account-level refusal stops every clinic's sending instead of failing the queue. */
 @AftercareTest
 class SendingPauseTest {
 
@@ -65,7 +65,7 @@ class SendingPauseTest {
                         .get("/q/health/well")
                         .then()
                         .statusCode(503)
-                        .body("checks.find { it.name == 'sms-sending' }.data.pausedClinics", equalTo(1)));
+                        .body("checks.find { it.name == 'sms-sending' }.data.account", equalTo("paused")));
         // Health answers whoever reaches the port: a count, never which clinic or its account's trouble.
         onManagement()
                 .get("/q/health/well")

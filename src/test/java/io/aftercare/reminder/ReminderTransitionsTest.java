@@ -216,7 +216,7 @@ class ReminderTransitionsTest {
         twilio.failWith(401, 20003, "Authenticate");
         drain();
         assertPausedThenResume();
-        twilio.failWith(400, 21606, "The From phone number is not a valid, SMS-capable phone number for this account");
+        twilio.failWith(400, 21212, "The From number is not a valid phone number");
         drain();
         // A sender problem pauses the clinic's sending, as an account problem does.
         assertPausedThenResume();

@@ -89,6 +89,13 @@ public final class TwilioDouble {
         listsNothing();
     }
 
+    /** Answers every create with 201 and this message sid, so that a test can report on it before it is recorded. */
+    public void acceptAs(String sid) {
+        server.stubFor(createMessage()
+                .willReturn(
+                        created().withBody(CREATED.replace("SM{{randomValue length=32 type='HEXADECIMAL'}}", sid))));
+    }
+
     /** Answers every create with a bare HTTP status, after {@code delay}. */
     public void failSlowly(int httpStatus, Duration delay) {
         server.stubFor(

@@ -97,6 +97,10 @@ class TwilioAccountTest {
             public Duration responseTimeout() {
                 return Duration.ofSeconds(1);
             }
+
+            public boolean answerHelp() {
+                return false;
+            }
         };
     }
 }

@@ -8,13 +8,16 @@ import static org.hamcrest.Matchers.matchesPattern;
 
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
+import io.aftercare.support.TestClinics;
 import io.aftercare.support.TestClock;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.net.URL;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -40,13 +43,17 @@ class TwilioWebhookResourceTest {
     @InjectTwilioDouble
     TwilioDouble twilio;
 
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
+
+    private Map<String, Object> session;
     private String sessionId;
     private String messageSid;
 
     @BeforeEach
     void sendOneText() {
         clock.setNow(NOON.plusMinutes(1).toInstant());
-        Map<String, Object> session = Sessions.post(NOON);
+        session = Sessions.post(NOON);
         String phone = "+1604555%04d".formatted(NUMBERS.incrementAndGet());
         Sessions.client(session).put("phone", phone);
         sessionId = given().auth()
@@ -100,6 +107,44 @@ class TwilioWebhookResourceTest {
                 .body("status", equalTo("FAILED"))
                 .body("error", equalTo(error))
                 .body("providerStatus", equalTo(status));
+    }
+
+    @Test
+    void shouldOptTheNumberOutWhenAReceiptSaysItUnsubscribed() {
+        callback("sent", null).statusCode(204);
+        callback("undelivered", "21610").statusCode(204);
+
+        firstText()
+                .body("status", equalTo("FAILED"))
+                .body("error", equalTo("21610: the recipient has opted out (replied STOP) (undelivered)"));
+        // As when Twilio refuses a create with 21610: no clinic texts the number until it replies START.
+        given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .get("/v1/clients/" + Sessions.client(session).get("id") + "/reminders")
+                .then()
+                .statusCode(200)
+                .body("optedOut", equalTo(true));
+    }
+
+    @Test
+    void shouldPauseEveryClinicWhenAReceiptSaysTheAccountIsSuspended() {
+        TestClinics.Clinic other = TestClinics.create("Same Account Studio");
+
+        callback("failed", "30002").statusCode(204);
+
+        firstText().body("status", equalTo("FAILED"));
+        given().port(management.getPort())
+                .get("/q/health/well")
+                .then()
+                .statusCode(503)
+                .body("checks.find { it.name == 'sms-sending' }.data.account", equalTo("paused"));
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .get("/admin/v1/clinics/" + other.id() + "/sending-pause")
+                .then()
+                .statusCode(200)
+                .body("scope", equalTo("ACCOUNT"))
+                .body("reason", equalTo("30002: the Twilio account is suspended"));
     }
 
     @Test
