@@ -3,13 +3,17 @@ package io.aftercare.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -17,12 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every problem body states the status of the response that carries it. */
 class ProblemStatusTest {
 
-    private final ProblemMappers mappers = new ProblemMappers();
+    private final ProblemMappers mappers = new ProblemMappers(new ConsumedMediaTypes(List.of(FormEndpoints.class)));
 
     @ParameterizedTest
     @ValueSource(ints = {400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 418, 422, 429, 500, 501, 503, 599})
     void shouldStateTheResponseStatusInTheBody(int status) {
-        Response response = mappers.webApplication(new WebApplicationException(status), uri(), resource(null));
+        Response response = mappers.webApplication(new WebApplicationException(status), uri(), resource(null), post());
 
         Problem body = (Problem) response.getEntity();
         assertThat(response.getStatus()).isEqualTo(status);
@@ -45,12 +49,45 @@ class ProblemStatusTest {
     @Test
     void shouldNameTheMediaTypeTheEndpointReadsIn415() throws NoSuchMethodException {
         Response form = mappers.webApplication(
-                new WebApplicationException(415), uri(), resource(Endpoints.class.getDeclaredMethod("form")));
+                new WebApplicationException(415), uri(), resource(Endpoints.class.getDeclaredMethod("form")), post());
         Response json = mappers.webApplication(
-                new WebApplicationException(415), uri(), resource(Endpoints.class.getDeclaredMethod("json")));
+                new WebApplicationException(415), uri(), resource(Endpoints.class.getDeclaredMethod("json")), post());
 
         assertThat(((Problem) form.getEntity()).detail()).isEqualTo("Send application/x-www-form-urlencoded");
         assertThat(((Problem) json.getEntity()).detail()).isEqualTo("Send application/json");
+    }
+
+    @Test
+    void shouldFindTheEndpointByMethodAndPathWhenTheRouterNamedNone() {
+        Response unmatched = mappers.webApplication(new WebApplicationException(415), uri(), resource(null), post());
+        Response otherMethod = mappers.webApplication(new WebApplicationException(415), uri(), resource(null), put());
+
+        assertThat(((Problem) unmatched.getEntity()).detail()).isEqualTo("Send application/x-www-form-urlencoded");
+        assertThat(((Problem) otherMethod.getEntity()).detail()).isEqualTo("Send application/json");
+    }
+
+    @Test
+    void shouldMatchPathTemplatesAsTheRouterDoes() {
+        assertThat(ConsumedMediaTypes.regex("/v1/clients/{clientId}/messages")
+                        .matcher("/v1/clients/c-1/messages")
+                        .matches())
+                .isTrue();
+        assertThat(ConsumedMediaTypes.regex("/v1/clients/{clientId}/messages")
+                        .matcher("/v1/clients/a/b/messages")
+                        .matches())
+                .isFalse();
+        assertThat(ConsumedMediaTypes.regex("/a/{token}/{rest: .+}")
+                        .matcher("/a/t/x/y")
+                        .matches())
+                .isTrue();
+    }
+
+    @Path("/v1")
+    static class FormEndpoints {
+        @POST
+        @Path("somewhere")
+        @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+        void form() {}
     }
 
     static class Endpoints {
@@ -72,6 +109,24 @@ class ProblemStatusTest {
                 return method == null ? null : method.getDeclaringClass();
             }
         };
+    }
+
+    private static Request post() {
+        return request("POST");
+    }
+
+    private static Request put() {
+        return request("PUT");
+    }
+
+    private static Request request(String method) {
+        return (Request) Proxy.newProxyInstance(
+                Request.class.getClassLoader(), new Class<?>[] {Request.class}, (proxy, called, args) -> {
+                    if (called.getName().equals("getMethod")) {
+                        return method;
+                    }
+                    throw new UnsupportedOperationException(called.getName());
+                });
     }
 
     private static UriInfo uri() {
