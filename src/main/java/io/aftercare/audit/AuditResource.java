@@ -40,6 +40,7 @@ class AuditResource {
 
     @GET
     @Operation(
+            operationId = "listAuditEvents",
             summary = "Security-relevant actions, newest first",
             description = "Clinics created, API keys issued and revoked, sending paused and resumed, template changes,"
                     + " client erasures, retention purges, and dashboard users invited, signing in and out, locked out,"

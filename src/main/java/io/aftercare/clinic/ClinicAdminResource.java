@@ -11,15 +11,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,6 +50,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class ClinicAdminResource {
 
+    private static final int DEFAULT_PAGE = 50;
+
     private final ClinicService clinics;
     private final ApiKeys apiKeys;
     private final SendingPauses pauses;
@@ -58,6 +65,7 @@ class ClinicAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createClinic",
             summary = "Onboard a clinic",
             description = "Answers with the clinic's first API key, shown only this once.")
     @APIResponse(
@@ -81,26 +89,77 @@ class ClinicAdminResource {
     }
 
     @GET
-    @Operation(summary = "List clinics")
-    public List<ClinicService.ClinicView> list() {
-        return clinics.list();
+    @Operation(
+            operationId = "listClinics",
+            summary = "List clinics, in the order they were onboarded",
+            description = "Cursor-paginated when 'limit' or 'cursor' is given: the answer then holds at most 'limit'"
+                    + " clinics and, when more follow, a Link header (rel=\"next\") and an X-Next-Cursor header to pass"
+                    + " as 'cursor'. Without either, every clinic, as before pagination existed.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The clinics",
+            headers = {
+                @Header(
+                        name = "Link",
+                        description = "<...?cursor=...&limit=...>; rel=\"next\" when another page follows",
+                        schema = @Schema(type = SchemaType.STRING)),
+                @Header(
+                        name = "X-Next-Cursor",
+                        description = "The cursor of the next page, when another page follows",
+                        schema = @Schema(type = SchemaType.STRING))
+            },
+            content =
+                    @Content(
+                            schema = @Schema(type = SchemaType.ARRAY, implementation = ClinicService.ClinicView.class)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A cursor this list did not give, or a limit out of range",
+            content =
+                    @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    public Response list(
+            @QueryParam("cursor") @Parameter(description = "The X-Next-Cursor of the page before") String cursor,
+            @QueryParam("limit") @Parameter(description = "1 to 200; 50 when only a cursor is given") Integer limit,
+            UriInfo uri) {
+        if (cursor == null && limit == null) {
+            return Response.ok(clinics.list()).build();
+        }
+        ClinicService.ClinicPage page = clinics.page(cursor, limit == null ? DEFAULT_PAGE : limit);
+        Response.ResponseBuilder answer = Response.ok(page.clinics());
+        if (page.nextCursor() != null) {
+            URI next = uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", page.nextCursor())
+                    .replaceQueryParam("limit", limit == null ? DEFAULT_PAGE : limit)
+                    .build();
+            answer.header("X-Next-Cursor", page.nextCursor()).link(next, "next");
+        }
+        return answer.build();
     }
 
     @GET
     @Path("/{clinicId}")
-    @Operation(summary = "Read a clinic")
+    @Operation(operationId = "getClinic", summary = "Read a clinic")
     @APIResponse(
             responseCode = "404",
             description = "No such clinic",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The clinic",
+            content = @Content(schema = @Schema(implementation = ClinicService.ClinicView.class)))
     public ClinicService.ClinicView get(@PathParam("clinicId") UUID clinicId) {
         return clinics.find(clinicId).orElseThrow(() -> ProblemException.notFound("No clinic " + clinicId));
     }
 
     @GET
     @Path("/{clinicId}/api-keys")
-    @Operation(summary = "List a clinic's API keys (prefixes only), with label, creation and last use")
+    @Operation(
+            operationId = "listClinicApiKeys",
+            summary = "List a clinic's API keys (prefixes only), with label, creation and last use")
+    @APIResponse(
+            responseCode = "200",
+            description = "The clinic's keys, revoked ones included",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = KeyView.class)))
     public List<KeyView> keys(@PathParam("clinicId") UUID clinicId) {
         get(clinicId);
         return apiKeys.list(clinicId);
@@ -110,6 +169,7 @@ class ClinicAdminResource {
     @Path("/{clinicId}/api-keys")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "issueClinicApiKey",
             summary = "Issue a new API key for a clinic",
             description = "The body, optional, may label the key. To rotate: issue a new key, switch the clinic's"
                     + " system to it, then revoke the old one.")
@@ -143,6 +203,7 @@ class ClinicAdminResource {
     @DELETE
     @Path("/{clinicId}/api-keys/{keyId}")
     @Operation(
+            operationId = "revokeClinicApiKey",
             summary = "Revoke one of a clinic's API keys",
             description = "Even its last: the clinic then has no key" + " until the operator issues one.")
     @APIResponse(
@@ -150,6 +211,10 @@ class ClinicAdminResource {
             description = "No such key for this clinic",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The key, now revoked",
+            content = @Content(schema = @Schema(implementation = KeyView.class)))
     public KeyView revokeKey(@PathParam("clinicId") UUID clinicId, @PathParam("keyId") UUID keyId) {
         return apiKeys.revoke(clinicId, keyId);
     }
@@ -157,6 +222,7 @@ class ClinicAdminResource {
     @GET
     @Path("/{clinicId}/sending-pause")
     @Operation(
+            operationId = "getClinicSendingPause",
             summary = "Why the clinic's sending is paused, if it is",
             description =
                     "Its own pause, or else the account's or sender's (scope ACCOUNT or SENDER), which stops every"
@@ -166,6 +232,10 @@ class ClinicAdminResource {
             description = "The clinic's sending is not paused",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "Why and since when sending is paused",
+            content = @Content(schema = @Schema(implementation = SendingPauses.Pause.class)))
     public SendingPauses.Pause pause(@PathParam("clinicId") UUID clinicId) {
         return pauses.of(clinicId)
                 .orElseThrow(() -> ProblemException.notFound("Sending is not paused for " + clinicId));
@@ -174,6 +244,7 @@ class ClinicAdminResource {
     @DELETE
     @Path("/{clinicId}/sending-pause")
     @Operation(
+            operationId = "resumeClinicSending",
             summary = "Resume the clinic's sending once its SMS account works again",
             description =
                     "Lifts the clinic's own pause and an account or sender pause (which stops every clinic) alike.")

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -47,14 +48,24 @@ class ClinicSelfResource {
     }
 
     @GET
-    @Operation(summary = "The clinic this key belongs to")
+    @Operation(operationId = "getOwnClinic", summary = "The clinic this key belongs to")
+    @APIResponse(
+            responseCode = "200",
+            description = "The calling clinic",
+            content = @Content(schema = @Schema(implementation = ClinicService.ClinicView.class)))
     public ClinicService.ClinicView get() {
         return clinics.find(current.id()).orElseThrow();
     }
 
     @GET
     @Path("/api-keys")
-    @Operation(summary = "The clinic's API keys (prefixes only), with label, creation and last use")
+    @Operation(
+            operationId = "listOwnApiKeys",
+            summary = "The clinic's API keys (prefixes only), with label, creation and last use")
+    @APIResponse(
+            responseCode = "200",
+            description = "The clinic's keys, revoked ones included",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = KeyView.class)))
     public List<KeyView> keys() {
         return apiKeys.list(current.id());
     }
@@ -63,6 +74,7 @@ class ClinicSelfResource {
     @Path("/api-keys")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "issueOwnApiKey",
             summary = "Issue a new API key",
             description = "The body, optional, may label the key. The old key keeps working until it is revoked.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = IssuedKey.class)))
@@ -93,7 +105,10 @@ class ClinicSelfResource {
 
     @DELETE
     @Path("/api-keys/{keyId}")
-    @Operation(summary = "Revoke one of the clinic's API keys", description = "Never the last active one.")
+    @Operation(
+            operationId = "revokeOwnApiKey",
+            summary = "Revoke one of the clinic's API keys",
+            description = "Never the last active one.")
     @APIResponse(
             responseCode = "404",
             description = "No such key for this clinic",
@@ -104,6 +119,10 @@ class ClinicSelfResource {
             description = "It is the clinic's last active key: issue a new one first",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The key, now revoked",
+            content = @Content(schema = @Schema(implementation = KeyView.class)))
     public KeyView revokeKey(@PathParam("keyId") UUID keyId) {
         return apiKeys.revokeKeepingOne(current.id(), keyId);
     }

@@ -7,6 +7,7 @@ import io.aftercare.plan.TimeZones;
 import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.TextFields;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -19,6 +20,9 @@ import java.util.UUID;
 /** Creates and describes clinics. */
 @ApplicationScoped
 public class ClinicService {
+
+    /** The largest page a list of clinics gives. */
+    public static final int MAX_PAGE = 200;
 
     private final ApiKeys apiKeys;
     private final AuditLog audit;
@@ -78,8 +82,42 @@ public class ClinicService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<ClinicView> list() {
-        return Clinic.<Clinic>listAll().stream().map(ClinicView::of).toList();
+        return Clinic.<Clinic>list("order by createdAt, id").stream()
+                .map(ClinicView::of)
+                .toList();
     }
+
+    /**
+     * Clinics in the order they were onboarded, a page at a time.
+     *
+     * @param cursor the {@code nextCursor} of the page before, or null for the first
+     * @throws ProblemException 400 naming {@code cursor} or {@code limit}
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ClinicPage page(String cursor, int limit) {
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
+        }
+        PanacheQuery<Clinic> query;
+        if (cursor == null) {
+            query = Clinic.find("order by createdAt, id");
+        } else {
+            ClinicCursor after = ClinicCursor.decode(cursor)
+                    .orElseThrow(() -> ProblemException.invalid("cursor", "is not a cursor this list gave"));
+            query = Clinic.find(
+                    "createdAt > ?1 or (createdAt = ?1 and id > ?2) order by createdAt, id",
+                    after.createdAt(),
+                    after.id());
+        }
+        // One more than the page: whether there is a next page is known without counting.
+        List<Clinic> rows = query.range(0, limit).list();
+        boolean more = rows.size() > limit;
+        List<Clinic> shown = more ? rows.subList(0, limit) : rows;
+        String next = more ? ClinicCursor.after(shown.get(limit - 1)).encode() : null;
+        return new ClinicPage(shown.stream().map(ClinicView::of).toList(), next);
+    }
+
+    public record ClinicPage(List<ClinicView> clinics, String nextCursor) {}
 
     public record ClinicRequest(String name, String phone, String timeZone, String locale, String region) {}
 

@@ -36,13 +36,20 @@ class ClinicSettingsResource {
     }
 
     @GET
-    @Operation(summary = "The clinic's quiet hours, optional plan steps, retention and transliteration of texts")
+    @Operation(
+            operationId = "getSettings",
+            summary = "The clinic's quiet hours, optional plan steps, retention and transliteration of texts")
+    @APIResponse(
+            responseCode = "200",
+            description = "The clinic's settings",
+            content = @Content(schema = @Schema(implementation = ClinicSettings.class)))
     public ClinicSettings get() {
         return settings.get(clinic.id());
     }
 
     @PUT
     @Operation(
+            operationId = "updateSettings",
             summary = "Change the clinic's quiet hours, optional plan steps, retention and transliteration of texts",
             description =
                     "Replaces the settings as a whole. Quiet hours and steps apply to texts scheduled from now on;"
@@ -53,6 +60,10 @@ class ClinicSettingsResource {
             description = "A field is invalid",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The settings as stored",
+            content = @Content(schema = @Schema(implementation = ClinicSettings.class)))
     public ClinicSettings put(ClinicSettings body) {
         return settings.replace(clinic.id(), body);
     }

@@ -46,9 +46,12 @@ class SendingPauseAdminResource {
     }
 
     @GET
-    @Operation(summary = "Every pause that stands: clinics', the account's and the sender's, oldest first")
+    @Operation(
+            operationId = "listSendingPauses",
+            summary = "Every pause that stands: clinics', the account's and the sender's, oldest first")
     @APIResponse(
             responseCode = "200",
+            description = "The pauses that stand",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = SendingPauses.Pause.class)))
     public List<SendingPauses.Pause> all() {
         return pauses.all();
@@ -57,6 +60,7 @@ class SendingPauseAdminResource {
     @DELETE
     @Path("/{scope}")
     @Operation(
+            operationId = "resumeSendingScope",
             summary = "Resume every clinic's sending once the SMS account or sender works again",
             description = "A clinic's own pause stays; resume it at /admin/v1/clinics/{id}/sending-pause.")
     @APIResponse(responseCode = "204", description = "Resumed: the waiting texts go out")

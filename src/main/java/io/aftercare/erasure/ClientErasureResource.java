@@ -47,6 +47,7 @@ class ClientErasureResource {
     @DELETE
     @Path("/{clientId}")
     @Operation(
+            operationId = "eraseClient",
             summary = "Erase a client: their name, number and texts",
             description = "Texts that have not gone out are cancelled. The client's name, number, the clinic's id of"
                     + " the client and every text's body and error text are removed; a STOP the number sent is kept as"

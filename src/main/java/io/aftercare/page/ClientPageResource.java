@@ -21,7 +21,11 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -34,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("/a")
 @PermitAll
 @Tag(name = "Client pages")
+@SecurityRequirementsSet({}) // the token in the link is the key
 public class ClientPageResource {
 
     static final String HTML = "text/html; charset=utf-8";
@@ -61,10 +66,14 @@ public class ClientPageResource {
     @GET
     @Path("/{token}")
     @Operation(
+            operationId = "getClientPage",
             summary = "A client's aftercare page (HTML)",
             description = "The link of a session's texts; no authentication. Readable until aftercare.page.lifetime"
                     + " after the session's last step.")
-    @APIResponse(responseCode = "200", description = "The page, in the client's language")
+    @APIResponse(
+            responseCode = "200",
+            description = "The page, in the client's language",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "404", description = "Unknown, malformed or erased link: one page for all")
     @APIResponse(responseCode = "410", description = "The aftercare ended, or the session was cancelled")
     @APIResponse(responseCode = "429", description = "Too many page requests from this address; see Retry-After")
@@ -82,10 +91,14 @@ public class ClientPageResource {
     @GET
     @Path("/{token}/calendar.ics")
     @Operation(
+            operationId = "getClientCalendar",
             summary = "The aftercare steps still to come, as an iCalendar file",
             description = "One event per remaining step, at the instant its text falls due; the same link life as the"
                     + " page.")
-    @APIResponse(responseCode = "200", description = "text/calendar, as an attachment")
+    @APIResponse(
+            responseCode = "200",
+            description = "text/calendar, as an attachment",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(
             responseCode = "404",
             description = "Unknown, malformed or erased link, or no step left to put in a calendar")

@@ -34,6 +34,16 @@ public record Problem(
         return new Problem(URI.create(TYPE_BASE + type.slug()), type.title(), type.status(), detail, null, List.of());
     }
 
+    /**
+     * A problem for a status no {@link ProblemType} names: RFC 9457's {@code about:blank}, titled with the status's
+     * reason phrase, carrying the status itself.
+     */
+    public static Problem ofStatus(int status, String detail) {
+        Response.StatusType known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : status >= 500 ? "Server error" : "Client error";
+        return new Problem(URI.create("about:blank"), title, status, detail, null, List.of());
+    }
+
     public static Problem invalid(List<FieldViolation> errors) {
         String detail = errors.size() == 1 ? "1 field is invalid" : errors.size() + " fields are invalid";
         return new Problem(

@@ -7,6 +7,8 @@ import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
@@ -15,6 +17,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every failure into an RFC 9457 problem: no stack traces, no class names. */
 class ProblemMappers {
+
+    private final ConsumedMediaTypes consumed;
+
+    ProblemMappers(ConsumedMediaTypes consumed) {
+        this.consumed = consumed;
+    }
 
     @ServerExceptionMapper
     Response problem(ProblemException e, UriInfo uri) {
@@ -49,7 +57,7 @@ class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    Response webApplication(WebApplicationException e, UriInfo uri) {
+    Response webApplication(WebApplicationException e, UriInfo uri, ResourceInfo resource, Request request) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return json(json, uri);
         }
@@ -57,9 +65,11 @@ class ProblemMappers {
         if (status >= 500) {
             Log.errorf(RedactedFailure.of(e), "Request to %s failed", uri.getPath());
         }
-        ProblemType type = ProblemType.forStatus(status);
-        Response.ResponseBuilder response = Response.fromResponse(
-                Problem.of(type, detail(type)).at(uri.getPath()).toResponse());
+        Problem problem = ProblemType.forStatus(status)
+                .map(type -> Problem.of(type, detail(type, resource, request, uri)))
+                .orElseGet(() -> Problem.ofStatus(status, null));
+        Response.ResponseBuilder response =
+                Response.fromResponse(problem.at(uri.getPath()).toResponse());
         copyHeader(e, response, "Allow");
         copyHeader(e, response, "WWW-Authenticate");
         return response.status(status).build();
@@ -92,11 +102,12 @@ class ProblemMappers {
         }
     }
 
-    private static String detail(ProblemType type) {
+    private String detail(ProblemType type, ResourceInfo resource, Request request, UriInfo uri) {
         return switch (type) {
             case NOT_FOUND -> "No such resource";
             case METHOD_NOT_ALLOWED -> "This method is not allowed here";
-            case UNSUPPORTED_MEDIA_TYPE -> "Send application/json";
+            case UNSUPPORTED_MEDIA_TYPE ->
+                "Send " + String.join(" or ", consumed.of(resource, request.getMethod(), uri.getPath()));
             case NOT_ACCEPTABLE -> "This resource answers in application/json";
             default -> type.title();
         };

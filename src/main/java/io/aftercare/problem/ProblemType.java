@@ -1,5 +1,7 @@
 package io.aftercare.problem;
 
+import java.util.Optional;
+
 /** The kinds of problem the API reports; each has a stable type URI. */
 public enum ProblemType {
     INVALID_REQUEST(400, "Invalid request"),
@@ -10,8 +12,10 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
     NOT_ACCEPTABLE(406, "Not acceptable"),
     CONFLICT(409, "Conflict"),
+    GONE(410, "Gone"),
     PAYLOAD_TOO_LARGE(413, "Payload too large"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    UNPROCESSABLE(422, "Unprocessable content"),
     TOO_MANY_REQUESTS(429, "Too many requests"),
     SERVICE_UNAVAILABLE(503, "Service unavailable"),
     INTERNAL_ERROR(500, "Internal error");
@@ -36,12 +40,16 @@ public enum ProblemType {
         return name().toLowerCase().replace('_', '-');
     }
 
-    public static ProblemType forStatus(int status) {
+    /**
+     * The type for an HTTP status, or empty when none is named for it: the caller then keeps the status and describes
+     * it generically ({@link Problem#ofStatus}), so that a body never states another status than its response.
+     */
+    public static Optional<ProblemType> forStatus(int status) {
         for (ProblemType type : values()) {
             if (type.status == status && type != MALFORMED_BODY) {
-                return type;
+                return Optional.of(type);
             }
         }
-        return status >= 500 ? INTERNAL_ERROR : INVALID_REQUEST;
+        return Optional.empty();
     }
 }

@@ -61,6 +61,7 @@ class ClientMessageResource {
     @Path("/{clientId}/messages")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "sendClientMessage",
             summary = "Text a client in the clinic's own words",
             description = "Sent through the same dispatcher as the plan's texts (rate limit, opt-out, retries, delivery"
                     + " receipts) and recorded in the client's history as a text of kind MANUAL. It waits for the end"
@@ -87,7 +88,9 @@ class ClientMessageResource {
 
     @GET
     @Path("/{clientId}/conversation")
-    @Operation(summary = "A client's texts (plan, manual, urgent answers) and replies in one timeline, oldest first")
+    @Operation(
+            operationId = "getClientConversation",
+            summary = "A client's texts (plan, manual, urgent answers) and replies in one timeline, oldest first")
     @APIResponse(
             responseCode = "200",
             content = @Content(schema = @Schema(implementation = Conversations.Conversation.class)))

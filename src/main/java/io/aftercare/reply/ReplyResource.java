@@ -56,6 +56,7 @@ class ReplyResource {
 
     @GET
     @Operation(
+            operationId = "listReplies",
             summary = "The clinic's replies from clients, urgent first, then newest first",
             description = "Cursor-paginated: pass the nextCursor of a page to get the next. Replies that come in"
                     + " meanwhile never shift the pages still to come; they sort before the cursor.")
@@ -78,6 +79,7 @@ class ReplyResource {
     @Path("/{id}/resolve")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "resolveReply",
             summary = "Mark a reply as dealt with",
             description = "Records who (the API key's clinic) and when, and the note if one is given. Resolving a"
                     + " resolved reply changes nothing and answers it as first resolved.")

@@ -46,7 +46,11 @@ class TriageTermsResource {
     }
 
     @GET
-    @Operation(summary = "The clinic's own urgent terms")
+    @Operation(operationId = "getTriageTerms", summary = "The clinic's own urgent terms")
+    @APIResponse(
+            responseCode = "200",
+            description = "The clinic's urgent terms",
+            content = @Content(schema = @Schema(implementation = TriageTerms.class)))
     public TriageTerms get() {
         return new TriageTerms(terms.of(clinic.id()));
     }
@@ -54,6 +58,7 @@ class TriageTermsResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "updateTriageTerms",
             summary = "Replace the clinic's own urgent terms",
             description = "At most 100 terms of at most 60 characters each, plain text, each holding a letter or digit;"
                     + " * only at the end of a word. They apply to replies received from now on.")
@@ -63,6 +68,10 @@ class TriageTermsResource {
                     + " many; the field names it, e.g. urgent[2]",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The terms as stored",
+            content = @Content(schema = @Schema(implementation = TriageTerms.class)))
     public TriageTerms put(TriageTerms change) {
         return new TriageTerms(terms.replace(clinic.id(), change == null ? null : change.urgent()));
     }

@@ -17,7 +17,7 @@ public record SessionRequest(
         @Schema(description = "The clinic's own id of the session; posting it again is safe", example = "clinic-8812")
         @NotBlank
         @Size(max = 100)
-        @Pattern(regexp = "\\p{Graph}+", message = "must not contain spaces or control characters")
+        @Pattern(regexp = SessionRequest.EXTERNAL_ID, message = "must not contain spaces or control characters")
         String sessionId,
 
         @NotNull @Valid ClientRequest client,
@@ -44,12 +44,18 @@ public record SessionRequest(
                 nullable = true)
         OffsetDateTime nextSessionAt) {
 
+    /**
+     * A clinic's own id: printable ASCII, no space. Java's {@code \p{Graph}+}, spelled so that every regex dialect
+     * reading the OpenAPI document (ECMA in JSON Schema validators, generated clients) means the same.
+     */
+    static final String EXTERNAL_ID = "[!-~]+";
+
     @Schema(name = "ClientRequest")
     public record ClientRequest(
             @Schema(description = "The clinic's own id of the client", example = "client-311")
             @NotBlank
             @Size(max = 100)
-            @Pattern(regexp = "\\p{Graph}+", message = "must not contain spaces or control characters")
+            @Pattern(regexp = SessionRequest.EXTERNAL_ID, message = "must not contain spaces or control characters")
             String id,
 
             @Schema(example = "Sam") @NotBlank @Size(max = 60) @PlainText

@@ -44,7 +44,7 @@ class SessionResource {
     }
 
     @POST
-    @Operation(summary = "Post a completed session and schedule its aftercare texts")
+    @Operation(operationId = "createSession", summary = "Post a completed session and schedule its aftercare texts")
     @APIResponse(
             responseCode = "201",
             description = "Stored; the texts are scheduled",
@@ -78,6 +78,7 @@ class SessionResource {
     @POST
     @Path("/preview")
     @Operation(
+            operationId = "previewSession",
             summary = "Show what posting this session would schedule, without storing anything",
             description = "Same body as a post. Each text comes rendered, with its due instant in UTC and on the"
                     + " client's clock, its SMS encoding and segment count.")
@@ -93,7 +94,7 @@ class SessionResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Read a session and the state of its texts")
+    @Operation(operationId = "getSession", summary = "Read a session and the state of its texts")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SessionView.class)))
     @APIResponse(
             responseCode = "404",
@@ -107,6 +108,7 @@ class SessionResource {
     @DELETE
     @Path("/{id}")
     @Operation(
+            operationId = "cancelSession",
             summary = "Cancel a session posted by mistake",
             description =
                     "Texts not yet sent are cancelled; texts already sent are left as they are. Repeating it is harmless.")

@@ -44,6 +44,7 @@ class ClinicStaffResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "inviteStaff",
             summary = "Invite a staff user (STAFF or MANAGER) to the dashboard",
             description = "The answer holds the invitation link, valid 72 hours, shown this once.")
     @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = StaffInvitationView.class)))

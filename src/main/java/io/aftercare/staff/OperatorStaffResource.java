@@ -41,6 +41,7 @@ class OperatorStaffResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "inviteClinicStaff",
             summary = "Invite an OPERATOR user to the dashboard",
             description = "The body's role, if any, is ignored. The answer holds the invitation link, valid 72 hours,"
                     + " shown this once.")

@@ -44,6 +44,7 @@ class PlanLintResource {
     // force.
     @POST
     @Operation(
+            operationId = "lintPlan",
             summary = "Lint a plan against the healthcare compliance profile",
             description = "Without a body, lints the plan in force with the clinic's own wordings; with one, lints the"
                     + " plan it holds (the JSON form of the built-in plan: version, defaultLanguage, steps with key,"

@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -46,19 +47,29 @@ class TemplateResource {
     }
 
     @GET
-    @Operation(summary = "Every step's text in every language, the clinic's own where it wrote one")
+    @Operation(
+            operationId = "listTemplates",
+            summary = "Every step's text in every language, the clinic's own where it wrote one")
+    @APIResponse(
+            responseCode = "200",
+            description = "Every step's wording in every language",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TemplateView.class)))
     public List<TemplateView> list() {
         return templates.list(clinic.id());
     }
 
     @GET
     @Path("/{step}/{language}")
-    @Operation(summary = "One step's text in one language")
+    @Operation(operationId = "getTemplate", summary = "One step's text in one language")
     @APIResponse(
             responseCode = "404",
             description = "No such step or language in the plan",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The wording",
+            content = @Content(schema = @Schema(implementation = TemplateView.class)))
     public TemplateView get(@PathParam("step") String step, @PathParam("language") String language) {
         return templates.get(clinic.id(), step, language);
     }
@@ -67,6 +78,7 @@ class TemplateResource {
     @Path("/{step}/{language}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "updateTemplate",
             summary = "Word a step in the clinic's own way",
             description = "Plain text of at most 1,000 characters that may name the values {firstName}, {clinicName},"
                     + " {clinicPhone}, {treatmentContinues}, {sessionDate}, {nextSessionDate}, {stepDate} and"
@@ -93,6 +105,10 @@ class TemplateResource {
             description = "No such step or language in the plan",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The wording as stored",
+            content = @Content(schema = @Schema(implementation = TemplateView.class)))
     public TemplateView put(
             @PathParam("step") String step, @PathParam("language") String language, TemplateChange change) {
         return templates.put(clinic.id(), step, language, change == null ? null : change.template());
@@ -100,12 +116,16 @@ class TemplateResource {
 
     @DELETE
     @Path("/{step}/{language}")
-    @Operation(summary = "Go back to the plan's text for this step and language")
+    @Operation(operationId = "resetTemplate", summary = "Go back to the plan's text for this step and language")
     @APIResponse(
             responseCode = "404",
             description = "The clinic has no own text here",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The plan's own wording, now in use again",
+            content = @Content(schema = @Schema(implementation = TemplateView.class)))
     public TemplateView reset(@PathParam("step") String step, @PathParam("language") String language) {
         return templates.reset(clinic.id(), step, language);
     }

@@ -15,12 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Where Twilio calls back; authenticated by Twilio's request signature, not by an API key. */
 @Path("/v1/twilio")
 @PermitAll
 @Tag(name = "Twilio webhooks")
+@SecurityRequirementsSet({}) // Twilio signs its requests; no API key
 @APIResponse(
         responseCode = "403",
         description = "Missing or wrong X-Twilio-Signature",
@@ -46,7 +48,9 @@ class TwilioWebhookResource {
     @POST
     @Path("/status")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "Twilio's status callback for a text we sent (MessageSid, MessageStatus, ErrorCode)")
+    @Operation(
+            operationId = "receiveTwilioStatus",
+            summary = "Twilio's status callback for a text we sent (MessageSid, MessageStatus, ErrorCode)")
     @APIResponse(
             responseCode = "204",
             description = "Recorded; kept until its text is recorded when it came first; or older than what was known"
@@ -66,6 +70,7 @@ class TwilioWebhookResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_XML)
     @Operation(
+            operationId = "receiveTwilioInbound",
             summary = "Twilio's incoming-message webhook (MessageSid, From, To, Body)",
             description = "Every reply is kept once per MessageSid for the clinic(s) it belongs to and triaged; an"
                     + " urgent one is answered with the plan's safety text. STOP, START and HELP keep their meaning;"

@@ -18,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -50,6 +51,7 @@ class WebhookResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(
+            operationId = "createWebhookEndpoint",
             summary = "Register an endpoint",
             description = "Events are posted as Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature)."
                     + " The answer holds the signing secret, which no later answer shows.")
@@ -74,14 +76,22 @@ class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "The clinic's endpoints, without their secrets")
+    @Operation(operationId = "listWebhookEndpoints", summary = "The clinic's endpoints, without their secrets")
+    @APIResponse(
+            responseCode = "200",
+            description = "The clinic's endpoints",
+            content =
+                    @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = EndpointViews.Endpoint.class)))
     public List<EndpointViews.Endpoint> list() {
         return endpoints.list(clinic.id());
     }
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete an endpoint", description = "Its pending deliveries are cancelled.")
+    @Operation(
+            operationId = "deleteWebhookEndpoint",
+            summary = "Delete an endpoint",
+            description = "Its pending deliveries are cancelled.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(
             responseCode = "404",
@@ -96,6 +106,7 @@ class WebhookResource {
     @POST
     @Path("/{id}/secret")
     @Operation(
+            operationId = "rotateWebhookSecret",
             summary = "Rotate an endpoint's signing secret",
             description =
                     "The new secret is shown in this answer only. For 24 hours the old one signs too: each request"
@@ -105,13 +116,19 @@ class WebhookResource {
             description = "No such endpoint for this clinic",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The new secret, shown only this once",
+            content = @Content(schema = @Schema(implementation = EndpointViews.Rotated.class)))
     public EndpointViews.Rotated rotateSecret(@PathParam("id") UUID id) {
         return endpoints.rotateSecret(clinic.id(), id);
     }
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "The endpoint's deliveries, newest first, each with its attempts")
+    @Operation(
+            operationId = "listWebhookDeliveries",
+            summary = "The endpoint's deliveries, newest first, each with its attempts")
     @APIResponse(
             responseCode = "400",
             description = "The cursor is invalid",
@@ -122,6 +139,10 @@ class WebhookResource {
             description = "No such endpoint for this clinic",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of deliveries",
+            content = @Content(schema = @Schema(implementation = EndpointViews.DeliveryPage.class)))
     public EndpointViews.DeliveryPage deliveries(
             @PathParam("id") UUID id,
             @Parameter(description = "The nextCursor of the previous page") @QueryParam("cursor") String cursor) {
@@ -131,6 +152,7 @@ class WebhookResource {
     @POST
     @Path("/{id}/deliveries/{deliveryId}/retry")
     @Operation(
+            operationId = "retryWebhookDelivery",
             summary = "Send a failed delivery again",
             description = "The same event (same webhook-id) goes back in the queue, retried for another 24 hours.")
     @APIResponse(
@@ -143,6 +165,10 @@ class WebhookResource {
             description = "The delivery has not failed, or the endpoint is disabled",
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The delivery, due again",
+            content = @Content(schema = @Schema(implementation = EndpointViews.Delivery.class)))
     public EndpointViews.Delivery retry(@PathParam("id") UUID id, @PathParam("deliveryId") UUID deliveryId) {
         return deliveries.retry(clinic.id(), id, deliveryId);
     }

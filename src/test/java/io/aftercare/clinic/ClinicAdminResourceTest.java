@@ -1,13 +1,18 @@
 package io.aftercare.clinic;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.aftercare.support.Sessions;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -161,5 +166,81 @@ class ClinicAdminResourceTest {
                 .statusCode(403)
                 .contentType("application/problem+json");
         given().get("/admin/v1/clinics").then().statusCode(401);
+    }
+
+    @Test
+    void shouldPageThroughEveryClinicWithACursor() {
+        for (int i = 0; i < 3; i++) {
+            onboard("Paged clinic " + i);
+        }
+        List<String> whole = given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .get("/admin/v1/clinics")
+                .then()
+                .statusCode(200)
+                .header("Link", nullValue())
+                .extract()
+                .jsonPath()
+                .getList("id");
+
+        List<String> paged = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = given().auth()
+                    .oauth2(Sessions.ADMIN_KEY)
+                    .queryParam("limit", 2)
+                    .queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/admin/v1/clinics")
+                    .then()
+                    .statusCode(200)
+                    .body("size()", lessThanOrEqualTo(2))
+                    .extract();
+            paged.addAll(page.jsonPath().getList("id"));
+            cursor = page.header("X-Next-Cursor");
+            if (cursor != null) {
+                assertThat(page.header("Link")).contains("rel=\"next\"").contains("limit=2");
+            }
+        } while (cursor != null);
+
+        assertThat(whole).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(paged).containsExactlyElementsOf(whole);
+    }
+
+    @Test
+    void shouldRefuseACursorItDidNotGive() {
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .queryParam("cursor", "bm90LWEtY3Vyc29y")
+                .get("/admin/v1/clinics")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("cursor"));
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .queryParam("limit", 0)
+                .get("/admin/v1/clinics")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("limit"));
+    }
+
+    private static void onboard(String name) {
+        given().auth()
+                .oauth2(Sessions.ADMIN_KEY)
+                .contentType("application/json")
+                .body(Map.of(
+                        "name",
+                        name,
+                        "phone",
+                        "604 555 0100",
+                        "timeZone",
+                        "America/Vancouver",
+                        "locale",
+                        "en",
+                        "region",
+                        "CA"))
+                .post("/admin/v1/clinics")
+                .then()
+                .statusCode(201);
     }
 }
