@@ -3,6 +3,7 @@ package io.aftercare.observability;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.jvm.ExecutorServiceMetrics;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -11,6 +12,8 @@ import java.util.concurrent.ThreadPoolExecutor;
  * The dispatcher's own work: texts claimed, claims taken over after their node missed its lease, attempts put back for
  * a retry. Each is counted after the statement that did it has committed.
  */
+// Created at start-up, so that every series is in the first scrape, before any claim.
+@Startup
 @ApplicationScoped
 public class DispatchMetrics {
 

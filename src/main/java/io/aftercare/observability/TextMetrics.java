@@ -5,6 +5,7 @@ import io.aftercare.sms.FailureKind;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -20,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code outcome}, failures also by {@code kind}), and how late they went out ({@code
  * aftercare_dispatch_lateness_seconds}). Never a clinic, number or body as a tag.
  */
+// Created at start-up, so that every series is in the first scrape, before any text.
+@Startup
 @ApplicationScoped
 public class TextMetrics {
 

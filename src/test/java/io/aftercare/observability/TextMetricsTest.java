@@ -68,6 +68,11 @@ class TextMetricsTest {
                 .hasValueSatisfying(claims -> assertThat(claims).isGreaterThanOrEqualTo(1));
         assertThat(value(metrics, "aftercare_texts_due_unsent")).isPresent();
         assertThat(value(metrics, "aftercare_sending_paused")).isPresent();
+        assertThat(value(metrics, "aftercare_ready")).contains(1.0);
+        assertThat(value(metrics, "aftercare_replies_total{category=\"urgent\"}"))
+                .isPresent();
+        assertThat(value(metrics, "aftercare_webhook_deliveries_total{outcome=\"delivered\"}"))
+                .isPresent();
         assertThat(metrics.lines())
                 .as("no metric line names a clinic or a number")
                 .noneMatch(line -> line.contains(clinicId))
