@@ -1,6 +1,8 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.observability.DispatchMetrics;
+import io.aftercare.observability.TextMetrics;
 import io.aftercare.optout.OptOuts;
 import io.aftercare.pause.PauseScope;
 import io.aftercare.pause.SendingPauses;
@@ -34,6 +36,8 @@ class AttemptOutcomes {
     private final OutcomePolicy policy;
     private final SmsGateway gateway;
     private final Clock clock;
+    private final TextMetrics textMetrics;
+    private final DispatchMetrics dispatchMetrics;
     // Closed by the dispatcher once its senders have stopped (Dispatcher#stop), never before them.
     private final SentRecorder sentRecorder;
 
@@ -43,14 +47,18 @@ class AttemptOutcomes {
             SendingPauses pauses,
             SmsGateway gateway,
             AftercareConfig config,
-            Clock clock) {
+            Clock clock,
+            TextMetrics textMetrics,
+            DispatchMetrics dispatchMetrics) {
         this.outcomes = outcomes;
+        this.textMetrics = textMetrics;
+        this.dispatchMetrics = dispatchMetrics;
         this.optOuts = optOuts;
         this.pauses = pauses;
         this.gateway = gateway;
         this.policy = new OutcomePolicy(RetryBackoff.from(config.dispatch()));
         this.clock = clock;
-        this.sentRecorder = new SentRecorder(outcomes);
+        this.sentRecorder = new SentRecorder(outcomes, textMetrics);
     }
 
     /** @return false when the claim had been lost, and so nothing was recorded */
@@ -68,18 +76,26 @@ class AttemptOutcomes {
                     "Reminder %s not sent (%s, attempt %d): %s",
                     text.reminderId(), rejected.kind(), text.attempt(), rejected.code() + ": " + rejected.reason());
         }
-        return carryOut(text, policy.after(text, rejected, now), now);
+        try (TextMetrics.Scope failing = textMetrics.failingAs(rejected.kind())) {
+            return carryOut(text, policy.after(text, rejected, now), now);
+        }
     }
 
     /** An earlier attempt may have reached the provider, which could not be asked: the text is not sent this time. */
     void unconfirmed(ClaimedText text, String reason) {
         Instant now = clock.instant();
-        carryOut(text, policy.afterUnconfirmed(text, reason, now), now);
+        try (TextMetrics.Scope failing = textMetrics.failingAs(FailureKind.UNKNOWN_OUTCOME)) {
+            carryOut(text, policy.afterUnconfirmed(text, reason, now), now);
+        }
     }
 
     private boolean carryOut(ClaimedText text, OutcomePolicy.Action action, Instant now) {
         if (action instanceof OutcomePolicy.Action.RetryAt retry) {
-            return outcomes.retryLater(text, retry.error(), retry.at(), retry.outcomeUnknown(), now);
+            boolean recorded = outcomes.retryLater(text, retry.error(), retry.at(), retry.outcomeUnknown(), now);
+            if (recorded) {
+                dispatchMetrics.retried();
+            }
+            return recorded;
         }
         if (action instanceof OutcomePolicy.Action.Fail fail) {
             return outcomes.recordFailed(text, fail.error(), now);

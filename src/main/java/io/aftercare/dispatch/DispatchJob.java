@@ -1,5 +1,6 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.observability.DispatchMetrics;
 import io.aftercare.reminder.ReminderClaims;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
@@ -20,9 +21,11 @@ class DispatchJob {
     private final ReminderClaims claims;
     private final NodeIdentity node;
     private final Clock clock;
+    private final DispatchMetrics metrics;
 
-    DispatchJob(Dispatcher dispatcher, ReminderClaims claims, NodeIdentity node, Clock clock) {
+    DispatchJob(Dispatcher dispatcher, ReminderClaims claims, NodeIdentity node, Clock clock, DispatchMetrics metrics) {
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
         this.claims = claims;
         this.node = node;
         this.clock = clock;
@@ -46,6 +49,7 @@ class DispatchJob {
     void releaseExpiredClaims() {
         // Texts claimed by a node that died or froze before recording their outcome go back in the queue.
         int released = claims.releaseExpired(clock.instant());
+        metrics.takenOver(released);
         if (released > 0) {
             Log.warnf(
                     "Put %d texts back in the queue: the node that claimed them did not finish within its lease",

@@ -1,6 +1,7 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.observability.DispatchMetrics;
 import io.aftercare.problem.RedactedFailure;
 import io.aftercare.reminder.ClaimedText;
 import io.aftercare.reminder.ReminderClaims;
@@ -42,6 +43,7 @@ public class Dispatcher {
     private final AftercareConfig.Dispatch config;
     private final Duration shutdownWait;
     private final Clock clock;
+    private final DispatchMetrics metrics;
     private final SenderPool senders;
     private final DrainWatch watch = new DrainWatch();
     private volatile Pacing pacing;
@@ -53,8 +55,10 @@ public class Dispatcher {
             AttemptOutcomes attemptOutcomes,
             SendRate sendRate,
             AftercareConfig config,
-            Clock clock) {
+            Clock clock,
+            DispatchMetrics metrics) {
         this.claims = claims;
+        this.metrics = metrics;
         this.protocol = protocol;
         this.attemptOutcomes = attemptOutcomes;
         this.sendRate = sendRate;
@@ -62,7 +66,7 @@ public class Dispatcher {
         this.shutdownWait = config.shutdownWait();
         this.clock = clock;
         this.pacing = Pacing.from(config);
-        this.senders = new SenderPool(pacing.concurrency());
+        this.senders = new SenderPool(pacing.concurrency(), metrics);
     }
 
     /**
@@ -119,6 +123,7 @@ public class Dispatcher {
         int notSubmitted = size;
         try {
             List<ClaimedText> batch = claims.claimDue(node, size, clock.instant(), config.claimLease());
+            metrics.claimed(batch.size());
             watch.progressed();
             room.release(size - batch.size());
             notSubmitted = batch.size();

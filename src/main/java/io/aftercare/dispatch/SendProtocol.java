@@ -1,6 +1,7 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.observability.MdcScope;
 import io.aftercare.problem.RedactedFailure;
 import io.aftercare.reminder.ClaimedText;
 import io.aftercare.reminder.SendOutcomes;
@@ -52,8 +53,16 @@ class SendProtocol {
         this.clock = clock;
     }
 
-    /** Sends {@code text} at {@code slot} or, past it, at once. */
+    /** Sends {@code text} at {@code slot} or, past it, at once; every line logged meanwhile names the text. */
     void sendAt(ClaimedText text, Instant slot) {
+        try (MdcScope scope = MdcScope.of(MdcScope.CLINIC_ID, text.clinicId())
+                .and(MdcScope.REMINDER_ID, text.reminderId())
+                .and(MdcScope.NODE, text.claimedBy())) {
+            waitThenSend(text, slot);
+        }
+    }
+
+    private void waitThenSend(ClaimedText text, Instant slot) {
         long wait = waitMillis(clock.instant(), slot, text.leaseEnds().minus(lease));
         if (wait > 0) {
             try {

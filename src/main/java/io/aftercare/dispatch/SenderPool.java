@@ -1,5 +1,6 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.observability.DispatchMetrics;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -14,7 +15,7 @@ final class SenderPool {
 
     private final ThreadPoolExecutor threads;
 
-    SenderPool(int size) {
+    SenderPool(int size, DispatchMetrics metrics) {
         AtomicInteger count = new AtomicInteger();
         this.threads = new ThreadPoolExecutor(
                 size,
@@ -23,6 +24,7 @@ final class SenderPool {
                 TimeUnit.MILLISECONDS,
                 new LinkedBlockingQueue<>(),
                 task -> new Thread(task, "sms-sender-" + count.incrementAndGet()));
+        metrics.watchSenders(threads);
     }
 
     /** @throws java.util.concurrent.RejectedExecutionException once the pool is shut down */

@@ -1,5 +1,6 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.observability.TextMetrics;
 import io.aftercare.reminder.ClaimedText;
 import io.aftercare.reminder.SendOutcomes;
 import java.time.Duration;
@@ -29,12 +30,14 @@ final class SentRecorder {
     private record Pending(SendOutcomes.Sent sent, CompletableFuture<Boolean> recorded) {}
 
     private final SendOutcomes outcomes;
+    private final TextMetrics metrics;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closed;
 
-    SentRecorder(SendOutcomes outcomes) {
+    SentRecorder(SendOutcomes outcomes, TextMetrics metrics) {
         this.outcomes = outcomes;
+        this.metrics = metrics;
         this.writer = new Thread(this::writeUntilClosed, "sent-recorder");
         writer.setDaemon(true);
         writer.start();
@@ -82,9 +85,15 @@ final class SentRecorder {
         try {
             Set<SendOutcomes.Claim> written =
                     outcomes.recordSent(batch.stream().map(Pending::sent).toList());
-            batch.forEach(pending -> pending.recorded()
-                    .complete(written.contains(
-                            SendOutcomes.Claim.of(pending.sent().text()))));
+            for (Pending pending : batch) {
+                boolean recorded =
+                        written.contains(SendOutcomes.Claim.of(pending.sent().text()));
+                if (recorded) {
+                    metrics.lateness(Duration.between(
+                            pending.sent().text().dueAt(), pending.sent().at()));
+                }
+                pending.recorded().complete(recorded);
+            }
         } catch (Throwable e) {
             // The database did not take it: the texts stay claimed, and come back as of unknown outcome after the
             // lease.

@@ -1,6 +1,7 @@
 package io.aftercare.optout;
 
 import io.aftercare.db.SqlValues;
+import io.aftercare.observability.TextMetrics;
 import io.aftercare.phone.PhoneMask;
 import io.aftercare.reminder.HeldTexts;
 import io.quarkus.logging.Log;
@@ -28,14 +29,17 @@ public class OptOuts {
     private final NumberMarkers markers;
     private final HeldTexts heldTexts;
     private final Event<OptOutChanged> changed;
+    private final TextMetrics textMetrics;
 
     OptOuts(
             EntityManager entityManager,
             Clock clock,
             NumberMarkers markers,
             HeldTexts heldTexts,
-            Event<OptOutChanged> changed) {
+            Event<OptOutChanged> changed,
+            TextMetrics textMetrics) {
         this.entityManager = entityManager;
+        this.textMetrics = textMetrics;
         this.clock = clock;
         this.markers = markers;
         this.heldTexts = heldTexts;
@@ -71,6 +75,7 @@ public class OptOuts {
         }
         announce(phone, optedOut, true, source, now);
         int held = heldTexts.hold(phone, clinics, now);
+        textMetrics.held(held);
         Log.infof("%s opted out (%s); %d pending texts held", PhoneMask.mask(phone), source, held);
         return held;
     }
@@ -94,7 +99,9 @@ public class OptOuts {
                         .getResultList())
                 .stream().map(UUID.class::cast).toList();
         announce(phone, optedIn, false, source, now);
-        int reviewed = heldTexts.release(phone, now);
+        HeldTexts.Released released = heldTexts.release(phone, now);
+        textMetrics.skipped(released.skipped());
+        int reviewed = released.scheduled() + released.skipped();
         Log.infof("%s opted back in; %d held texts scheduled again or skipped", PhoneMask.mask(phone), reviewed);
         return reviewed;
     }

@@ -47,11 +47,12 @@ public class HeldTexts {
      * due within {@link #LAST_STEP_GRACE}) goes out, the others are skipped. A text of no session (a clinic's own, an
      * urgent answer) is its own last step.
      *
-     * @return how many held texts were scheduled again or skipped
+     * @return how many held texts were scheduled again, and how many skipped
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int release(String phone, Instant now) {
-        return entityManager
+    public Released release(String phone, Instant now) {
+        @SuppressWarnings("unchecked")
+        List<String> statuses = entityManager
                 .createNativeQuery("""
                 WITH held AS (
                     SELECT r.id, r.due_at, LEAD(r.due_at) OVER (PARTITION BY COALESCE(r.session_id, r.id) ORDER BY r.due_at)
@@ -66,10 +67,16 @@ public class HeldTexts {
                        updated_at = :now
                   FROM held h
                  WHERE r.id = h.id
+                RETURNING r.status
                 """)
                 .setParameter("phone", phone)
                 .setParameter("now", now)
                 .setParameter("graceStart", now.minus(LAST_STEP_GRACE))
-                .executeUpdate();
+                .getResultList();
+        int skipped = (int) statuses.stream().filter("SKIPPED"::equals).count();
+        return new Released(statuses.size() - skipped, skipped);
     }
+
+    /** What became of a number's held texts when it opted back in. */
+    public record Released(int scheduled, int skipped) {}
 }

@@ -2,6 +2,8 @@ package io.aftercare.reply;
 
 import io.aftercare.client.Client;
 import io.aftercare.db.TimeOrderedIds;
+import io.aftercare.observability.InboundMetrics;
+import io.aftercare.observability.MdcScope;
 import io.aftercare.optout.InboundTexts;
 import io.aftercare.optout.Keyword;
 import io.aftercare.phone.PhoneMask;
@@ -39,6 +41,7 @@ public class ReplyInbox {
     private final Event<ReplyReceived> received;
     private final EntityManager entityManager;
     private final Clock clock;
+    private final InboundMetrics metrics;
 
     ReplyInbox(
             ReplyAttributions attributions,
@@ -47,8 +50,10 @@ public class ReplyInbox {
             UrgentAnswers urgentAnswers,
             Event<ReplyReceived> received,
             EntityManager entityManager,
-            Clock clock) {
+            Clock clock,
+            InboundMetrics metrics) {
         this.attributions = attributions;
+        this.metrics = metrics;
         this.triage = TriageVocabulary.builtIn();
         this.clinicTerms = clinicTerms;
         this.keywords = keywords;
@@ -94,15 +99,9 @@ public class ReplyInbox {
         for (Attribution attribution : belongsTo) {
             Reply reply = store(messageSid, attribution, fromPhone, to, text, now, keyword);
             stored.add(reply);
-            received.fire(new ReplyReceived(
-                    reply.id,
-                    reply.clinicId,
-                    Optional.of(reply.clientId),
-                    Optional.ofNullable(Client.<Client>findById(reply.clientId)).map(client -> client.externalId),
-                    attribution.sessionExternalId(),
-                    reply.category.name(),
-                    reply.body,
-                    reply.receivedAt));
+            try (MdcScope scope = MdcScope.of(MdcScope.CLINIC_ID, reply.clinicId)) {
+                announce(reply, attribution);
+            }
         }
         Log.infof(
                 "Inbound message %s from %s kept for %d clinic(s): %s",
@@ -111,11 +110,24 @@ public class ReplyInbox {
                 belongsTo.size(),
                 stored.stream().map(reply -> reply.category.name()).distinct().toList());
 
+        stored.forEach(reply -> metrics.replyReceived(reply.category.name()));
         Optional<String> answer = keywords.receive(from, text);
         stored.stream()
                 .filter(reply -> reply.category == ReplyCategory.URGENT && reply.clientId != null)
                 .forEach(reply -> urgentAnswers.answer(reply, now));
         return answer;
+    }
+
+    private void announce(Reply reply, Attribution attribution) {
+        received.fire(new ReplyReceived(
+                reply.id,
+                reply.clinicId,
+                Optional.of(reply.clientId),
+                Optional.ofNullable(Client.<Client>findById(reply.clientId)).map(client -> client.externalId),
+                attribution.sessionExternalId(),
+                reply.category.name(),
+                reply.body,
+                reply.receivedAt));
     }
 
     private Reply store(

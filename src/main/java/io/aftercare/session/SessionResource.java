@@ -2,6 +2,7 @@ package io.aftercare.session;
 
 import io.aftercare.clinic.CurrentClinic;
 import io.aftercare.clinic.Roles;
+import io.aftercare.observability.MdcScope;
 import io.aftercare.problem.Problem;
 import io.aftercare.problem.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -64,7 +65,10 @@ class SessionResource {
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public Response post(SessionRequest request, UriInfo uri) {
-        PostedSession posted = sessions.post(clinic.id(), request);
+        PostedSession posted;
+        try (MdcScope scope = MdcScope.of(MdcScope.CLINIC_ID, clinic.id())) {
+            posted = sessions.post(clinic.id(), request);
+        }
         if (!posted.created()) {
             return Response.ok(posted.session()).build();
         }
@@ -119,7 +123,9 @@ class SessionResource {
             content =
                     @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
     public SessionView cancel(@PathParam("id") UUID id) {
-        return sessions.cancel(clinic.id(), id).orElseThrow(() -> notFound(id));
+        try (MdcScope scope = MdcScope.of(MdcScope.CLINIC_ID, clinic.id()).and(MdcScope.SESSION_ID, id)) {
+            return sessions.cancel(clinic.id(), id).orElseThrow(() -> notFound(id));
+        }
     }
 
     private static ProblemException notFound(UUID id) {

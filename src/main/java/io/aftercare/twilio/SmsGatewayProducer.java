@@ -1,6 +1,7 @@
 package io.aftercare.twilio;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.observability.SmsObservation;
 import io.aftercare.sms.ConsoleSmsGateway;
 import io.aftercare.sms.SmsGateway;
 import io.quarkus.logging.Log;
@@ -8,12 +9,12 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** Chooses the SMS sender from configuration: Twilio when it is configured, the console otherwise. */
+/** Chooses the SMS sender from configuration: Twilio (timed and traced) when it is configured, the console otherwise. */
 class SmsGatewayProducer {
 
     @Produces
     @Singleton
-    SmsGateway gateway(AftercareConfig config) {
+    SmsGateway gateway(AftercareConfig config, SmsObservation observation) {
         String sender =
                 config.sms().sender().orElse(config.twilio().accountSid().isPresent() ? "twilio" : "console");
         return switch (sender) {
@@ -24,11 +25,11 @@ class SmsGatewayProducer {
             case "twilio" -> {
                 TwilioAccount account = TwilioAccount.from(config.twilio());
                 Log.infof("SMS sender: Twilio account %s at %s", account.accountSid(), account.apiUrl());
-                yield new TwilioSmsGateway(
+                yield observation.observe(new TwilioSmsGateway(
                         account,
                         config.twilio().connectTimeout(),
                         config.twilio().responseTimeout(),
-                        config.dispatch().concurrency());
+                        config.dispatch().concurrency()));
             }
             default ->
                 throw new IllegalStateException(

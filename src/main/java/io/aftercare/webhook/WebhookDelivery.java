@@ -1,6 +1,7 @@
 package io.aftercare.webhook;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.observability.InboundMetrics;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -25,6 +26,7 @@ class WebhookDelivery {
     private final Clock clock;
     private final Duration lease;
     private final DeliveryRenewal renewal;
+    private final InboundMetrics metrics;
 
     WebhookDelivery(
             DeliveryClaims claims,
@@ -32,8 +34,10 @@ class WebhookDelivery {
             Destinations destinations,
             WebhookHttp http,
             Clock clock,
-            AftercareConfig config) {
+            AftercareConfig config,
+            InboundMetrics metrics) {
         this.claims = claims;
+        this.metrics = metrics;
         this.outcomes = outcomes;
         this.destinations = destinations;
         this.http = http;
@@ -80,6 +84,8 @@ class WebhookDelivery {
         }
         if (!outcomes.record(delivery, result)) {
             Log.debugf("Webhook delivery %s: claim lost before its outcome was recorded", delivery.deliveryId());
+        } else {
+            metrics.webhookAttempt(result.delivered() ? "delivered" : result.gone() ? "gone" : "failed");
         }
     }
 

@@ -171,7 +171,7 @@ class WebhookDispatcherTest {
         private volatile boolean finishingAll;
 
         HeldAttempts() {
-            super(null, null, null, null, Clock.systemUTC(), config(2));
+            super(null, null, null, null, Clock.systemUTC(), config(2), null);
         }
 
         @Override
