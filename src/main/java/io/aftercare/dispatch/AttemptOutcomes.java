@@ -1,6 +1,7 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.db.DatabaseClock;
 import io.aftercare.optout.OptOuts;
 import io.aftercare.pause.SendingPauses;
 import io.aftercare.phone.PhoneMask;
@@ -11,7 +12,6 @@ import io.aftercare.sms.SendOutcome;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,11 +30,12 @@ class AttemptOutcomes {
     private final OptOuts optOuts;
     private final SendingPauses pauses;
     private final OutcomePolicy policy;
-    private final Clock clock;
+    private final DatabaseClock clock;
     // Closed by the dispatcher once its senders have stopped (Dispatcher#stop), never before them.
     private final SentRecorder sentRecorder;
 
-    AttemptOutcomes(SendOutcomes outcomes, OptOuts optOuts, SendingPauses pauses, AftercareConfig config, Clock clock) {
+    AttemptOutcomes(
+            SendOutcomes outcomes, OptOuts optOuts, SendingPauses pauses, AftercareConfig config, DatabaseClock clock) {
         this.outcomes = outcomes;
         this.optOuts = optOuts;
         this.pauses = pauses;

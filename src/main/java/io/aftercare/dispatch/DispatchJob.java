@@ -1,10 +1,10 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.db.DatabaseClock;
 import io.aftercare.reminder.ReminderClaims;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 
 /**
  * The clustered Quartz triggers that drive dispatch. With the JDBC job store each firing runs on one node of the
@@ -19,9 +19,9 @@ class DispatchJob {
     private final Dispatcher dispatcher;
     private final ReminderClaims claims;
     private final NodeIdentity node;
-    private final Clock clock;
+    private final DatabaseClock clock;
 
-    DispatchJob(Dispatcher dispatcher, ReminderClaims claims, NodeIdentity node, Clock clock) {
+    DispatchJob(Dispatcher dispatcher, ReminderClaims claims, NodeIdentity node, DatabaseClock clock) {
         this.dispatcher = dispatcher;
         this.claims = claims;
         this.node = node;

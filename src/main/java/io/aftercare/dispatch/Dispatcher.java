@@ -1,6 +1,7 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.db.DatabaseClock;
 import io.aftercare.problem.RedactedFailure;
 import io.aftercare.reminder.ClaimedText;
 import io.aftercare.reminder.ReminderClaims;
@@ -10,7 +11,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +41,7 @@ public class Dispatcher {
     private final SendRate sendRate;
     private final AftercareConfig.Dispatch config;
     private final Duration shutdownWait;
-    private final Clock clock;
+    private final DatabaseClock clock;
     private final SenderPool senders;
     private final DrainWatch watch = new DrainWatch();
     private volatile Pacing pacing;
@@ -53,7 +53,7 @@ public class Dispatcher {
             AttemptOutcomes attemptOutcomes,
             SendRate sendRate,
             AftercareConfig config,
-            Clock clock) {
+            DatabaseClock clock) {
         this.claims = claims;
         this.protocol = protocol;
         this.attemptOutcomes = attemptOutcomes;
@@ -88,7 +88,8 @@ public class Dispatcher {
         Semaphore room = new Semaphore(outstanding);
         int handled = 0;
         try {
-            while (!stopping && clock.instant().isBefore(deadline)) {
+            // A node whose clock is out of step with the database's claims nothing (DatabaseClock).
+            while (!stopping && clock.inStep() && clock.instant().isBefore(deadline)) {
                 int size = pacing.batchSize();
                 room.acquireUninterruptibly(size);
                 // Waiting for room may have outlasted the run or seen the node start to stop: claim nothing more then.
