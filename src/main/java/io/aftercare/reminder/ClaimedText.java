@@ -13,6 +13,7 @@ import java.util.UUID;
  * @param clientZone and {@code quietHours}: a text handed back (retry, release, resume) may come due at night
  * @param unknownSince set when an earlier attempt may have reached the provider: check before sending again
  * @param leaseEnds when the claim stops being exclusive, by the database's clock ({@code db/DatabaseClock})
+ * @param dueAt when the text fell due (its lateness is measured from it)
  */
 public record ClaimedText(
         UUID reminderId,
@@ -25,4 +26,5 @@ public record ClaimedText(
         Optional<QuietHours> quietHours,
         String claimedBy,
         int attempt,
-        Instant leaseEnds) {}
+        Instant leaseEnds,
+        Instant dueAt) {}

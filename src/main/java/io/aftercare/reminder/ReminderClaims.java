@@ -50,7 +50,8 @@ public class ReminderClaims {
                       c.time_zone,
                       -- A text answering a client who just wrote goes out whatever the hour.
                       CASE WHEN r.quiet_hours_apply THEN k.quiet_hours_start END,
-                      CASE WHEN r.quiet_hours_apply THEN k.quiet_hours_end END
+                      CASE WHEN r.quiet_hours_apply THEN k.quiet_hours_end END,
+                      r.due_at
             """;
 
     // The claim's own idea of a text it may take, for each clinic's oldest: one probe of reminder_due_by_clinic per
@@ -120,7 +121,8 @@ public class ReminderClaims {
                         quietHours(row[8], row[9]),
                         node,
                         ((Number) row[6]).intValue(),
-                        leaseEnd))
+                        leaseEnd,
+                        SqlValues.instant(row[10])))
                 .toList();
     }
 

@@ -61,6 +61,7 @@ class ClaimRenewalTest {
                 Optional.empty(),
                 "node-a",
                 1,
-                leaseEnds);
+                leaseEnds,
+                NOW);
     }
 }

@@ -117,6 +117,7 @@ class OutcomePolicyTest {
                 Optional.empty(),
                 "node-a",
                 attempt,
-                NOW.plusSeconds(120));
+                NOW.plusSeconds(120),
+                NOW);
     }
 }

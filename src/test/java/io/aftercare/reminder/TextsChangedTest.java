@@ -149,7 +149,8 @@ class TextsChangedTest {
                 lost.quietHours(),
                 lost.claimedBy(),
                 lost.attempt() + 1,
-                lost.leaseEnds());
+                lost.leaseEnds(),
+                lost.dueAt());
         Instant sentAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
 
         Set<SendOutcomes.Claim> written = outcomes.recordSent(
