@@ -291,7 +291,7 @@ public final class ServiceNode implements AutoCloseable {
 
         /**
          * The node's wall clock runs {@code ahead} of the machine's (libfaketime, preloaded into the node's JVM only; the
-         * shared PostgreSQL keeps the real time). Monotonic time stays real: the JVM's timers hang without it.
+         * shared PostgreSQL keeps the real time). Monotonic time stays real: the JVM hangs without it.
          *
          * @throws IllegalStateException when libfaketime is not installed (Debian package {@code faketime})
          */
@@ -303,6 +303,9 @@ public final class ServiceNode implements AutoCloseable {
             environment.put("LD_PRELOAD", FAKETIME.toString());
             environment.put("FAKETIME", "+" + ahead.toSeconds() + "s");
             environment.put("FAKETIME_DONT_FAKE_MONOTONIC", "1");
+            // Debian's build turns on its pthread_cond_timedwait workaround for this glibc, which makes the JVM's timed
+            // waits return at once: its housekeeping threads spin and the service takes minutes to start.
+            environment.put("FAKETIME_FORCE_MONOTONIC_FIX", "0");
             return this;
         }
 
