@@ -215,6 +215,13 @@ public interface AftercareConfig {
          */
         @WithDefault("1m")
         Duration stallAfter();
+
+        /**
+         * Largest offset either way between this node's clock and the database's at which the node claims texts and
+         * runs scheduled jobs; past it, readiness reports the node down. Below Quartz's 7.5 s check-in margin.
+         */
+        @WithDefault("2s")
+        Duration maxClockOffset();
     }
 
     interface Sessions {

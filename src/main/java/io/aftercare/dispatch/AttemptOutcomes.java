@@ -1,6 +1,7 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.db.DatabaseClock;
 import io.aftercare.observability.DispatchMetrics;
 import io.aftercare.observability.TextMetrics;
 import io.aftercare.optout.OptOuts;
@@ -15,7 +16,6 @@ import io.aftercare.sms.SmsGateway;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,7 +35,7 @@ class AttemptOutcomes {
     private final SendingPauses pauses;
     private final OutcomePolicy policy;
     private final SmsGateway gateway;
-    private final Clock clock;
+    private final DatabaseClock clock;
     private final TextMetrics textMetrics;
     private final DispatchMetrics dispatchMetrics;
     // Closed by the dispatcher once its senders have stopped (Dispatcher#stop), never before them.
@@ -47,7 +47,7 @@ class AttemptOutcomes {
             SendingPauses pauses,
             SmsGateway gateway,
             AftercareConfig config,
-            Clock clock,
+            DatabaseClock clock,
             TextMetrics textMetrics,
             DispatchMetrics dispatchMetrics) {
         this.outcomes = outcomes;

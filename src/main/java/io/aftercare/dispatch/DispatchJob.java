@@ -1,11 +1,11 @@
 package io.aftercare.dispatch;
 
+import io.aftercare.db.DatabaseClock;
 import io.aftercare.observability.DispatchMetrics;
 import io.aftercare.reminder.ReminderClaims;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 
 /**
  * The clustered Quartz triggers that drive dispatch. With the JDBC job store each firing runs on one node of the
@@ -20,10 +20,15 @@ class DispatchJob {
     private final Dispatcher dispatcher;
     private final ReminderClaims claims;
     private final NodeIdentity node;
-    private final Clock clock;
+    private final DatabaseClock clock;
     private final DispatchMetrics metrics;
 
-    DispatchJob(Dispatcher dispatcher, ReminderClaims claims, NodeIdentity node, Clock clock, DispatchMetrics metrics) {
+    DispatchJob(
+            Dispatcher dispatcher,
+            ReminderClaims claims,
+            NodeIdentity node,
+            DatabaseClock clock,
+            DispatchMetrics metrics) {
         this.dispatcher = dispatcher;
         this.metrics = metrics;
         this.claims = claims;

@@ -1,6 +1,7 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.db.DatabaseClock;
 import io.aftercare.observability.DispatchMetrics;
 import io.aftercare.problem.RedactedFailure;
 import io.aftercare.reminder.ClaimedText;
@@ -11,7 +12,6 @@ import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -42,7 +42,7 @@ public class Dispatcher {
     private final SendRate sendRate;
     private final AftercareConfig.Dispatch config;
     private final Duration shutdownWait;
-    private final Clock clock;
+    private final DatabaseClock clock;
     private final DispatchMetrics metrics;
     private final SenderPool senders;
     private final DrainWatch watch = new DrainWatch();
@@ -55,7 +55,7 @@ public class Dispatcher {
             AttemptOutcomes attemptOutcomes,
             SendRate sendRate,
             AftercareConfig config,
-            Clock clock,
+            DatabaseClock clock,
             DispatchMetrics metrics) {
         this.claims = claims;
         this.metrics = metrics;
@@ -92,7 +92,8 @@ public class Dispatcher {
         Semaphore room = new Semaphore(outstanding);
         int handled = 0;
         try {
-            while (!stopping && clock.instant().isBefore(deadline)) {
+            // A node whose clock is out of step with the database's claims nothing (DatabaseClock).
+            while (!stopping && clock.inStep() && clock.instant().isBefore(deadline)) {
                 int size = pacing.batchSize();
                 room.acquireUninterruptibly(size);
                 // Waiting for room may have outlasted the run or seen the node start to stop: claim nothing more then.

@@ -1,6 +1,7 @@
 package io.aftercare.dispatch;
 
 import io.aftercare.config.AftercareConfig;
+import io.aftercare.db.DatabaseClock;
 import io.aftercare.observability.MdcScope;
 import io.aftercare.problem.RedactedFailure;
 import io.aftercare.reminder.ClaimedText;
@@ -13,7 +14,6 @@ import io.aftercare.sms.SmsGateway;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -35,7 +35,7 @@ class SendProtocol {
     private final AttemptOutcomes attemptOutcomes;
     private final ClaimRenewal renewal;
     private final Duration lease;
-    private final Clock clock;
+    private final DatabaseClock clock;
     private volatile boolean stopping;
 
     SendProtocol(
@@ -43,7 +43,7 @@ class SendProtocol {
             SendOutcomes outcomes,
             AttemptOutcomes attemptOutcomes,
             AftercareConfig config,
-            Clock clock) {
+            DatabaseClock clock) {
         this.gateway = gateway;
         this.outcomes = outcomes;
         this.attemptOutcomes = attemptOutcomes;

@@ -12,7 +12,7 @@ import java.util.UUID;
  *
  * @param clientZone and {@code quietHours}: a text handed back (retry, release, resume) may come due at night
  * @param unknownSince set when an earlier attempt may have reached the provider: check before sending again
- * @param leaseEnds when the claim stops being exclusive, by the claiming node's clock
+ * @param leaseEnds when the claim stops being exclusive, by the database's clock ({@code db/DatabaseClock})
  * @param dueAt when the text came due (a retry or a postponement moves it): how late it went out is measured from it
  */
 public record ClaimedText(

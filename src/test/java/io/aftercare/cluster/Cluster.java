@@ -86,6 +86,14 @@ public final class Cluster implements AutoCloseable {
                 .set("AFTERCARE_DISPATCH_MAX_ATTEMPTS", "12");
     }
 
+    /**
+     * Starts one more node with the shared settings plus {@code settings}, without waiting for it to be ready: the
+     * cluster does not keep it (nor restart it), the caller closes it.
+     */
+    public ServiceNode startExtra(String name, UnaryOperator<ServiceNode.Builder> settings) {
+        return settings.apply(this.settings.apply(settingsFor(name))).start();
+    }
+
     /** Starts again, with the same settings, every node that was killed or stopped. */
     public void restartStopped() {
         nodes.replaceAll((name, node) ->

@@ -31,6 +31,7 @@ public final class ServiceNode implements AutoCloseable {
     public static final String CLINIC_KEY = "cluster-clinic-key-0123456789abcdef0123456789";
     public static final String ADMIN_KEY = "cluster-admin-key-0123456789abcdef0123456789";
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    private static final Path FAKETIME = Path.of("/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1");
     private static final HttpClient HTTP = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
@@ -144,6 +145,25 @@ public final class ServiceNode implements AutoCloseable {
     public int managementStatusOf(String path) {
         return statusAt(managementUrl() + path);
     }
+
+    /** GET on the node's management port: the status code (-1 when it does not answer) and the body. */
+    public Answer managementGet(String path) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(managementUrl() + path))
+                    .timeout(Duration.ofSeconds(5))
+                    .build();
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            return new Answer(-1, "");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, "");
+        }
+    }
+
+    /** A status code and body. */
+    public record Answer(int status, String body) {}
 
     private static int statusAt(String url) {
         try {
@@ -266,6 +286,26 @@ public final class ServiceNode implements AutoCloseable {
 
         public Builder maxHeap(String maxHeap) {
             this.maxHeap = maxHeap;
+            return this;
+        }
+
+        /**
+         * The node's wall clock runs {@code ahead} of the machine's (libfaketime, preloaded into the node's JVM only; the
+         * shared PostgreSQL keeps the real time). Monotonic time stays real: the JVM hangs without it.
+         *
+         * @throws IllegalStateException when libfaketime is not installed (Debian package {@code faketime})
+         */
+        public Builder clockAhead(Duration ahead) {
+            if (!Files.isReadable(FAKETIME)) {
+                throw new IllegalStateException(FAKETIME + " is missing: install Debian's faketime package"
+                        + " (apt-get install -y faketime) for the clock skew test");
+            }
+            environment.put("LD_PRELOAD", FAKETIME.toString());
+            environment.put("FAKETIME", "+" + ahead.toSeconds() + "s");
+            environment.put("FAKETIME_DONT_FAKE_MONOTONIC", "1");
+            // Debian's build turns on its pthread_cond_timedwait workaround for this glibc, which makes the JVM's timed
+            // waits return at once: its housekeeping threads spin and the service takes minutes to start.
+            environment.put("FAKETIME_FORCE_MONOTONIC_FIX", "0");
             return this;
         }
 

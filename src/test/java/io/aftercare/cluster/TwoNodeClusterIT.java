@@ -3,6 +3,8 @@ package io.aftercare.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.aftercare.cluster.TwilioApiDouble.Reply;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,8 +27,9 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * Two nodes from the packaged jar share one PostgreSQL and drain bursts of 2,000 texts while one of them is killed
- * ({@code SIGKILL}) at three points of a send, frozen ({@code SIGSTOP}) past its lease, or stopped ({@code SIGTERM}).
- * Every text must be sent exactly once, and the database must agree with what Twilio took.
+ * ({@code SIGKILL}) at three points of a send, frozen ({@code SIGSTOP}) past its lease, or stopped ({@code SIGTERM}),
+ * and a burst of 400 while a third node's clock runs 150 s ahead. Every text must be sent exactly once, and the
+ * database must agree with what Twilio took.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeClusterIT {
@@ -36,6 +39,10 @@ class TwoNodeClusterIT {
     private static final int FATAL_REQUEST = 300;
 
     private static final Duration LATENCY = Duration.ofMillis(10);
+    /** How far ahead the skewed node's clock runs, and how many texts fall due while it does. */
+    private static final Duration SKEW = Duration.ofSeconds(150);
+
+    private static final int SKEW_TEXTS = 400;
 
     private Cluster cluster;
     private final AtomicReference<Takeover> takeover = new AtomicReference<>();
@@ -301,6 +308,70 @@ class TwoNodeClusterIT {
                                 tightest.toMillis(),
                                 Duration.between(burst.dueAt(), settled).toMillis() / 1000.0));
         assertThat(retries).as("retries happened").isPositive();
+    }
+
+    /**
+     * A third node joins with its wall clock 150 s ahead (libfaketime; the database keeps the real time) while a burst
+     * falls due. Leases judged by that clock would be seen as run out 150 s early, and the node would put the others'
+     * live claims back in the queue while they send them. Its offset to the database, measured at start-up, keeps it out
+     * of the cluster's work: not ready, naming the offset, and no claim, release or send of its own.
+     */
+    @Test
+    void shouldNotDoubleSendWhenOneNodeClockIsAhead() throws IOException {
+        cluster.twilio().behave(TwilioApiDouble.withLatency(LATENCY));
+        try (ServiceNode skewed = cluster.startExtra("node-skewed", node -> node.clockAhead(SKEW))) {
+            AtomicReference<ServiceNode.Answer> readiness = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(200))
+                    .alias("the skewed node answering its readiness")
+                    .until(() -> {
+                        readiness.set(skewed.managementGet("/q/health/ready"));
+                        return readiness.get().status() != -1;
+                    });
+            Burst burst = Burst.post(
+                    cluster.database(), List.of(cluster.get("node-a"), cluster.get("node-b")), "+1431555", SKEW_TEXTS);
+
+            SentTexts texts = new SentTexts(cluster, burst);
+            Instant allSent = texts.awaitAllSent(Duration.ofSeconds(60));
+            texts.assertEachSentExactlyOnce();
+
+            assertThat(readiness.get().status())
+                    .as("the skewed node's readiness")
+                    .isEqualTo(503);
+            JsonNode clockCheck = check(skewed.managementGet("/q/health/ready"), "clock-offset-to-database");
+            assertThat(clockCheck.path("status").asText()).isEqualTo("DOWN");
+            assertThat(clockCheck.path("data").path("offsetMillis").asLong())
+                    .as("the database's clock minus the skewed node's")
+                    .isBetween(
+                            -SKEW.plusSeconds(3).toMillis(),
+                            -SKEW.minusSeconds(3).toMillis());
+            assertThat(callsBy(skewed)).as("sends by the skewed node").isZero();
+            String log = read(skewed);
+            assertThat(log).contains("Clock offset to the database: -15").doesNotContain("texts back in the queue");
+            assertThat(cluster.database()
+                            .count("SELECT count(*) FROM reminder WHERE claimed_by LIKE ?", "%-" + skewed.pid() + "-%"))
+                    .as("texts the skewed node claimed")
+                    .isZero();
+            ReliabilityReport.record(
+                    "clock 150 s ahead",
+                    ("%d texts, all sent %.1f s after the burst fell due; duplicates %d; requests per node %s;"
+                                    + " the skewed node not ready: %s")
+                            .formatted(
+                                    SKEW_TEXTS,
+                                    Duration.between(burst.dueAt(), allSent).toMillis() / 1000.0,
+                                    cluster.twilio().duplicates().size(),
+                                    cluster.twilio().callsPerNode(),
+                                    clockCheck.path("data")));
+        }
+    }
+
+    private static JsonNode check(ServiceNode.Answer health, String name) throws IOException {
+        for (JsonNode check : new ObjectMapper().readTree(health.body()).path("checks")) {
+            if (check.path("name").asText().equals(name)) {
+                return check;
+            }
+        }
+        throw new AssertionError("No check " + name + " in " + health.body());
     }
 
     private boolean strikes(TwilioApiDouble.Call call) {

@@ -1,6 +1,7 @@
 package io.aftercare.health;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
@@ -34,6 +35,7 @@ class OperationsEndpointsTest {
                 .statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("dispatch-scheduler"))
+                .body("checks.find { it.name == 'clock-offset-to-database' }.status", equalTo("UP"))
                 .body("checks.name", hasItem("Database connections health check"));
         onManagement().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
     }
@@ -72,7 +74,11 @@ class OperationsEndpointsTest {
 
     @Test
     void shouldServeMetricsOnTheManagementPort() {
-        onManagement().get("/q/metrics").then().statusCode(200);
+        onManagement()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("\naftercare_clock_offset_seconds "));
     }
 
     @Test
