@@ -9,6 +9,7 @@ import io.aftercare.support.AftercareTest;
 import io.aftercare.support.Sessions;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
+import io.aftercare.webhook.WebhookProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -20,9 +21,13 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A posted session's texts reach Twilio (the local double) when they fall due, and their outcome is recorded. */
+/**
+ * A posted session's texts reach Twilio (the local double) when they fall due, and their outcome is recorded. It runs
+ * in the webhook tests' application: {@link WebhookProfile} is {@link FastPlanProfile} plus webhook timings that no test
+ * here uses, and each profile costs the suite a Quarkus start.
+ */
 @AftercareTest
-@TestProfile(FastPlanProfile.class)
+@TestProfile(WebhookProfile.class)
 class DispatchEndToEndTest {
 
     @InjectTwilioDouble

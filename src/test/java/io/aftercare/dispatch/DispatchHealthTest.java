@@ -48,6 +48,9 @@ class DispatchHealthTest {
         public Map<String, String> getConfigOverrides() {
             Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
             overrides.put("aftercare.dispatch.stall-after", "2s");
+            // Texts that waited past their advice are recorded EXPIRED by the release job: every second, not every
+            // 15, so that a test awaiting EXPIRED waits for the expiry, not for the job.
+            overrides.put("aftercare.dispatch.release-interval", "1s");
             return overrides;
         }
     }

@@ -11,14 +11,12 @@ import io.aftercare.support.TestClinics.Clinic;
 import io.aftercare.support.TwilioDouble;
 import io.aftercare.support.TwilioDoubleResource.InjectTwilioDouble;
 import io.aftercare.support.TwilioInbound;
-import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -28,21 +26,12 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole loop of issue 13, through the real parts: a worried client's text, posted signed as Twilio posts it, is kept
  * as urgent, answered once with the plan's safety text through the Twilio double, and told to the clinic's system as a
- * signed {@code reply.received} event on a loopback receiver.
+ * signed {@code reply.received} event on a loopback receiver. It runs in the default test application: the plan as
+ * shipped, safety text and all, the dispatch and webhook jobs every second (well within the waits below), and plain
+ * http to 127.0.0.1 allowed; a profile of its own would cost the suite a Quarkus start.
  */
 @AftercareTest
-@TestProfile(UrgentReplyEndToEndTest.BuiltInPlan.class)
 class UrgentReplyEndToEndTest {
-
-    /** {@link WebhookProfile}'s quick deliveries with the plan as shipped, safety text and all. */
-    public static class BuiltInPlan extends WebhookProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            Map<String, String> config = new HashMap<>(super.getConfigOverrides());
-            config.remove("aftercare.plan.location");
-            return config;
-        }
-    }
 
     private static final String WORRY = "my scalp is bleeding and hot";
     private static final String SAFETY_WORDS = "needs to be seen today";
