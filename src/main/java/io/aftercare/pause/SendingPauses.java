@@ -60,15 +60,17 @@ public class SendingPauses {
     @Transactional
     public void pause(UUID clinicId, String reason) {
         Set<UUID> stoppedBefore = lockAndReadStopped();
+        // One instant for the row and the event, so that observers and the API tell the same time.
+        Instant now = clock.instant();
         int created = entityManager
                 .createNativeQuery("INSERT INTO sending_pause (scope, clinic_id, reason, paused_at)"
                         + " VALUES ('CLINIC', :clinic, :reason, :now) ON CONFLICT (clinic_id) DO NOTHING")
                 .setParameter("clinic", clinicId)
                 .setParameter("reason", reason)
-                .setParameter("now", clock.instant())
+                .setParameter("now", now)
                 .executeUpdate();
         if (created == 1) {
-            announce(stoppedBefore, Optional.of(reason));
+            announce(stoppedBefore, Optional.of(reason), now);
             Log.errorf(
                     "Sending paused for clinic %s: %s. Fix the SMS account, then resume it with"
                             + " DELETE /admin/v1/clinics/%s/sending-pause",
@@ -88,6 +90,7 @@ public class SendingPauses {
             throw new IllegalArgumentException("A clinic's pause names its clinic");
         }
         Set<UUID> stoppedBefore = lockAndReadStopped();
+        Instant now = clock.instant();
         int created = entityManager
                 .createNativeQuery("INSERT INTO sending_pause (scope, scope_key, reason, paused_at)"
                         + " VALUES (:scope, :key, :reason, :now)"
@@ -95,10 +98,10 @@ public class SendingPauses {
                 .setParameter("scope", scope.name())
                 .setParameter("key", key)
                 .setParameter("reason", reason)
-                .setParameter("now", clock.instant())
+                .setParameter("now", now)
                 .executeUpdate();
         if (created == 1) {
-            announce(stoppedBefore, Optional.of(reason));
+            announce(stoppedBefore, Optional.of(reason), now);
             Log.errorf(
                     "Sending paused for every clinic, the %s being refused: %s. Fix it, then resume with"
                             + " DELETE /admin/v1/sending-pauses/%s",
@@ -120,7 +123,7 @@ public class SendingPauses {
                 .createNativeQuery("DELETE FROM sending_pause WHERE clinic_id = :clinic OR clinic_id IS NULL")
                 .setParameter("clinic", clinicId)
                 .executeUpdate();
-        announce(stoppedBefore, Optional.empty());
+        announce(stoppedBefore, Optional.empty(), clock.instant());
         return lifted > 0;
     }
 
@@ -136,7 +139,7 @@ public class SendingPauses {
                 .createNativeQuery("DELETE FROM sending_pause WHERE scope = :scope AND clinic_id IS NULL")
                 .setParameter("scope", scope.name())
                 .executeUpdate();
-        announce(stoppedBefore, Optional.empty());
+        announce(stoppedBefore, Optional.empty(), clock.instant());
         return lifted > 0;
     }
 
@@ -209,8 +212,7 @@ public class SendingPauses {
     }
 
     /** Tells of every clinic whose sending stopped (a reason) or started again (none) since {@code before}. */
-    private void announce(Set<UUID> before, Optional<String> reason) {
-        Instant now = clock.instant();
+    private void announce(Set<UUID> before, Optional<String> reason, Instant now) {
         Set<UUID> after = stoppedClinics();
         Set<UUID> changedClinics = new LinkedHashSet<>(reason.isPresent() ? after : before);
         changedClinics.removeAll(reason.isPresent() ? before : after);

@@ -12,8 +12,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -51,6 +54,22 @@ class TwilioWebhookResource {
     @Operation(
             operationId = "receiveTwilioStatus",
             summary = "Twilio's status callback for a text we sent (MessageSid, MessageStatus, ErrorCode)")
+    // The fields read; Twilio posts more (AccountSid, ApiVersion, ...), which are signed and otherwise ignored.
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            required = {"MessageSid", "MessageStatus"},
+                                            properties = {
+                                                @SchemaProperty(name = "MessageSid", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "MessageStatus", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "ErrorCode", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "To", type = SchemaType.STRING)
+                                            })))
     @APIResponse(
             responseCode = "204",
             description = "Recorded; kept until its text is recorded when it came first; or older than what was known"
@@ -76,6 +95,21 @@ class TwilioWebhookResource {
                     + " urgent one is answered with the plan's safety text. STOP, START and HELP keep their meaning;"
                     + " HELP is answered here only with aftercare.twilio.answer-help (Twilio answers it otherwise)."
                     + " A MessageSid seen before changes nothing.")
+    @RequestBody(
+            required = true,
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            required = {"MessageSid", "From", "To"},
+                                            properties = {
+                                                @SchemaProperty(name = "MessageSid", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "From", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "To", type = SchemaType.STRING),
+                                                @SchemaProperty(name = "Body", type = SchemaType.STRING)
+                                            })))
     @APIResponse(responseCode = "200", description = "TwiML: empty, or the HELP answer when the service gives it")
     public String inbound(@HeaderParam(SIGNATURE) String signature, MultivaluedMap<String, String> form) {
         webhooks.verify(TwilioWebhooks.INBOUND_PATH, form, signature);

@@ -2,6 +2,7 @@ package io.aftercare.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.aftercare.pause.PauseScope;
 import io.aftercare.reminder.DueBacklog;
 import io.aftercare.reminder.ReminderStatus;
 import io.aftercare.reminder.TextsChanged;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -103,6 +105,12 @@ class MetricsNamesTest {
                 .contains(1.0);
         assertThat(TextMetricsTest.value(scrape, "aftercare_texts_due_unsent")).contains(3.0);
         assertThat(TextMetricsTest.value(scrape, "aftercare_ready")).contains(1.0);
+        assertThat(TextMetricsTest.value(scrape, "aftercare_sending_paused{scope=\"clinic\"}"))
+                .contains(1.0);
+        assertThat(TextMetricsTest.value(scrape, "aftercare_sending_paused{scope=\"account\"}"))
+                .contains(0.0);
+        assertThat(TextMetricsTest.value(scrape, "aftercare_sending_paused{scope=\"sender\"}"))
+                .contains(1.0);
         assertThat(TextMetricsTest.value(scrape, "aftercare_texts_oldest_due_age_seconds"))
                 .contains(300.0);
     }
@@ -131,7 +139,7 @@ class MetricsNamesTest {
 
         new QueueGauges(
                 now -> new DueBacklog.Backlog(3, Optional.of(NOW.minusSeconds(300))),
-                () -> 1,
+                () -> Map.of(PauseScope.CLINIC, 1L, PauseScope.ACCOUNT, 0L, PauseScope.SENDER, 1L),
                 Clock.fixed(NOW, ZoneOffset.UTC),
                 registry);
 

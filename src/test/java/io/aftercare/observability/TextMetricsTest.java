@@ -67,7 +67,7 @@ class TextMetricsTest {
         assertThat(value(metrics, "aftercare_claims_total"))
                 .hasValueSatisfying(claims -> assertThat(claims).isGreaterThanOrEqualTo(1));
         assertThat(value(metrics, "aftercare_texts_due_unsent")).isPresent();
-        assertThat(value(metrics, "aftercare_sending_paused")).isPresent();
+        assertThat(value(metrics, "aftercare_sending_paused{scope=\"sender\"}")).isPresent();
         assertThat(value(metrics, "aftercare_ready")).contains(1.0);
         assertThat(value(metrics, "aftercare_replies_total{category=\"urgent\"}"))
                 .isPresent();

@@ -32,7 +32,7 @@ class StaffSignInBrowserTest {
             assertThat(browser.text()).contains("Welcome, Bea Browser");
             browser.screenshot("set-password");
             driver.findElement(By.id("password")).sendKeys(StaffForms.PASSWORD);
-            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.clickToNextPage(driver.findElement(By.cssSelector("button[type=submit]")));
             assertThat(browser.text()).contains("Your password is set");
 
             browser.open(new URL(root, "/app/today"));
@@ -40,7 +40,7 @@ class StaffSignInBrowserTest {
             driver.findElement(By.id("email")).sendKeys(email);
             driver.findElement(By.id("password")).sendKeys(StaffForms.PASSWORD);
             browser.screenshot("sign-in");
-            driver.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.clickToNextPage(driver.findElement(By.cssSelector("button[type=submit]")));
 
             assertThat(driver.getCurrentUrl()).endsWith("/app/today");
             assertThat(driver.findElement(By.id("signed-in-as")).getText()).isEqualTo("Bea Browser");
@@ -51,8 +51,7 @@ class StaffSignInBrowserTest {
             assertThat(session.getPath()).isEqualTo("/app");
             browser.screenshot("home");
 
-            driver.findElement(By.cssSelector("form[action='/app/sign-out'] button"))
-                    .click();
+            browser.clickToNextPage(driver.findElement(By.cssSelector("form[action='/app/sign-out'] button")));
             assertThat(driver.getCurrentUrl()).endsWith("/app/sign-in");
             assertThat(driver.manage().getCookieNamed(StaffForms.SESSION)).isNull();
             browser.open(new URL(root, "/app/today"));
