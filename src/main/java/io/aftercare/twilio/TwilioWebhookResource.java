@@ -63,7 +63,7 @@ class TwilioWebhookResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.OBJECT,
-                                            required = {"MessageSid", "MessageStatus"},
+                                            requiredProperties = {"MessageSid", "MessageStatus"},
                                             properties = {
                                                 @SchemaProperty(name = "MessageSid", type = SchemaType.STRING),
                                                 @SchemaProperty(name = "MessageStatus", type = SchemaType.STRING),
@@ -103,7 +103,7 @@ class TwilioWebhookResource {
                             schema =
                                     @Schema(
                                             type = SchemaType.OBJECT,
-                                            required = {"MessageSid", "From", "To"},
+                                            requiredProperties = {"MessageSid", "From", "To"},
                                             properties = {
                                                 @SchemaProperty(name = "MessageSid", type = SchemaType.STRING),
                                                 @SchemaProperty(name = "From", type = SchemaType.STRING),
