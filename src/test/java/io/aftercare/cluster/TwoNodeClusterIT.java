@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Two nodes from the packaged jar share one PostgreSQL and drain bursts of 1,500 texts while one of them is killed
+ * Two nodes from the packaged jar share one PostgreSQL and drain bursts of 1,000 texts while one of them is killed
  * ({@code SIGKILL}) at three points of a send, frozen ({@code SIGSTOP}) past its lease, or stopped ({@code SIGTERM}),
  * and a burst of 400 while a third node's clock runs 150 s ahead. Every text must be sent exactly once, and the
  * database must agree with what Twilio took.
@@ -36,7 +36,7 @@ class TwoNodeClusterIT {
 
     // Enough for each node to hold hundreds of claims when it is struck at its 300th request; each 500 more costs the
     // suite about 5 s of posting per scenario.
-    private static final int TEXTS = 1_500;
+    private static final int TEXTS = 1_000;
     /** The struck node's request at which it is struck: well into the burst, with a claimed batch in hand. */
     private static final int FATAL_REQUEST = 300;
 
