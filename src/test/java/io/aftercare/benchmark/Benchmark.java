@@ -36,6 +36,8 @@ public final class Benchmark {
     private final TextSeeder seeder;
     private final BurstScenario burst;
     private final Results results = new Results();
+    /** The import on the empty table, when it ran: what the import on the backlog is compared with. */
+    private ImportScenario.Outcome emptyImport;
 
     /** The service under test, with its resident set watched. */
     private record Service(ServiceNode node, PeakRss rss, Duration startup) implements AutoCloseable {
@@ -93,6 +95,12 @@ public final class Benchmark {
             if (scenarios.contains("ingest")) {
                 ingest(service, "ingest", "ingest, empty table");
             }
+            if (scenarios.contains("import")) {
+                emptyImport = importSessions(service, "import", "import, empty table");
+            }
+            if (scenarios.contains("openloop")) {
+                openLoop(service, "openloop", "empty table");
+            }
         }
         if (scenarios.contains("limited")) {
             try (Service limited = start("limited", settings.limitedMps())) {
@@ -107,10 +115,22 @@ public final class Benchmark {
         }
         if (scenarios.contains("scale")) {
             backlog();
+            Set<String> onBacklog = settings.scaleScenarios();
+            String pending = settings.backlog() + " pending";
             try (Service service = start("backlog", 0)) {
                 // In the same order as on the empty table, so that the JIT has compiled as much when each is measured.
-                burst(service, "burst-backlog", "burst, " + settings.backlog() + " pending");
-                ingest(service, "ingest-backlog", "ingest, " + settings.backlog() + " pending");
+                if (onBacklog.contains("burst")) {
+                    burst(service, "burst-backlog", "burst, " + pending);
+                }
+                if (onBacklog.contains("ingest")) {
+                    ingest(service, "ingest-backlog", "ingest, " + pending);
+                }
+                if (onBacklog.contains("import")) {
+                    importOnBacklog(importSessions(service, "import-backlog", "import, " + pending), pending);
+                }
+                if (onBacklog.contains("openloop")) {
+                    openLoop(service, "openloop-backlog", pending);
+                }
             }
         }
         results.machine("finished", Instant.now().toString());
@@ -206,19 +226,131 @@ public final class Benchmark {
                         settings.ingestSpan());
         results.add(scenario, "sessions", outcome.sessions(), "");
         results.add(scenario, "errors", outcome.errors(), "", "0", outcome.errors() == 0);
-        results.add(scenario, "sessions/s", outcome.perSecond(), "/s", "≥ 2,000", outcome.perSecond() >= 2000);
+        // Issue 17's targets: a post at 3 ms of the machine's CPU at most, so at least 600 a second at saturation.
+        results.add(scenario, "sessions/s", outcome.perSecond(), "/s", "≥ 600", outcome.perSecond() >= 600);
         results.add(scenario, "p50", outcome.p50().toMillis(), "ms");
+        results.add(scenario, "p99", outcome.p99().toMillis(), "ms");
+        cpuPer(scenario, "session", outcome.cpuSeconds(), outcome.sessions());
+        System.out.printf("%s: %s%n", scenario, outcome);
+    }
+
+    /** CPU by process per unit of work; the whole machine's against issue 17's 3 ms a post. */
+    private void cpuPer(String scenario, String unit, Map<String, Double> cpuSeconds, long units) {
+        cpuSeconds.forEach((part, seconds) -> {
+            double ms = seconds * 1000 / units;
+            if (part.equals("whole machine") && !unit.equals("session in a batch")) {
+                results.add(scenario, "CPU per " + unit + ": " + part, ms, "ms", "≤ 3", ms <= 3);
+            } else {
+                results.add(scenario, "CPU per " + unit + ": " + part, ms, "ms");
+            }
+        });
+    }
+
+    /**
+     * Clinics moving in: an import of the same size first, not measured (the batch path compiled, the pools filled),
+     * then the database settled as before ingest, then the measured import.
+     */
+    private ImportScenario.Outcome importSessions(Service service, String tag, String scenario) throws Exception {
+        ImportScenario imports = new ImportScenario(database);
+        if (settings.importWarmupSessions() > 0) {
+            ImportScenario.Outcome warm = imports.run(
+                    service.node(),
+                    cpu(service),
+                    tag + "-warmup",
+                    settings.clinics(),
+                    settings.importWarmupSessions(),
+                    settings.importBatch());
+            System.out.printf("warm-up: %s%n", warm);
+        }
+        settle();
+        ImportScenario.Outcome outcome = imports.run(
+                service.node(),
+                cpu(service),
+                tag,
+                settings.clinics(),
+                settings.importSessions(),
+                settings.importBatch());
+        results.add(scenario, "sessions in batches of " + settings.importBatch(), outcome.sessions(), "");
         results.add(
                 scenario,
-                "p99",
-                outcome.p99().toMillis(),
-                "ms",
-                "< 50",
-                outcome.p99().toMillis() < 50);
-        outcome.cpuSeconds()
-                .forEach((part, seconds) ->
-                        results.add(scenario, "CPU per session: " + part, seconds * 1000 / outcome.sessions(), "ms"));
+                "sessions in the database",
+                outcome.sessionsStored(),
+                "",
+                "all",
+                outcome.sessionsStored() == outcome.sessions());
+        results.add(scenario, "errors (items not 201)", outcome.errors(), "", "0", outcome.errors() == 0);
+        results.add(
+                scenario,
+                "sessions/s",
+                outcome.sessionsPerSecond(),
+                "/s",
+                "≥ 5,000",
+                outcome.sessionsPerSecond() >= 5000);
+        results.add(scenario, "texts scheduled (database)", outcome.textsScheduled(), "");
+        results.add(
+                scenario,
+                "texts scheduled/s",
+                outcome.textsPerSecond(),
+                "/s",
+                "≥ 20,000",
+                outcome.textsPerSecond() >= 20_000);
+        results.add(scenario, "batch p50", outcome.latencies().at(50) / 1e6, "ms");
+        results.add(scenario, "batch p99", outcome.latencies().at(99) / 1e6, "ms");
+        cpuPer(scenario, "session in a batch", outcome.cpuSeconds(), outcome.sessions());
         System.out.printf("%s: %s%n", scenario, outcome);
+        return outcome;
+    }
+
+    private void importOnBacklog(ImportScenario.Outcome outcome, String pending) {
+        if (emptyImport != null) {
+            double slower = (1 - outcome.sessionsPerSecond() / emptyImport.sessionsPerSecond()) * 100;
+            results.add("import, " + pending, "slower than on the empty table", slower, "%", "≤ 10", slower <= 10);
+        }
+    }
+
+    /**
+     * Single posts at each offered rate: offered unmeasured for a few seconds first (the path compiled, the driver's
+     * connections open), the database settled as before ingest, then measured.
+     */
+    private void openLoop(Service service, String tag, String table) throws Exception {
+        try (OpenLoopScenario openLoop = new OpenLoopScenario()) {
+            for (double rate : settings.openLoopRates()) {
+                String rateTag = tag + "-" + fmt(rate);
+                if (!settings.openLoopWarmup().isZero()) {
+                    OpenLoopScenario.Outcome warm = openLoop.run(
+                            service.node(),
+                            cpu(service),
+                            rateTag + "-warmup",
+                            settings.clinics(),
+                            rate,
+                            settings.openLoopWarmup());
+                    System.out.printf("warm-up: %s%n", warm);
+                }
+                settle();
+                OpenLoopScenario.Outcome outcome = openLoop.run(
+                        service.node(), cpu(service), rateTag, settings.clinics(), rate, settings.openLoopSpan());
+                String scenario = "single posts, " + fmt(rate) + "/s offered for "
+                        + settings.openLoopSpan().toSeconds() + " s, " + table;
+                double p99 = outcome.p99().toNanos() / 1e6;
+                results.add(scenario, "posts", outcome.posts(), "");
+                results.add(scenario, "errors", outcome.errors(), "", "0", outcome.errors() == 0);
+                results.add(scenario, "achieved (answered 201)", outcome.achieved(), "/s");
+                results.add(scenario, "p50 from scheduled start", outcome.p50().toNanos() / 1e6, "ms");
+                if (rate <= 400) {
+                    results.add(scenario, "p99 from scheduled start", p99, "ms", "≤ 25", p99 <= 25);
+                } else {
+                    results.add(scenario, "p99 from scheduled start", p99, "ms");
+                }
+                results.add(scenario, "max from scheduled start", outcome.max().toNanos() / 1e6, "ms");
+                results.add(
+                        scenario,
+                        "driver's largest lag behind schedule",
+                        outcome.driverLag().toNanos() / 1e6,
+                        "ms");
+                cpuPer(scenario, "post", outcome.cpuSeconds(), outcome.posts());
+                System.out.printf("%s: %s%n", scenario, outcome);
+            }
+        }
     }
 
     /**

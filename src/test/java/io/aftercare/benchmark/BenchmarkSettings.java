@@ -18,6 +18,15 @@ import java.util.Set;
  * @param webhookRuns the webhook scenario's runs, each on a service of its own with this extra environment (the first,
  *     empty: the defaults); {@code -Dbench.webhook-runs} separates runs with {@code ;} and a run's pairs with spaces,
  *     {@code defaults} standing for none
+ * @param importSessions sessions of a measured import ({@code import}), shared evenly by the clinics, one importing
+ *     client each: 20,000
+ * @param importBatch sessions in each {@code POST /v1/sessions/batch}: 500
+ * @param importWarmupSessions sessions of the unmeasured import before each measured one: 10,000
+ * @param openLoopRates offered rates of single posts ({@code openloop}), each measured on its own: 150 and 400 a second
+ * @param openLoopSpan how long each open-loop rate is measured: 30 s
+ * @param openLoopWarmup how long each rate is offered, unmeasured, before it is measured: 10 s
+ * @param scaleScenarios what {@code scale} runs on the backlog, in this order (any of burst, ingest, import,
+ *     openloop): all four
  */
 record BenchmarkSettings(
         Set<String> scenarios,
@@ -40,11 +49,18 @@ record BenchmarkSettings(
         Map<String, String> serviceEnv,
         int webhookTexts,
         Duration webhookLatency,
-        List<Map<String, String>> webhookRuns) {
+        List<Map<String, String>> webhookRuns,
+        int importSessions,
+        int importBatch,
+        int importWarmupSessions,
+        List<Double> openLoopRates,
+        Duration openLoopSpan,
+        Duration openLoopWarmup,
+        Set<String> scaleScenarios) {
 
     static BenchmarkSettings fromSystemProperties() {
         return new BenchmarkSettings(
-                Set.of(property("scenarios", "burst,lateness,ingest,limited,webhooks,baseline,scale")
+                Set.of(property("scenarios", "burst,lateness,ingest,import,openloop,limited,webhooks,baseline,scale")
                         .split(",")),
                 Duration.ofMillis(Long.parseLong(property("latency-ms", "50"))),
                 Integer.parseInt(property("clinics", "4")),
@@ -71,7 +87,17 @@ record BenchmarkSettings(
                                                 + " AFTERCARE_WEBHOOKS_MAX_IN_FLIGHT_PER_ENDPOINT=16")
                                 .split(";"))
                         .map(run -> env(run.strip().equals("defaults") ? "" : run))
-                        .toList());
+                        .toList(),
+                Integer.parseInt(property("import-sessions", "20000")),
+                Integer.parseInt(property("import-batch", "500")),
+                Integer.parseInt(property("import-warmup-sessions", "10000")),
+                Arrays.stream(property("open-loop-rates", "150,400").split(","))
+                        .map(rate -> Double.parseDouble(rate.strip()))
+                        .toList(),
+                Duration.ofSeconds(Long.parseLong(property("open-loop-seconds", "30"))),
+                Duration.ofSeconds(Long.parseLong(property("open-loop-warmup-seconds", "10"))),
+                Set.of(property("scale-scenarios", "burst,ingest,import,openloop")
+                        .split(",")));
     }
 
     private static Map<String, String> env(String pairs) {

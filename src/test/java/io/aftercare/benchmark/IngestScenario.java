@@ -96,15 +96,9 @@ final class IngestScenario {
             throws IOException, InterruptedException {
         long[] latencies = new long[1 << 16];
         int count = 0;
-        String endedAt = Instant.now()
-                .minus(5, ChronoUnit.MINUTES)
-                .truncatedTo(ChronoUnit.SECONDS)
-                .toString();
+        Instant endedAt = Instant.now().minus(5, ChronoUnit.MINUTES);
         while (System.nanoTime() < end && count < latencies.length) {
-            String body = """
-                    {"sessionId":"%s-%d","client":{"id":"%s-%d","firstName":"Sam","lastName":"Lee",\
-                    "phone":"+1 604 555 01%02d","timeZone":"UTC","locale":"en"},"endedAt":"%s","sessionNumber":1,\
-                    "finalSession":false,"kind":"TREATMENT"}""".formatted(worker, count, worker, count, count % 100, endedAt);
+            String body = SessionBodies.session(worker + "-" + count, count, endedAt);
             HttpRequest post = HttpRequest.newBuilder(URI.create(service.baseUrl() + "/v1/sessions"))
                     .header("Authorization", "Bearer " + key)
                     .header("Content-Type", "application/json")
