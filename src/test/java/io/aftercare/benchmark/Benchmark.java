@@ -302,7 +302,7 @@ public final class Benchmark {
     }
 
     private void importOnBacklog(ImportScenario.Outcome outcome, String pending) {
-        if (emptyImport != null) {
+        if (emptyImport != null && emptyImport.sessionsPerSecond() > 0) {
             double slower = (1 - outcome.sessionsPerSecond() / emptyImport.sessionsPerSecond()) * 100;
             results.add("import, " + pending, "slower than on the empty table", slower, "%", "≤ 10", slower <= 10);
         }

@@ -74,7 +74,10 @@ final class OpenLoopScenario implements AutoCloseable {
     private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
 
     private final HttpClient http = vertx.createHttpClient(
-            new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(CONNECTIONS));
+            // Connections kept through the settling between a rate's warm-up and its measured run (a minute by
+            // default).
+            new HttpClientOptions().setKeepAlive(true).setKeepAliveTimeout(600),
+            new PoolOptions().setHttp1MaxSize(CONNECTIONS));
 
     Outcome run(ServiceNode service, CpuMeter cpu, String tag, int clinics, double rate, Duration span)
             throws Exception {
