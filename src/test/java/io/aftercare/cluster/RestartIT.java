@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.Test;
  * (docker/Dockerfile), run under dash as the image's /bin/sh would, passes while the node is ready and fails once it is
  * gone.
  */
+// First of the ITs that run two at a time (failsafe's configuration in pom.xml): the others share the other thread.
+@Order(1)
 class RestartIT {
 
     private static final String PREFIX = "+1506555";

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Two nodes from the packaged jar share one PostgreSQL and drain bursts of 1,000 texts while one of them is killed
@@ -31,6 +32,8 @@ import org.junit.jupiter.api.TestInstance;
  * and a burst of 400 while a third node's clock runs 150 s ahead. Every text must be sent exactly once, and the
  * database must agree with what Twilio took.
  */
+// Alone, after the ITs that run two at a time (pom.xml): its bursts fill both cores, and its timings are the reference.
+@Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TwoNodeClusterIT {
 

@@ -7,13 +7,15 @@ import static org.awaitility.Awaitility.await;
 
 import io.aftercare.support.AftercareTest;
 import io.aftercare.support.StaffForms;
+import io.aftercare.webhook.WebhookProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 @AftercareTest
-@TestProfile(SecureCookieProfile.class)
+// The webhook tests' application, which also has the production cookie setting: one Quarkus start fewer.
+@TestProfile(WebhookProfile.class)
 class SecureSessionCookieTest {
 
     @Test
