@@ -8,6 +8,7 @@ import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.ProblemType;
 import io.aftercare.problem.TextFields;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
@@ -31,10 +32,12 @@ public class ApiKeys {
 
     private final int maxActiveKeys;
     private final AuditLog audit;
+    private final Event<ApiKeyRevoked> revoked;
 
-    ApiKeys(AftercareConfig config, AuditLog audit) {
+    ApiKeys(AftercareConfig config, AuditLog audit, Event<ApiKeyRevoked> revoked) {
         this.maxActiveKeys = config.auth().maxActiveKeysPerClinic();
         this.audit = audit;
+        this.revoked = revoked;
     }
 
     /** A new random key; the caller stores it with {@link #register} and shows it once. */
@@ -118,6 +121,7 @@ public class ApiKeys {
             }
             key.revokedAt = Instant.now();
             audit.record(AuditAction.API_KEY_REVOKED, clinicId, "api-key:" + key.id);
+            revoked.fire(new ApiKeyRevoked(key.sha256));
         }
         return KeyView.of(key);
     }

@@ -4,6 +4,7 @@ import io.aftercare.plan.Plans;
 import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
@@ -17,9 +18,11 @@ import java.util.UUID;
 public class ClinicSettingsService {
 
     private final Plans plans;
+    private final Event<ClinicChanged> changed;
 
-    ClinicSettingsService(Plans plans) {
+    ClinicSettingsService(Plans plans, Event<ClinicChanged> changed) {
         this.plans = plans;
+        this.changed = changed;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -70,6 +73,7 @@ public class ClinicSettingsService {
         clinic.optionalSteps = new ArrayList<>(Set.copyOf(optionalSteps));
         clinic.retentionDays = retentionDays;
         clinic.smsTransliteration = settings.smsTransliteration() == null || settings.smsTransliteration();
+        changed.fire(new ClinicChanged(clinicId));
         return view(clinic);
     }
 

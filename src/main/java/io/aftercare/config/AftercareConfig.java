@@ -104,6 +104,13 @@ public interface AftercareConfig {
         /** Most API keys one clinic may hold unrevoked; issuing another answers 409. */
         @WithDefault("10")
         int maxActiveKeysPerClinic();
+
+        /**
+         * How long a node trusts what it remembers of an API key, a clinic's settings and its wordings: a change made
+         * through this node applies at once, one made through another node here within this time.
+         */
+        @WithDefault("5s")
+        Duration cacheTtl();
     }
 
     interface Sms {

@@ -1,6 +1,7 @@
 package io.aftercare.session;
 
 import io.aftercare.client.Client;
+import io.aftercare.clinic.CachedClinics;
 import io.aftercare.clinic.Clinic;
 import io.aftercare.pagelink.PageLinks;
 import io.aftercare.pagelink.PageLinks.IssuedLink;
@@ -34,6 +35,7 @@ public class SessionService {
     private final Reminders reminders;
     private final PageLinks pageLinks;
     private final Clock clock;
+    private final CachedClinics clinics;
 
     SessionService(
             SessionRequestValidator validator,
@@ -41,13 +43,15 @@ public class SessionService {
             SessionWriter writer,
             Reminders reminders,
             PageLinks pageLinks,
-            Clock clock) {
+            Clock clock,
+            CachedClinics clinics) {
         this.validator = validator;
         this.planner = planner;
         this.writer = writer;
         this.reminders = reminders;
         this.pageLinks = pageLinks;
         this.clock = clock;
+        this.clinics = clinics;
     }
 
     /**
@@ -84,7 +88,7 @@ public class SessionService {
 
     /** The clinic, the request checked against its defaults, and the session if the clinic posted it before. */
     private Posted lookUp(UUID clinicId, SessionRequest request) {
-        Clinic clinic = Clinic.findById(clinicId);
+        Clinic clinic = clinics.find(clinicId);
         ValidSession session = validator.validate(request, clinic);
         return new Posted(clinic, session, TreatmentSession.findByExternalId(clinicId, session.sessionId()));
     }

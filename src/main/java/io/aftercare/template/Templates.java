@@ -13,6 +13,7 @@ import io.aftercare.problem.FieldViolation;
 import io.aftercare.problem.ProblemException;
 import io.aftercare.problem.TextFields;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,8 @@ public class Templates {
     private final Clock clock;
     private final AuditLog audit;
     private final ClinicPlanLinter planLinter;
+    private final CachedOverrides cachedOverrides;
+    private final Event<WordingChanged> changed;
 
     Templates(
             Plans plans,
@@ -42,20 +45,25 @@ public class Templates {
             ClinicTextEngine clinicTexts,
             Clock clock,
             AuditLog audit,
-            ClinicPlanLinter planLinter) {
+            ClinicPlanLinter planLinter,
+            CachedOverrides cachedOverrides,
+            Event<WordingChanged> changed) {
         this.plans = plans;
         this.planTexts = planTexts;
         this.clinicTexts = clinicTexts;
         this.clock = clock;
         this.audit = audit;
         this.planLinter = planLinter;
+        this.cachedOverrides = cachedOverrides;
+        this.changed = changed;
     }
 
-    /** The clinic's own templates in one language, by step key. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    /**
+     * The clinic's own templates in one language, by step key; immutable. From memory (see {@link CachedOverrides}):
+     * a change through another node is seen here within {@code aftercare.auth.cache-ttl}.
+     */
     public Map<String, String> overrides(UUID clinicId, String language) {
-        return TemplateOverride.<TemplateOverride>list("clinicId = ?1 and language = ?2", clinicId, language).stream()
-                .collect(Collectors.toMap(override -> override.step, override -> override.template));
+        return cachedOverrides.overrides(clinicId, language);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -158,6 +166,7 @@ public class Templates {
         override.updatedAt = clock.instant();
         override.persist();
         audit.record(AuditAction.TEMPLATE_CHANGED, clinicId, "template:" + stepKey + "/" + language);
+        changed.fire(new WordingChanged(clinicId));
         return new TemplateView(
                 stepKey, language, template, true, trial.sample(), trial.fit(), override.updatedAt, null);
     }
@@ -172,6 +181,7 @@ public class Templates {
                         "The clinic has no own text for step " + stepKey + " in '" + language + "'"))
                 .delete();
         audit.record(AuditAction.TEMPLATE_RESET, clinicId, "template:" + stepKey + "/" + language);
+        changed.fire(new WordingChanged(clinicId));
         return effective(Clinic.findById(clinicId), plan, step, language);
     }
 

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *   <li>the clinic's settings are a new clinic's ({@link Sessions#defaultSettings()}: quiet from 21:00 to 08:00, no
  *       optional step, the operator's retention, texts written in the GSM alphabet);</li>
  *   <li>none of the clinic's own wordings is left: every step goes out in the plan's words.</li>
+ *   <li>no API key, clinic or wording is remembered from before (see {@code clinic/CachedClinics}): rows a test writes
+ *       with SQL are read afresh, before and after each test.</li>
  * </ul>
  * A test that drives the clock or Twilio still injects them, as any {@code @QuarkusTest} does:
  * <pre>{@code

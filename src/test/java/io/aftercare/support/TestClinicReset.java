@@ -3,11 +3,15 @@ package io.aftercare.support;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.oneOf;
 
+import io.aftercare.clinic.ApiKeyAuthentication;
+import io.aftercare.clinic.CachedClinics;
 import io.aftercare.staff.SignInAddressLimit;
+import io.aftercare.template.CachedOverrides;
 import io.quarkus.arc.Arc;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
@@ -15,7 +19,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Registered after Quarkus' own extension (see {@link AftercareTest}), it runs in the application's class loader while
  * the application and RestAssured's port are still set up for the test.
  */
-public class TestClinicReset implements AfterEachCallback {
+public class TestClinicReset implements BeforeEachCallback, AfterEachCallback {
+
+    // Before each test too: a plain @QuarkusTest run just before may have left what it read in memory, and a test that
+    // writes clinics or wordings with SQL must find its rows read afresh, not as they were up to a TTL ago.
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        forgetCachedLookUps();
+    }
 
     @Override
     public void afterEach(ExtensionContext context) {
@@ -27,6 +38,13 @@ public class TestClinicReset implements AfterEachCallback {
         Arc.container().instance(SignInAddressLimit.class).get().forgetAll();
         Sessions.defaultSettings();
         usePlanWording();
+        forgetCachedLookUps();
+    }
+
+    private static void forgetCachedLookUps() {
+        Arc.container().instance(ApiKeyAuthentication.class).get().forgetAll();
+        Arc.container().instance(CachedClinics.class).get().forgetAll();
+        Arc.container().instance(CachedOverrides.class).get().forgetAll();
     }
 
     private static void resumeSending() {
