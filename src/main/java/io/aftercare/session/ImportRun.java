@@ -32,6 +32,8 @@ import java.util.function.Function;
  * items before them did: each item gets the answer it would have got posted on its own at that point, and the rows to
  * write are the ones those posts one by one would have left.
  */
+// Over 150 lines: the rules between the sessions of one run (repeat, conflict, supersede, the client's latest details)
+// all read and change the run's one in-memory state; split, each part would need all of it.
 final class ImportRun {
 
     private final Clinic clinic;

@@ -64,7 +64,8 @@ class SessionBatchResource {
             description = "Each item is the body of POST /v1/sessions. The sessions are taken in order, each with every"
                     + " rule of a single post, also between sessions of the same import (a repeated sessionId, a later"
                     + " session of the same client), and all that is stored is stored in one transaction: one invalid"
-                    + " session never refuses the others, and nothing is half-written.")
+                    + " session never refuses the others, and nothing is half-written. More than 1,000 sessions, or a"
+                    + " body over 1 MB, is a 413 and nothing is stored.")
     @RequestBody(
             required = true,
             content =
