@@ -1,5 +1,6 @@
 package io.aftercare.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import jakarta.validation.constraints.Max;
@@ -53,6 +54,13 @@ public interface AftercareConfig {
      */
     @WithDefault("30s")
     Duration shutdownWait();
+
+    /**
+     * Largest request body of every route but the bulk import of sessions, which takes up to {@code
+     * quarkus.http.limits.max-body-size} (1M, the ceiling of every route); larger is refused with a 413.
+     */
+    @WithDefault("64K")
+    MemorySize maxBodySize();
 
     interface Bootstrap {
         /** Name of the clinic created at start-up when the database has no clinic yet. */

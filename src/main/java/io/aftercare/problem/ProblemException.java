@@ -17,6 +17,11 @@ public class ProblemException extends RuntimeException {
         this.problem = problem;
     }
 
+    /** Answers with this problem as it stands, e.g. one a set-wise step found for one item of many. */
+    public static ProblemException of(Problem problem) {
+        return new ProblemException(problem);
+    }
+
     public static ProblemException invalid(List<FieldViolation> errors) {
         return new ProblemException(Problem.invalid(errors));
     }

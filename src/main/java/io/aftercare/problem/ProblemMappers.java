@@ -1,7 +1,6 @@
 package io.aftercare.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
@@ -46,14 +45,7 @@ class ProblemMappers {
 
     @ServerExceptionMapper
     Response json(JsonProcessingException e, UriInfo uri) {
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            return Problem.invalid(List.of(new FieldViolation(JsonPaths.of(mapping), JsonPaths.reason(mapping))))
-                    .at(uri.getPath())
-                    .toResponse();
-        }
-        return Problem.of(ProblemType.MALFORMED_BODY, "The body is not valid JSON")
-                .at(uri.getPath())
-                .toResponse();
+        return JsonProblems.of(e).at(uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -1,14 +1,12 @@
 package io.aftercare.reminder;
 
 import io.aftercare.db.SqlValues;
-import io.aftercare.db.TimeOrderedIds;
 import io.aftercare.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -47,31 +45,6 @@ public class Reminders {
         this.clock = clock;
     }
 
-    /** Records one session's texts, each with the status its draft gives. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public List<ReminderView> record(
-            UUID clinicId, UUID sessionId, UUID clientId, String planVersion, List<ReminderDraft> drafts, Instant now) {
-        return drafts.stream()
-                .map(draft -> {
-                    Reminder reminder = new Reminder();
-                    reminder.id = TimeOrderedIds.next();
-                    reminder.clinicId = clinicId;
-                    reminder.sessionId = sessionId;
-                    reminder.clientId = clientId;
-                    reminder.step = draft.step();
-                    reminder.planVersion = planVersion;
-                    reminder.body = draft.body();
-                    reminder.dueAt = draft.dueAt();
-                    reminder.expiresAt = draft.expiresAt().orElse(null);
-                    reminder.status = draft.status();
-                    reminder.createdAt = now;
-                    reminder.updatedAt = now;
-                    reminder.persist();
-                    return ReminderView.of(reminder, null);
-                })
-                .toList();
-    }
-
     /** Cancels the session's texts that have not gone out; texts already sent or being sent are left alone. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int cancelPending(UUID sessionId, Instant now) {
@@ -80,24 +53,6 @@ public class Reminders {
                 ReminderStatus.CANCELLED,
                 now,
                 sessionId,
-                ReminderStatus.PENDING);
-    }
-
-    /**
-     * A new session restarts the client's aftercare: texts of the client's earlier sessions (those that ended before
-     * the new one, as the session package knows them) that have not gone out are superseded, never sent.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public int supersedeEarlier(UUID clientId, Collection<UUID> earlierSessionIds, Instant now) {
-        if (earlierSessionIds.isEmpty()) {
-            return 0;
-        }
-        return Reminder.update(
-                "status = ?1, updatedAt = ?2 where clientId = ?3 and sessionId in ?4 and status in ?5",
-                ReminderStatus.SUPERSEDED,
-                now,
-                clientId,
-                earlierSessionIds,
                 ReminderStatus.PENDING);
     }
 

@@ -1,7 +1,6 @@
 package io.aftercare.session;
 
 import io.aftercare.clinic.Clinic;
-import io.aftercare.optout.OptOuts;
 import io.aftercare.plan.AftercarePlan;
 import io.aftercare.plan.MessageContext;
 import io.aftercare.plan.Plans;
@@ -11,7 +10,6 @@ import io.aftercare.plan.SessionFacts;
 import io.aftercare.reminder.ReminderStatus;
 import io.aftercare.template.ClientTexts;
 import io.aftercare.template.ClientTexts.ComposedText;
-import io.aftercare.template.Templates;
 import io.aftercare.template.TextFit;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Works out what a session's texts will be: which steps, when, in which words, and what the clinic should be warned
@@ -35,38 +32,26 @@ class SessionPlanner {
 
     private final Plans plans;
     private final ClientTexts texts;
-    private final Templates templates;
-    private final OptOuts optOuts;
 
-    SessionPlanner(Plans plans, ClientTexts texts, Templates templates, OptOuts optOuts) {
+    SessionPlanner(Plans plans, ClientTexts texts) {
         this.plans = plans;
         this.texts = texts;
-        this.templates = templates;
-        this.optOuts = optOuts;
     }
 
     /**
-     * @param clientId the client's id when the client is known already, to compare with their other sessions
-     * @param sessionId the session's own id once stored, so that it is not compared with itself
+     * @param history what the plan reads besides the session: the client's other sessions, the number's opt-out, the
+     *     clinic's own wording
      * @param pageLink the link of the client's page the texts carry, while clients have pages
      */
-    SessionPlan plan(
-            Clinic clinic,
-            ValidSession session,
-            Optional<UUID> clientId,
-            Optional<UUID> sessionId,
-            Optional<String> pageLink,
-            Instant now) {
+    SessionPlan plan(Clinic clinic, ValidSession session, History history, Optional<String> pageLink, Instant now) {
         AftercarePlan plan = plans.current();
-        List<TreatmentSession> others = clientId.map(
-                        client -> TreatmentSession.otherActiveSessions(client, sessionId.orElse(new UUID(0, 0))))
-                .orElse(List.of());
-        Optional<TreatmentSession> later = others.stream()
-                .filter(other -> other.endedAt.isAfter(session.endedAt()))
+        List<PastSession> others = history.otherActiveSessions();
+        Optional<PastSession> later = others.stream()
+                .filter(other -> other.endedAt().isAfter(session.endedAt()))
                 .findFirst();
         List<String> warnings = new ArrayList<>(spacingWarnings(plan.minimumSessionSpacing(), session, others));
-        later.ifPresent(other -> warnings.add("Session " + other.externalId + " of this client ended after this one and"
-                + " its aftercare is under way, so this session's texts are recorded as superseded and not sent"));
+        later.ifPresent(other -> warnings.add("Session " + other.externalId() + " of this client ended after this one"
+                + " and its aftercare is under way, so this session's texts are recorded as superseded and not sent"));
 
         SessionFacts facts = new SessionFacts(
                 session.endedAt(),
@@ -84,9 +69,8 @@ class SessionPlanner {
                 sessionDate,
                 sessionDate.plusDays(plan.minimumSessionSpacing().toDays()),
                 pageLink.orElse(null));
-        Map<String, String> ownWords =
-                templates.overrides(clinic.id, session.locale().getLanguage());
-        boolean optedOut = optOuts.optedOutSince(clinic.id, session.phone()).isPresent();
+        Map<String, String> ownWords = history.ownWords();
+        boolean optedOut = history.optedOut();
         if (optedOut) {
             warnings.add(
                     "The client's number has opted out of texts (replied STOP): the texts are held until it opts back in");
@@ -145,12 +129,14 @@ class SessionPlanner {
         return optedOut ? ReminderStatus.HELD : ReminderStatus.SCHEDULED;
     }
 
-    private static List<String> spacingWarnings(Duration spacing, ValidSession session, List<TreatmentSession> others) {
+    private static List<String> spacingWarnings(Duration spacing, ValidSession session, List<PastSession> others) {
         return others.stream()
-                .filter(other ->
-                        Duration.between(other.endedAt, session.endedAt()).abs().compareTo(spacing) < 0)
+                .filter(other -> Duration.between(other.endedAt(), session.endedAt())
+                                .abs()
+                                .compareTo(spacing)
+                        < 0)
                 .map(other -> "Sessions of a treatment should be at least %d days apart; session %s ended %s this one"
-                        .formatted(spacing.toDays(), other.externalId, apart(other.endedAt, session.endedAt())))
+                        .formatted(spacing.toDays(), other.externalId(), apart(other.endedAt(), session.endedAt())))
                 .toList();
     }
 
@@ -159,6 +145,15 @@ class SessionPlanner {
         String amount = gap.toDays() >= 1 ? gap.toDays() + " days" : gap.toHours() + " hours";
         return amount + (other.isBefore(posted) ? " before" : " after");
     }
+
+    /**
+     * What a plan reads besides the posted session.
+     *
+     * @param otherActiveSessions the client's other sessions that still stand, in the order they ended
+     * @param optedOut whether the client's number opted out of the clinic's texts
+     * @param ownWords the clinic's own wording of steps in the session's language, by step key
+     */
+    record History(List<PastSession> otherActiveSessions, boolean optedOut, Map<String, String> ownWords) {}
 
     /** A session's texts as they will be recorded. */
     record SessionPlan(String planVersion, List<PlannedText> texts, List<String> warnings) {}

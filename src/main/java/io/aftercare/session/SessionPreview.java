@@ -26,9 +26,7 @@ record SessionPreview(
             String body,
             TextFit fit) {}
 
-    static SessionPreview of(PlannedSession planned) {
-        ValidSession session = planned.session();
-        SessionPlanner.SessionPlan plan = planned.plan();
+    static SessionPreview of(ValidSession session, SessionPlanner.SessionPlan plan) {
         List<Text> texts = plan.texts().stream()
                 .map(text -> new Text(
                         text.step().step().key(),

@@ -3,51 +3,57 @@ package io.aftercare.session;
 import io.aftercare.client.Client;
 import io.aftercare.clinic.CachedClinics;
 import io.aftercare.clinic.Clinic;
+import io.aftercare.optout.OptedOutNumbers;
 import io.aftercare.pagelink.PageLinks;
-import io.aftercare.pagelink.PageLinks.IssuedLink;
+import io.aftercare.problem.Problem;
 import io.aftercare.problem.ProblemException;
-import io.aftercare.problem.ProblemType;
 import io.aftercare.reminder.Reminders;
-import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.aftercare.template.Templates;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Posts, previews, reads and cancels a clinic's sessions. A post and a preview look up, validate and plan the same
- * way; a post then hands the plan to {@link SessionWriter}.
+ * Posts, previews, reads and cancels a clinic's sessions. A post is a bulk import of one ({@link SessionImporter});
+ * a preview validates and plans the same way and stores nothing.
  */
 // Over 150 lines: post, preview, read and cancel share the look-up, validation and planning of a session.
 @ApplicationScoped
 public class SessionService {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
+    private final SessionImporter importer;
     private final SessionRequestValidator validator;
     private final SessionPlanner planner;
-    private final SessionWriter writer;
+    private final StoredSessions stored;
+    private final OptedOutNumbers optOuts;
+    private final Templates templates;
     private final Reminders reminders;
     private final PageLinks pageLinks;
     private final Clock clock;
     private final CachedClinics clinics;
 
     SessionService(
+            SessionImporter importer,
             SessionRequestValidator validator,
             SessionPlanner planner,
-            SessionWriter writer,
+            StoredSessions stored,
+            OptedOutNumbers optOuts,
+            Templates templates,
             Reminders reminders,
             PageLinks pageLinks,
             Clock clock,
             CachedClinics clinics) {
+        this.importer = importer;
         this.validator = validator;
         this.planner = planner;
-        this.writer = writer;
+        this.stored = stored;
+        this.optOuts = optOuts;
+        this.templates = templates;
         this.reminders = reminders;
         this.pageLinks = pageLinks;
         this.clock = clock;
@@ -56,68 +62,47 @@ public class SessionService {
 
     /**
      * Stores a completed session and schedules its texts, all of it or nothing. Posting the same session again returns
-     * it unchanged; posting different details under the same session id is a conflict.
+     * it unchanged; posting different details under the same session id is a conflict. A bulk import of one.
      */
     public PostedSession post(UUID clinicId, SessionRequest request) {
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> postOnce(clinicId, request));
-        } catch (PersistenceException e) {
-            if (!isUniqueViolation(e)) {
-                throw e;
-            }
-            // Another request stored the same session or client a moment ago; seen again, it is a repeat.
-            return QuarkusTransaction.requiringNew().call(() -> postOnce(clinicId, request));
+        List<SessionRequest> one = new ArrayList<>();
+        one.add(request);
+        ImportedSession answer = importer.post(clinicId, one, Map.of()).get(0);
+        if (answer.problem() != null) {
+            throw ProblemException.of(answer.problem());
         }
+        return new PostedSession(answer.session(), answer.status() == 201);
     }
 
-    // The look-up, the plan and the write share one transaction: the client read here is the row the writer updates.
-    private PostedSession postOnce(UUID clinicId, SessionRequest request) {
-        Posted posted = lookUp(clinicId, request);
-        if (posted.stored().isPresent()) {
-            return repeated(posted.stored().get(), posted.session());
-        }
-        return writer.write(plan(posted, pageLinks.issue()));
+    /** Posts up to {@link SessionImport#MAX_SESSIONS} sessions at once, each answered as its own post would be. */
+    List<ImportedSession> importAll(UUID clinicId, List<SessionRequest> requests, Map<Integer, Problem> unreadable) {
+        return importer.post(clinicId, requests, unreadable);
     }
 
     /** What {@link #post} would schedule for this request, rendered; stores nothing. */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    @Transactional
     SessionPreview preview(UUID clinicId, SessionRequest request) {
-        // A sample link as long as a real one: the preview's texts are as long as the posted ones, and no page exists.
-        return SessionPreview.of(plan(lookUp(clinicId, request), Optional.empty()));
-    }
-
-    /** The clinic, the request checked against its defaults, and the session if the clinic posted it before. */
-    private Posted lookUp(UUID clinicId, SessionRequest request) {
         Clinic clinic = clinics.find(clinicId);
         ValidSession session = validator.validate(request, clinic);
-        return new Posted(clinic, session, TreatmentSession.findByExternalId(clinicId, session.sessionId()));
-    }
-
-    /** Plans the texts against the client's other sessions; a session posted before is not compared with itself. */
-    private PlannedSession plan(Posted posted, Optional<IssuedLink> pageLink) {
-        Instant now = clock.instant();
-        Optional<String> linkInTexts = pageLink.map(IssuedLink::url).or(pageLinks::sample);
-        Optional<Client> client =
-                Client.findByExternalId(posted.clinic().id, posted.session().clientId());
-        SessionPlanner.SessionPlan plan = planner.plan(
-                posted.clinic(),
-                posted.session(),
-                client.map(known -> known.id),
-                posted.stored().map(stored -> stored.id),
-                linkInTexts,
-                now);
-        return new PlannedSession(posted.clinic().id, posted.session(), client, plan, now, pageLink);
-    }
-
-    private PostedSession repeated(TreatmentSession stored, ValidSession posted) {
-        if (!stored.fingerprint.equals(posted.fingerprint())) {
-            throw new ProblemException(
-                    ProblemType.CONFLICT,
-                    "Session " + stored.externalId
-                            + " was already posted with different details; post a correction under a new sessionId"
-                            + " after cancelling this one");
-        }
-        return new PostedSession(SessionViews.of(stored, posted.clientId(), reminders.forSession(stored.id)), false);
+        // A session posted before is not compared with itself.
+        Optional<UUID> itself = Optional.ofNullable(stored.byExternalIds(clinicId, List.of(session.sessionId()))
+                        .get(session.sessionId()))
+                .map(SessionRow::id);
+        List<PastSession> others = Optional.ofNullable(
+                        stored.clients(clinicId, List.of(session.clientId())).get(session.clientId()))
+                .map(client -> client.sessions().stream()
+                        .filter(other -> other.status() == SessionStatus.ACTIVE)
+                        .filter(other ->
+                                itself.map(id -> !id.equals(other.id())).orElse(true))
+                        .sorted(PastSession.ENDED_ORDER)
+                        .toList())
+                .orElse(List.of());
+        SessionPlanner.History history = new SessionPlanner.History(
+                others,
+                !optOuts.among(clinicId, List.of(session.phone())).isEmpty(),
+                templates.overrides(clinicId, session.locale().getLanguage()));
+        // A sample link as long as a real one: the preview's texts are as long as the posted ones, and no page exists.
+        return SessionPreview.of(session, planner.plan(clinic, session, history, pageLinks.sample(), clock.instant()));
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -171,16 +156,4 @@ public class SessionService {
         Client client = Client.findById(session.clientId);
         return SessionViews.of(session, client.externalId, reminders.forSession(session.id));
     }
-
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A post as found: the clinic, the validated request and the session if it was stored before. */
-    private record Posted(Clinic clinic, ValidSession session, Optional<TreatmentSession> stored) {}
 }

@@ -75,30 +75,4 @@ class TreatmentSession extends PanacheEntityBase {
     static Optional<TreatmentSession> findForClinic(UUID clinicId, UUID id) {
         return find("clinicId = ?1 and id = ?2", clinicId, id).firstResultOptional();
     }
-
-    static Optional<TreatmentSession> findByExternalId(UUID clinicId, String externalId) {
-        return find("clinicId = ?1 and externalId = ?2", clinicId, externalId).firstResultOptional();
-    }
-
-    /** The ids of the client's other sessions that ended by {@code ended}, whatever their status. */
-    static List<UUID> earlierSessionIds(UUID clientId, UUID exceptId, Instant ended) {
-        return getEntityManager()
-                .createQuery(
-                        "select s.id from TreatmentSession s"
-                                + " where s.clientId = ?1 and s.id <> ?2 and s.endedAt <= ?3",
-                        UUID.class)
-                .setParameter(1, clientId)
-                .setParameter(2, exceptId)
-                .setParameter(3, ended)
-                .getResultList();
-    }
-
-    /** The client's other sessions that still stand (not cancelled), in the order they ended. */
-    static List<TreatmentSession> otherActiveSessions(UUID clientId, UUID exceptId) {
-        return list(
-                "clientId = ?1 and id <> ?2 and status = ?3 order by endedAt",
-                clientId,
-                exceptId,
-                SessionStatus.ACTIVE);
-    }
 }

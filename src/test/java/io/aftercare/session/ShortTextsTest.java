@@ -116,6 +116,36 @@ class ShortTextsTest {
         return (List<Map<String, Object>>) session.get("reminders");
     }
 
+    @Test
+    void shouldGiveEachImportedSessionItsOwnPageAsASinglePostDoes() {
+        List<Map<String, Object>> posts = List.of(
+                Sessions.post(OffsetDateTime.now().minusMinutes(5)),
+                Sessions.post(OffsetDateTime.now().minusMinutes(6)));
+
+        List<Map<String, Object>> results = given().auth()
+                .oauth2(Sessions.CLINIC_KEY)
+                .contentType(ContentType.JSON)
+                .body(posts)
+                .post("/v1/sessions/batch")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("results");
+
+        List<String> tokens = new java.util.ArrayList<>();
+        for (Map<String, Object> result : results) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> session = (Map<String, Object>) result.get("session");
+            Matcher link = LINK.matcher((String) texts(session).get(0).get("body"));
+            assertThat(link.find()).isTrue();
+            tokens.add(link.group(1));
+            assertThat(storedTokenHash(UUID.fromString((String) session.get("id"))))
+                    .isEqualTo(PageLinks.hash(link.group(1)));
+            given().get("/a/{token}", link.group(1)).then().statusCode(200);
+        }
+        assertThat(tokens).doesNotHaveDuplicates();
+    }
+
     private static String postAndReadFirstBody(Map<String, Object> post, int status) {
         return given().auth()
                 .oauth2(Sessions.CLINIC_KEY)
