@@ -180,9 +180,19 @@ public interface AftercareConfig {
     }
 
     interface Dispatch {
-        /** How often the clustered dispatch job looks for due texts. */
+        /**
+         * How often the clustered dispatch job looks for due texts, on some node of the cluster: what sends a dead node's
+         * texts, and those another node wrote, when no node woke for them.
+         */
         @WithDefault("1s")
         Duration interval();
+
+        /**
+         * Whether a node also runs dispatch on its own the moment its next text falls due, when it writes a text due
+         * sooner, and at once when a run used up its slice with texts still due; off, only the dispatch job runs it.
+         */
+        @WithDefault("true")
+        boolean wakeUp();
 
         /** How many due texts one claim takes. */
         @WithDefault("200")
@@ -218,7 +228,7 @@ public interface AftercareConfig {
         @WithDefault("30m")
         Duration maxRetryDelay();
 
-        /** Longest a single run of the dispatch job keeps draining before it yields to the next trigger. */
+        /** Longest a single dispatch run keeps claiming before the next run (on the same node, at once) takes over. */
         @WithDefault("30s")
         Duration maxRunTime();
 

@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The clustered Quartz triggers that drive dispatch. With the JDBC job store each firing runs on one node of the
- * cluster; whichever node it is drains the queue, and runs that overlap on two nodes share it through row locks.
+ * cluster; whichever node it is starts a run of its own loop ({@link DrainLoop}), and runs that overlap on two nodes
+ * share the queue through row locks. Between firings a node wakes itself for its next due text.
  */
 @ApplicationScoped
 class DispatchJob {
@@ -17,22 +18,15 @@ class DispatchJob {
     /** The dispatch trigger's name in Quartz's tables, where the health check looks for its next firing. */
     static final String DISPATCH_TRIGGER = "dispatch-due-texts";
 
-    private final Dispatcher dispatcher;
+    private final DrainLoop loop;
     private final ReminderClaims claims;
-    private final NodeIdentity node;
     private final DatabaseClock clock;
     private final DispatchMetrics metrics;
 
-    DispatchJob(
-            Dispatcher dispatcher,
-            ReminderClaims claims,
-            NodeIdentity node,
-            DatabaseClock clock,
-            DispatchMetrics metrics) {
-        this.dispatcher = dispatcher;
+    DispatchJob(DrainLoop loop, ReminderClaims claims, DatabaseClock clock, DispatchMetrics metrics) {
+        this.loop = loop;
         this.metrics = metrics;
         this.claims = claims;
-        this.node = node;
         this.clock = clock;
     }
 
@@ -41,10 +35,8 @@ class DispatchJob {
             every = "${aftercare.dispatch.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void dispatchDueTexts() {
-        int handled = dispatcher.drain(node.id());
-        if (handled > 0) {
-            Log.debugf("Dispatched %d texts", handled);
-        }
+        // Returns at once: the run is the loop's, on its own thread, after the one under way if any.
+        loop.runNow();
     }
 
     @Scheduled(
@@ -56,6 +48,8 @@ class DispatchJob {
         int released = claims.releaseExpired(clock.instant());
         metrics.takenOver(released);
         if (released > 0) {
+            // They are due already: sent from here now rather than at the next trigger.
+            loop.wakeAt(clock.instant());
             Log.warnf(
                     "Put %d texts back in the queue: the node that claimed them did not finish within its lease",
                     released);

@@ -15,22 +15,24 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends the texts that are due: claims a batch, hands it to the {@link SenderPool}, and repeats until nothing is due or
- * its time slice is used up. How much it claims and when each text may go is {@link Pacing}'s; how one text is sent is
- * {@link SendProtocol}'s, and how its outcome is recorded {@link AttemptOutcomes}'.
+ * its time slice is used up. When a node runs is {@link DrainLoop}'s; how much it claims and when each text may go is
+ * {@link Pacing}'s; how one text is sent is {@link SendProtocol}'s, and how its outcome is recorded
+ * {@link AttemptOutcomes}'.
  *
  * <p>Shutdown has one budget, {@code aftercare.shutdown-wait} (B), spent in this order: Quarkus waits up to B for the
  * HTTP requests in flight ({@code quarkus.shutdown.timeout}); {@link #onShutdown} stops claiming and waits up to B for
  * the runs under way, each of which ends once every text it claimed is recorded or handed back; Quartz then waits up to
- * B for its jobs ({@code quarkus.quartz.shutdown-wait-time}), the dispatch runs among them already over; last,
- * {@link #stop} gives senders still in a request (only when a run outlived B) two thirds of B, and the recorder one
- * third to write what they sent.
+ * B for its jobs ({@code quarkus.quartz.shutdown-wait-time}); last, {@link #stop} gives senders still in a request
+ * (only when a run outlived B) two thirds of B, and the recorder one third to write what they sent.
  */
-// Over 150 lines: the run loop and shutdown share the runs' state (stopping, the room each run holds), so they stay
-// together; everything else a run does is in the classes named above.
+// Over 150 lines: the run loop and shutdown share the runs' state (stopping, the room the loop's runs share, each run's
+// texts still being sent), so they stay together; everything else a run does is in the classes named above.
 // Created at start-up, so that settings it cannot work with stop the service there rather than at the first send.
 @Startup
 @ApplicationScoped
@@ -47,6 +49,8 @@ public class Dispatcher {
     private final SenderPool senders;
     private final DrainWatch watch = new DrainWatch();
     private volatile Pacing pacing;
+    private volatile Lane lane;
+    private volatile Duration slice;
     private volatile boolean stopping;
 
     Dispatcher(
@@ -66,53 +70,79 @@ public class Dispatcher {
         this.shutdownWait = config.shutdownWait();
         this.clock = clock;
         this.pacing = Pacing.from(config);
+        this.lane = new Lane(pacing);
+        this.slice = this.config.maxRunTime();
         this.senders = new SenderPool(pacing.concurrency(), metrics);
     }
 
+    /** Why a run stopped claiming. */
+    enum Ended {
+        /** A claim came back empty: the next run is due when the next text is ({@link ReminderClaims#nextDue}). */
+        NOTHING_DUE,
+        /** The run's time slice ran out while it still found texts: the next run may start at once. */
+        SLICE_USED_UP,
+        /** The node is stopping, or its clock is out of step with the database's: it claims nothing now. */
+        HALTED
+    }
+
     /**
-     * Sends due texts as {@code node} until none is left or the run's time slice ends.
+     * Sends due texts as {@code node} until none is left or the run's time slice ends, and waits until every text it
+     * claimed is sent and recorded, or handed back. Tests drain this way, as nodes of a cluster would.
      *
      * @return how many texts were handed to the gateway
      */
     public int drain(String node) {
-        watch.started();
-        boolean succeeded = false;
+        Pacing current = pacing;
+        Run run = new Run();
         try {
-            int handled = drainAsLongAsDue(node, pacing);
-            succeeded = true;
-            return handled;
+            return claimAsLongAsDue(node, current, new Semaphore(current.mostOutstanding()), run);
         } finally {
-            watch.ended(succeeded);
+            run.awaitOver();
         }
     }
 
-    private int drainAsLongAsDue(String node, Pacing pacing) {
-        Instant deadline = clock.instant().plus(config.maxRunTime());
-        int outstanding = pacing.mostOutstanding();
-        Semaphore room = new Semaphore(outstanding);
+    /**
+     * One run of this node's own loop ({@link DrainLoop}): claims as {@link #drain} does, but returns as soon as it
+     * claims no more, while its texts are still being sent. The loop's runs share one room for claimed texts, so the
+     * next run claims as the last one's texts go out (their rate slots follow on without a gap), never more at once.
+     */
+    Ended drainOnce(String node) {
+        Lane current = lane;
+        Run run = new Run();
+        claimAsLongAsDue(node, current.pacing(), current.room(), run);
+        return run.ended;
+    }
+
+    private int claimAsLongAsDue(String node, Pacing pacing, Semaphore room, Run run) {
+        Instant deadline = clock.instant().plus(slice);
         int handled = 0;
+        boolean succeeded = false;
         try {
             // A node whose clock is out of step with the database's claims nothing (DatabaseClock).
-            while (!stopping && clock.inStep() && clock.instant().isBefore(deadline)) {
+            while (!stopping && clock.inStep()) {
                 int size = pacing.batchSize();
                 room.acquireUninterruptibly(size);
-                // Waiting for room may have outlasted the run or seen the node start to stop: claim nothing more then.
-                if (stopping || !clock.instant().isBefore(deadline)) {
+                // Waiting for room may have seen the node start to stop: claim nothing more then.
+                if (stopping) {
                     room.release(size);
                     break;
                 }
-                int claimed = claimAndSubmit(node, size, room, pacing);
+                int claimed = claimAndSubmit(node, size, room, pacing, run);
                 if (claimed == 0) {
+                    run.ended = Ended.NOTHING_DUE;
                     break;
                 }
                 handled += claimed;
+                if (!clock.instant().isBefore(deadline)) {
+                    run.ended = Ended.SLICE_USED_UP;
+                    break;
+                }
             }
+            succeeded = true;
+            return handled;
         } finally {
-            // The run ends only when every text it claimed has been sent and recorded, or handed back; shutdown waits
-            // for the run (onShutdown), so the database is still there for them.
-            room.acquireUninterruptibly(outstanding);
+            run.claimingOver(succeeded);
         }
-        return handled;
     }
 
     /**
@@ -120,7 +150,7 @@ public class Dispatcher {
      *
      * @return how many were claimed
      */
-    private int claimAndSubmit(String node, int size, Semaphore room, Pacing pacing) {
+    private int claimAndSubmit(String node, int size, Semaphore room, Pacing pacing, Run run) {
         int notSubmitted = size;
         try {
             List<ClaimedText> batch = claims.claimDue(node, size, clock.instant(), config.claimLease());
@@ -132,7 +162,13 @@ public class Dispatcher {
             for (int i = 0; i < batch.size(); i++) {
                 ClaimedText text = batch.get(i);
                 Instant slot = slots.get(i);
-                senders.execute(() -> sendThenFreeRoom(text, slot, room));
+                run.textSubmitted();
+                try {
+                    senders.execute(() -> sendThenFreeRoom(text, slot, room, run));
+                } catch (RuntimeException e) {
+                    run.textOver();
+                    throw e;
+                }
                 notSubmitted--;
             }
             return batch.size();
@@ -143,7 +179,7 @@ public class Dispatcher {
         }
     }
 
-    private void sendThenFreeRoom(ClaimedText text, Instant slot, Semaphore room) {
+    private void sendThenFreeRoom(ClaimedText text, Instant slot, Semaphore room, Run run) {
         try {
             protocol.sendAt(text, slot);
         } catch (RuntimeException e) {
@@ -154,6 +190,63 @@ public class Dispatcher {
         } finally {
             watch.progressed();
             room.release();
+            run.textOver();
+        }
+    }
+
+    /** How the loop's runs are paced, and the room for texts they claimed and have not finished. */
+    private record Lane(Pacing pacing, Semaphore room) {
+        Lane(Pacing pacing) {
+            this(pacing, new Semaphore(pacing.mostOutstanding()));
+        }
+    }
+
+    /**
+     * One run, under way for the health check and for shutdown ({@link DrainWatch}) until it has stopped claiming and
+     * every text it claimed has been sent and recorded, or handed back: shutdown waits for that, so the database is
+     * still there for them.
+     */
+    private final class Run {
+
+        // The claiming itself, plus one for each text handed to the senders and not finished yet.
+        private final AtomicInteger open = new AtomicInteger(1);
+        private final CountDownLatch over = new CountDownLatch(1);
+        private volatile boolean succeeded;
+        private volatile Ended ended = Ended.HALTED;
+
+        Run() {
+            watch.started();
+        }
+
+        void textSubmitted() {
+            open.incrementAndGet();
+        }
+
+        void textOver() {
+            if (open.decrementAndGet() == 0) {
+                watch.ended(succeeded);
+                over.countDown();
+            }
+        }
+
+        void claimingOver(boolean succeeded) {
+            this.succeeded = succeeded;
+            textOver();
+        }
+
+        void awaitOver() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    over.await();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -174,6 +267,12 @@ public class Dispatcher {
     void pace(Pacing pacing) {
         senders.resize(pacing.concurrency());
         this.pacing = pacing;
+        this.lane = new Lane(pacing);
+    }
+
+    /** Ends the runs that start from now on after {@code slice} rather than {@code aftercare.dispatch.max-run-time}. */
+    void slice(Duration slice) {
+        this.slice = slice;
     }
 
     /** How the runs are paced now. */

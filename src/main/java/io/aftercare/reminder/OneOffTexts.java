@@ -2,6 +2,7 @@ package io.aftercare.reminder;
 
 import io.aftercare.db.TimeOrderedIds;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -47,9 +48,11 @@ public class OneOffTexts {
     }
 
     private final EntityManager entityManager;
+    private final Event<TextsScheduled> scheduled;
 
-    OneOffTexts(EntityManager entityManager) {
+    OneOffTexts(EntityManager entityManager, Event<TextsScheduled> scheduled) {
         this.entityManager = entityManager;
+        this.scheduled = scheduled;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -70,6 +73,9 @@ public class OneOffTexts {
         reminder.createdAt = now;
         reminder.updatedAt = now;
         reminder.persist();
+        if (reminder.status == ReminderStatus.SCHEDULED) {
+            scheduled.fire(new TextsScheduled(reminder.dueAt));
+        }
         return ReminderView.of(reminder, null);
     }
 

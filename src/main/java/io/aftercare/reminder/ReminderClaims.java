@@ -16,8 +16,8 @@ import java.util.UUID;
  * The dispatcher's work queue, kept in the reminder table itself. Claims take due rows with
  * {@code FOR UPDATE SKIP LOCKED}, so any number of nodes drain the queue together and never take the same row.
  */
-// Over 150 lines: the claim, release and expiry statements and the readiness query that repeats the claim's
-// conditions, kept together so that they cannot drift apart; most of the lines are SQL.
+// Over 150 lines: the claim, release and expiry statements and the readiness and next-due queries that repeat the
+// claim's conditions, kept together so that they cannot drift apart; most of the lines are SQL.
 @ApplicationScoped
 public class ReminderClaims {
 
@@ -71,6 +71,22 @@ public class ReminderClaims {
                     LIMIT 1
                 ) waiting
                 WHERE NOT EXISTS (SELECT 1 FROM sending_pause p WHERE p.clinic_id = clinic.id OR p.clinic_id IS NULL))
+            """;
+
+    // The claim's own idea of a text it may take, less "due by now": when the next one falls due. One probe of
+    // reminder_due_by_clinic per clinic, as the claim makes.
+    private static final String NEXT_DUE = """
+            SELECT min(next.due_at) FROM clinic
+            CROSS JOIN LATERAL (
+                SELECT due_at FROM reminder
+                WHERE clinic_id = clinic.id AND status = 'SCHEDULED'
+                  AND (expires_at IS NULL OR expires_at > :now)
+                  AND NOT EXISTS (SELECT 1 FROM opt_out o JOIN client c ON c.phone = o.phone
+                                  WHERE c.id = reminder.client_id AND o.clinic_id = reminder.clinic_id)
+                ORDER BY due_at
+                LIMIT 1
+            ) next
+            WHERE NOT EXISTS (SELECT 1 FROM sending_pause p WHERE p.clinic_id = clinic.id OR p.clinic_id IS NULL)
             """;
 
     /** A health check must answer; a query that waits longer than this counts as a failed check. */
@@ -131,6 +147,18 @@ public class ReminderClaims {
         return start == null
                 ? Optional.empty()
                 : Optional.of(new QuietHours(SqlValues.localTime(start), SqlValues.localTime(end)));
+    }
+
+    /**
+     * When the earliest text that a claim would take falls due (or fell due: one held by another node's claim under way
+     * is still waiting); empty when none waits.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<Instant> nextDue(Instant now) {
+        return Optional.ofNullable(SqlValues.instant(entityManager
+                .createNativeQuery(NEXT_DUE)
+                .setParameter("now", now)
+                .getSingleResult()));
     }
 
     /** Whether a text that a claim would take has been waiting for it since {@code since} or earlier. */

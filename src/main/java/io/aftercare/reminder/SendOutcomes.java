@@ -1,6 +1,7 @@
 package io.aftercare.reminder;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
@@ -46,11 +47,17 @@ public class SendOutcomes {
     private final EntityManager entityManager;
     private final ChangedTexts changedTexts;
     private final ProviderReceipts receipts;
+    private final Event<TextsScheduled> scheduled;
 
-    SendOutcomes(EntityManager entityManager, ChangedTexts changedTexts, ProviderReceipts receipts) {
+    SendOutcomes(
+            EntityManager entityManager,
+            ChangedTexts changedTexts,
+            ProviderReceipts receipts,
+            Event<TextsScheduled> scheduled) {
         this.entityManager = entityManager;
         this.changedTexts = changedTexts;
         this.receipts = receipts;
+        this.scheduled = scheduled;
     }
 
     /** A text the provider accepted, and when. */
@@ -159,14 +166,19 @@ public class SendOutcomes {
         return changedTexts.announceRows(rows) == 1;
     }
 
+    /** Puts a claimed text back in the queue until {@code retryAt} and tells the dispatcher ({@link TextsScheduled}). */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public boolean retryLater(ClaimedText text, String error, Instant retryAt, boolean outcomeUnknown, Instant now) {
-        return fenced(outcomeUnknown ? RETRY_UNKNOWN : RETRY, text)
+        boolean recorded = fenced(outcomeUnknown ? RETRY_UNKNOWN : RETRY, text)
                         .setParameter("now", now)
                         .setParameter("retryAt", retryAt)
                         .setParameter("error", error)
                         .executeUpdate()
                 == 1;
+        if (recorded) {
+            scheduled.fire(new TextsScheduled(retryAt));
+        }
+        return recorded;
     }
 
     // Not an attempt: the text only waits for the client's morning.

@@ -13,6 +13,7 @@ final class BurstScenario {
      * @param perSecond texts per second from the commit to the last answer
      * @param steadyRate texts per second from the first answer to the last (the sending rate itself)
      * @param peakWindow most texts answered in any one second
+     * @param wholeSeconds texts answered in each whole second from the first answer (the last, partial one left out)
      * @param repeated texts that reached a number already texted: duplicates
      * @param lastAnswer when Twilio answered the last text ({@link System#nanoTime()})
      */
@@ -22,6 +23,7 @@ final class BurstScenario {
             double perSecond,
             double steadyRate,
             long peakWindow,
+            List<Integer> wholeSeconds,
             int repeated,
             long peakRssMib,
             Map<String, Double> cpuSeconds,
@@ -63,6 +65,7 @@ final class BurstScenario {
                 texts / (drain.toNanos() / 1e9),
                 steady,
                 peakWindow(arrivals),
+                wholeSeconds(arrivals, first, last),
                 twilio.repeatedRecipients(),
                 rss.mib(),
                 cpuSeconds,
@@ -91,6 +94,10 @@ final class BurstScenario {
                 [1 + (int) ((arrivals.stream().mapToLong(Long::longValue).max().orElse(from) - from) / 1_000_000_000L)];
         arrivals.forEach(at -> counts[(int) ((at - from) / 1_000_000_000L)]++);
         return java.util.Arrays.stream(counts).boxed().toList();
+    }
+
+    static List<Integer> wholeSeconds(List<Long> arrivals, long first, long last) {
+        return perSecond(arrivals, first).subList(0, (int) ((last - first) / 1_000_000_000L));
     }
 
     static long peakWindow(List<Long> arrivals) {

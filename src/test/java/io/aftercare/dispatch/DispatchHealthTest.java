@@ -51,6 +51,8 @@ class DispatchHealthTest {
             // Texts that waited past their advice are recorded EXPIRED by the release job: every second, not every
             // 15, so that a test awaiting EXPIRED waits for the expiry, not for the job.
             overrides.put("aftercare.dispatch.release-interval", "1s");
+            // Texts wait while the trigger is paused only if the node that wrote them does not wake for them itself.
+            overrides.put("aftercare.dispatch.wake-up", "false");
             return overrides;
         }
     }
