@@ -87,15 +87,18 @@ class DrainLoop {
     private synchronized void runAt(Instant due) {
         Instant now = clock.instant();
         Instant at = due.isAfter(now.plus(LONGEST_SLEEP)) ? now.plus(LONGEST_SLEEP) : due;
-        if (planned != null && !plannedFor.isAfter(at)) {
+        // Rounded up: a run a fraction of a millisecond early would not find the text due, and wait a gather for it.
+        long delayMicros = Math.max(0, (Duration.between(now, at).toNanos() + 999) / 1_000);
+        // Compared by the time left to wait, not by the instants: a clock that stepped forward since the planned run
+        // was
+        // set would otherwise keep it, still waiting out its old delay, in place of a run due now.
+        if (planned != null && planned.getDelay(TimeUnit.MICROSECONDS) <= delayMicros) {
             return;
         }
         if (planned != null) {
             planned.cancel(false);
         }
         long mine = ++ticket;
-        // Rounded up: a run a fraction of a millisecond early would not find the text due, and wait a gather for it.
-        long delayMicros = Math.max(0, (Duration.between(now, at).toNanos() + 999) / 1_000);
         try {
             planned = thread.schedule(() -> run(mine), delayMicros, TimeUnit.MICROSECONDS);
             plannedFor = at;

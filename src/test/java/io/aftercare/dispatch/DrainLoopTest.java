@@ -18,9 +18,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +38,8 @@ import org.junit.jupiter.api.Test;
  */
 @AftercareTest
 class DrainLoopTest {
+
+    private static final DateTimeFormatter HOURS = DateTimeFormatter.ofPattern("HH:mm");
 
     @Inject
     Scheduler scheduler;
@@ -56,7 +62,17 @@ class DrainLoopTest {
     @BeforeEach
     void pauseTheTrigger() {
         scheduler.pause(DispatchJob.DISPATCH_TRIGGER);
-        // Texts here fall due within seconds, whatever the hour in Vancouver when the test runs.
+        // Posted in quiet hours, a session's first text is due hours ahead, so the post's own wake-up sends nothing
+        // before a test sets the text's due instant; sendingAtAnyHour() then lets it go whenever that is.
+        LocalTime vancouver = LocalTime.now(ZoneId.of("America/Vancouver"));
+        Sessions.settings(
+                Map.of(
+                        "start", vancouver.minusHours(1).format(HOURS),
+                        "end", vancouver.plusHours(3).format(HOURS)),
+                List.of());
+    }
+
+    private static void sendingAtAnyHour() {
         Sessions.settings(null, List.of());
     }
 
@@ -72,6 +88,7 @@ class DrainLoopTest {
         UUID text = firstTextOf(Sessions.postFor("+16045550181", OffsetDateTime.now()));
         Instant due = Instant.now().plusSeconds(2);
         setDue(text, due);
+        sendingAtAnyHour();
 
         // A run that finds nothing due yet, as the trigger's last firing before the pause would have been.
         loop.runNow();
@@ -94,6 +111,7 @@ class DrainLoopTest {
                         .isPresent());
 
         UUID sooner = firstTextOf(Sessions.postFor("+16045550183", OffsetDateTime.now()));
+        sendingAtAnyHour();
         Instant due = Instant.now();
         QuarkusTransaction.requiringNew().run(() -> {
             setDueUnchecked(sooner, due);
@@ -114,6 +132,7 @@ class DrainLoopTest {
             setDue(text, Instant.now());
             texts.add(text);
         }
+        sendingAtAnyHour();
         // One text a claim, and a slice over after its first claim: each run takes one text and hands over.
         dispatcher.pace(new Pacing(1, 1, 0));
         dispatcher.slice(Duration.ofMillis(1));
