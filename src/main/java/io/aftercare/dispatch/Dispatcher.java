@@ -164,7 +164,7 @@ public class Dispatcher {
                 Instant slot = slots.get(i);
                 run.textSubmitted();
                 try {
-                    senders.execute(() -> sendThenFreeRoom(text, slot, room, run));
+                    senders.execute(() -> sendThenFreeRoom(text, slot, pacing, room, run));
                 } catch (RuntimeException e) {
                     run.textOver();
                     throw e;
@@ -179,9 +179,9 @@ public class Dispatcher {
         }
     }
 
-    private void sendThenFreeRoom(ClaimedText text, Instant slot, Semaphore room, Run run) {
+    private void sendThenFreeRoom(ClaimedText text, Instant slot, Pacing pacing, Semaphore room, Run run) {
         try {
-            protocol.sendAt(text, slot);
+            protocol.sendAt(text, pacing.sendAt(slot, clock.instant()));
         } catch (RuntimeException e) {
             Log.errorf(
                     RedactedFailure.of(e),
