@@ -181,7 +181,7 @@ public class Dispatcher {
 
     private void sendThenFreeRoom(ClaimedText text, Instant slot, Pacing pacing, Semaphore room, Run run) {
         try {
-            protocol.sendAt(text, pacing.sendAt(slot, clock.instant()));
+            pacing.send(slot, clock::instant, at -> protocol.sendAt(text, at));
         } catch (RuntimeException e) {
             Log.errorf(
                     RedactedFailure.of(e),
