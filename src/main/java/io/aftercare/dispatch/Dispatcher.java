@@ -181,7 +181,7 @@ public class Dispatcher {
 
     private void sendThenFreeRoom(ClaimedText text, Instant slot, Pacing pacing, Semaphore room, Run run) {
         try {
-            pacing.send(slot, clock::instant, at -> protocol.sendAt(text, at));
+            protocol.sendAt(text, pacing.sendAt(slot, clock.instant()));
         } catch (RuntimeException e) {
             Log.errorf(
                     RedactedFailure.of(e),

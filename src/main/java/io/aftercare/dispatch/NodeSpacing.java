@@ -2,19 +2,12 @@ package io.aftercare.dispatch;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * Keeps this node's sends at least the sender's spacing apart when their slots have already passed by the time a
  * sender reaches them: after a cold start or a slow first request, the texts of a batch whose slots went by would
  * otherwise all go at once and overrun the limit. No text goes before its reserved slot ({@link SendRate}).
- *
- * <p>The node's first send goes alone: it pays for loading the provider's client and opening its connection, and the
- * texts started meanwhile would all reach the provider together when it comes back.
  */
 // Hand-written: one compare-and-set on the last instant handed out; a rate-limiter library keeps its own clock and
 // permits, while the slots here come from the cluster's reservation and the time from the DatabaseClock.
@@ -23,8 +16,6 @@ final class NodeSpacing {
     private final Duration spacing;
     private final Duration horizon;
     private final AtomicReference<Instant> lastGiven = new AtomicReference<>();
-    private final AtomicBoolean firstTaken = new AtomicBoolean();
-    private final CountDownLatch firstOver = new CountDownLatch(1);
 
     /**
      * @param spacing the time between two texts of the sender
@@ -34,28 +25,6 @@ final class NodeSpacing {
     NodeSpacing(Duration spacing, Duration horizon) {
         this.spacing = spacing;
         this.horizon = horizon;
-    }
-
-    /**
-     * Sends a text reserved for {@code slot} through {@code sendAt}, told when it may go: once the node's first send is
-     * over, so that the instant is taken when the sender can really keep it.
-     */
-    void send(Instant slot, Supplier<Instant> now, Consumer<Instant> sendAt) {
-        if (firstTaken.compareAndSet(false, true)) {
-            try {
-                sendAt.accept(sendAt(slot, now.get()));
-            } finally {
-                firstOver.countDown();
-            }
-            return;
-        }
-        try {
-            firstOver.await();
-        } catch (InterruptedException e) {
-            // Stopping: the send sees the interruption while it waits for its instant, and hands the text back.
-            Thread.currentThread().interrupt();
-        }
-        sendAt.accept(sendAt(slot, now.get()));
     }
 
     /**

@@ -6,8 +6,6 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.stream.IntStream;
 
 /**
@@ -76,11 +74,11 @@ final class Pacing {
     }
 
     /**
-     * Sends a text reserved for {@code slot} through {@code sendAt}, told when it may go: its slot, or under a limit, if
-     * that passed before a sender reached it, one spacing after this node's last send ({@link NodeSpacing}).
+     * When a text reserved for {@code slot} may go, asked by its sender at {@code now}: its slot, or under a limit, if
+     * that passed while it waited for a sender, one spacing after this node's last send ({@link NodeSpacing}).
      */
-    void send(Instant slot, Supplier<Instant> now, Consumer<Instant> sendAt) {
-        nodeSpacing.ifPresentOrElse(node -> node.send(slot, now, sendAt), () -> sendAt.accept(slot));
+    Instant sendAt(Instant slot, Instant now) {
+        return nodeSpacing.map(node -> node.sendAt(slot, now)).orElse(slot);
     }
 
     /** When each of {@code count} texts may go: all at {@code first} without a limit, else one slot after another. */

@@ -79,19 +79,7 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
 
     @Override
     public Response makeRequest(Request request) {
-        HttpUriRequestBase http = new HttpUriRequestBase(request.getMethod().toString(), target(request));
-        if (request.requiresAuthentication()) {
-            http.addHeader(HttpHeaders.AUTHORIZATION, request.getAuthString());
-        }
-        request.getHeaderParams().forEach((name, values) -> values.forEach(value -> http.addHeader(name, value)));
-        http.setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
-        if (request.getMethod() != HttpMethod.GET) {
-            http.setEntity(
-                    isJson(request)
-                            ? new StringEntity(request.getBody(), ContentType.APPLICATION_JSON)
-                            : new UrlEncodedFormEntity(
-                                    formParameters(request.getPostParams()), StandardCharsets.UTF_8));
-        }
+        HttpUriRequestBase http = toHttp(request);
         try {
             return this.http.execute(http, response -> {
                 String content = response.getEntity() == null
@@ -105,6 +93,24 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
         } catch (IOException e) {
             throw new ApiConnectionException(e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The HTTP request the SDK's request becomes: routed to our base URL, one attempt, our user agent. */
+    HttpUriRequestBase toHttp(Request request) {
+        HttpUriRequestBase http = new HttpUriRequestBase(request.getMethod().toString(), target(request));
+        if (request.requiresAuthentication()) {
+            http.addHeader(HttpHeaders.AUTHORIZATION, request.getAuthString());
+        }
+        request.getHeaderParams().forEach((name, values) -> values.forEach(value -> http.addHeader(name, value)));
+        http.setHeader(HttpHeaders.USER_AGENT, USER_AGENT);
+        if (request.getMethod() != HttpMethod.GET) {
+            http.setEntity(
+                    isJson(request)
+                            ? new StringEntity(request.getBody(), ContentType.APPLICATION_JSON)
+                            : new UrlEncodedFormEntity(
+                                    formParameters(request.getPostParams()), StandardCharsets.UTF_8));
+        }
+        return http;
     }
 
     /** The SDK addresses {@code https://api.twilio.com}; the path and query are kept, the base is ours. */

@@ -25,11 +25,16 @@ class SmsGatewayProducer {
             case "twilio" -> {
                 TwilioAccount account = TwilioAccount.from(config.twilio());
                 Log.infof("SMS sender: Twilio account %s at %s", account.accountSid(), account.apiUrl());
-                yield observation.observe(new TwilioSmsGateway(
+                TwilioSmsGateway twilio = new TwilioSmsGateway(
                         account,
                         config.twilio().connectTimeout(),
                         config.twilio().responseTimeout(),
-                        config.dispatch().concurrency()));
+                        config.dispatch().concurrency());
+                // In the background: it only saves the first texts a wait, and must not delay the start.
+                Thread rehearsal = new Thread(twilio::rehearse, "twilio-rehearsal");
+                rehearsal.setDaemon(true);
+                rehearsal.start();
+                yield observation.observe(twilio);
             }
             default ->
                 throw new IllegalStateException(

@@ -10,9 +10,11 @@ import io.aftercare.sms.OutgoingSms;
 import io.aftercare.sms.SendOutcome;
 import io.aftercare.sms.SentLookup;
 import io.aftercare.sms.SmsGateway;
+import io.quarkus.logging.Log;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Sends texts with the Twilio SDK ({@code Message.creator(...)}), one HTTP request per text.
@@ -24,6 +26,8 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
 
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     private static final long LOOKUP_PAGE_SIZE = 50;
+    /** Twilio's documented test number; the rehearsal never leaves the process anyway. */
+    private static final String REHEARSAL_NUMBER = "+15005550006";
 
     private final TwilioAccount account;
     private final SingleAttemptHttpClient http;
@@ -47,6 +51,27 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
             return TwilioFailures.of(e);
         } catch (ApiException e) {
             return TwilioFailures.of(e);
+        }
+    }
+
+    /**
+     * Sends one made-up text through the SDK to {@link RehearsalHttpClient}, which answers in memory. The first real
+     * text after a start would otherwise load the SDK, build its JSON mapping and its requests' classes while every
+     * sender started meanwhile waits behind it, and their texts would reach Twilio together, over the rate limit.
+     *
+     * @return whether the rehearsal went through; it is only a warm-up, so a failure is logged, never thrown
+     */
+    boolean rehearse() {
+        RehearsalHttpClient rehearsal = new RehearsalHttpClient(http);
+        try {
+            Message message = creator(new OutgoingSms(new UUID(0, 0), REHEARSAL_NUMBER, "Aftercare rehearsal"))
+                    .create(new TwilioRestClient.Builder(account.accountSid(), account.authToken())
+                            .httpClient(rehearsal)
+                            .build());
+            return message.getSid() != null && rehearsal.built() == 1;
+        } catch (RuntimeException e) {
+            Log.debugf("The Twilio client's rehearsal failed (%s); the first text warms it instead", e.getClass());
+            return false;
         }
     }
 

@@ -1,15 +1,11 @@
 package io.aftercare.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class NodeSpacingTest {
@@ -61,46 +57,5 @@ class NodeSpacingTest {
 
         // An hour back: waiting for the last send's spacing would hold every sender for an hour.
         assertThat(spacing.sendAt(NOW, NOW)).isEqualTo(NOW);
-    }
-
-    @Test
-    void shouldLetTheFirstSendGoAloneThenSpaceTheTextsThatWaitedForIt() throws Exception {
-        CountDownLatch firstInFlight = new CountDownLatch(1);
-        CountDownLatch firstAnswered = new CountDownLatch(1);
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> spacing.send(NOW, () -> NOW, at -> {
-            firstInFlight.countDown();
-            awaitLatch(firstAnswered);
-        }));
-        firstInFlight.await(5, TimeUnit.SECONDS);
-        // Slow first request: the texts reserved behind it are reached 300 ms late, their slots passed.
-        Instant afterFirst = NOW.plusMillis(300);
-        List<CompletableFuture<Instant>> waiting = new ArrayList<>();
-        for (int i = 1; i <= 3; i++) {
-            Instant slot = NOW.plus(SPACING.multipliedBy(i));
-            CompletableFuture<Instant> given = new CompletableFuture<>();
-            CompletableFuture.runAsync(() -> spacing.send(slot, () -> afterFirst, given::complete));
-            waiting.add(given);
-        }
-
-        await().during(Duration.ofMillis(100))
-                .atMost(Duration.ofSeconds(1))
-                .until(() -> waiting.stream().noneMatch(CompletableFuture::isDone));
-        firstAnswered.countDown();
-        first.get(5, TimeUnit.SECONDS);
-        List<Instant> given = new ArrayList<>();
-        for (CompletableFuture<Instant> text : waiting) {
-            given.add(text.get(5, TimeUnit.SECONDS));
-        }
-        assertThat(given)
-                .containsExactlyInAnyOrder(
-                        afterFirst, afterFirst.plus(SPACING), afterFirst.plus(SPACING.multipliedBy(2)));
-    }
-
-    private static void awaitLatch(CountDownLatch latch) {
-        try {
-            latch.await(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -61,6 +61,16 @@ class TwilioSmsGatewayTest {
     }
 
     @Test
+    void shouldRehearseASendInMemoryWithoutReachingTwilio() {
+        assertThat(gateway.rehearse()).isTrue();
+
+        assertThat(twilio.messageRequests()).isEmpty();
+        // The real client still sends afterwards.
+        assertThat(gateway.send(text())).isInstanceOf(SendOutcome.Accepted.class);
+        assertThat(twilio.messageRequests()).hasSize(1);
+    }
+
+    @Test
     void shouldPostOneFormEncodedMessageWithBasicAuthAndReturnTwiliosSid() {
         SendOutcome outcome = gateway.send(text());
 
