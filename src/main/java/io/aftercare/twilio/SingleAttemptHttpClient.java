@@ -79,7 +79,35 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
 
     @Override
     public Response makeRequest(Request request) {
-        HttpUriRequestBase http = toHttp(request);
+        return execute(request, apiBase);
+    }
+
+    /**
+     * The same client sending to another base URL: {@link TwilioSmsGateway#rehearse} runs one request through every
+     * step of the real one against a peer in this process.
+     */
+    HttpClient sendingTo(URI base) {
+        SingleAttemptHttpClient client = this;
+        return new HttpClient() {
+            @Override
+            public Response makeRequest(Request request) {
+                return client.execute(request, base);
+            }
+
+            @Override
+            public Response reliableRequest(Request request) {
+                return makeRequest(request);
+            }
+
+            @Override
+            public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
+                return makeRequest(request);
+            }
+        };
+    }
+
+    private Response execute(Request request, URI base) {
+        HttpUriRequestBase http = toHttp(request, base);
         try {
             return this.http.execute(http, response -> {
                 String content = response.getEntity() == null
@@ -95,9 +123,9 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
         }
     }
 
-    /** The HTTP request the SDK's request becomes: routed to our base URL, one attempt, our user agent. */
-    HttpUriRequestBase toHttp(Request request) {
-        HttpUriRequestBase http = new HttpUriRequestBase(request.getMethod().toString(), target(request));
+    /** The HTTP request the SDK's request becomes: routed to {@code base}, one attempt, our user agent. */
+    private static HttpUriRequestBase toHttp(Request request, URI base) {
+        HttpUriRequestBase http = new HttpUriRequestBase(request.getMethod().toString(), target(request, base));
         if (request.requiresAuthentication()) {
             http.addHeader(HttpHeaders.AUTHORIZATION, request.getAuthString());
         }
@@ -114,7 +142,7 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
     }
 
     /** The SDK addresses {@code https://api.twilio.com}; the path and query are kept, the base is ours. */
-    private URI target(Request request) {
+    private static URI target(Request request, URI apiBase) {
         URL url = request.constructURL();
         if (!TWILIO_API_HOST.equals(url.getHost())) {
             throw new IllegalArgumentException(

@@ -11,6 +11,7 @@ import io.aftercare.sms.SendOutcome;
 import io.aftercare.sms.SentLookup;
 import io.aftercare.sms.SmsGateway;
 import io.quarkus.logging.Log;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -55,21 +56,21 @@ public final class TwilioSmsGateway implements SmsGateway, AutoCloseable {
     }
 
     /**
-     * Sends one made-up text through the SDK to {@link RehearsalHttpClient}, which answers in memory. The first real
-     * text after a start would otherwise load the SDK, build its JSON mapping and its requests' classes while every
-     * sender started meanwhile waits behind it, and their texts would reach Twilio together, over the rate limit.
+     * Sends one made-up text through the SDK and this gateway's HTTP client to a {@link RehearsalPeer} in this process.
+     * The first real texts after a start would otherwise load the SDK, its JSON mapping and the HTTP client's
+     * connection code while every sender started meanwhile waits behind them, and reach Twilio together, over the rate
+     * limit. Nothing leaves the machine, and the rehearsal's connection is to the peer, not to Twilio.
      *
      * @return whether the rehearsal went through; it is only a warm-up, so a failure is logged, never thrown
      */
     boolean rehearse() {
-        RehearsalHttpClient rehearsal = new RehearsalHttpClient(http);
-        try {
+        try (RehearsalPeer peer = new RehearsalPeer()) {
             Message message = creator(new OutgoingSms(new UUID(0, 0), REHEARSAL_NUMBER, "Aftercare rehearsal"))
                     .create(new TwilioRestClient.Builder(account.accountSid(), account.authToken())
-                            .httpClient(rehearsal)
+                            .httpClient(http.sendingTo(peer.baseUrl()))
                             .build());
-            return message.getSid() != null && rehearsal.built() == 1;
-        } catch (RuntimeException e) {
+            return message.getSid() != null && peer.answered() == 1;
+        } catch (IOException | RuntimeException e) {
             Log.debugf("The Twilio client's rehearsal failed (%s); the first text warms it instead", e.getClass());
             return false;
         }

@@ -32,6 +32,7 @@ public final class Benchmark {
     private final BenchmarkSettings settings;
     private final Path work;
     private final ClusterDatabase database;
+    private final StatementProfile statements;
     private final LatencyTwilio twilio;
     private final TextSeeder seeder;
     private final BurstScenario burst;
@@ -52,17 +53,26 @@ public final class Benchmark {
         this.settings = settings;
         this.work = Path.of("target", "benchmark");
         Files.createDirectories(work);
-        this.database = startDatabase(work.resolve("postgresql"));
+        this.database = startDatabase(work.resolve("postgresql"), settings.statements());
+        this.statements = new StatementProfile(database, settings.statements());
         this.twilio = new LatencyTwilio(settings.latency());
         this.seeder = new TextSeeder(database);
         this.burst = new BurstScenario(database, seeder, twilio);
     }
 
     private static ClusterDatabase startDatabase(Path directory) throws IOException {
+        return startDatabase(directory, false);
+    }
+
+    private static ClusterDatabase startDatabase(Path directory, boolean statements) throws IOException {
         Path data = directory.toAbsolutePath();
         deleteRecursively(data);
         // Room for the 10-million-text backlog's indexes, and no checkpoint storm while it is written.
-        return ClusterDatabase.start(data, Map.of("shared_buffers", "1GB", "max_wal_size", "8GB"));
+        Map<String, String> server = new java.util.HashMap<>(Map.of("shared_buffers", "1GB", "max_wal_size", "8GB"));
+        if (statements) {
+            server.putAll(StatementProfile.SERVER_SETTINGS);
+        }
+        return ClusterDatabase.start(data, server);
     }
 
     public static void main(String[] args) throws Exception {
@@ -229,6 +239,7 @@ public final class Benchmark {
                         settings.ingestClientsPerClinic(),
                         settings.ingestWarmup());
         settle();
+        statements.reset();
         IngestScenario.Outcome outcome = new IngestScenario()
                 .run(
                         service.node(),
@@ -245,6 +256,7 @@ public final class Benchmark {
         results.add(scenario, "p50", outcome.p50().toMillis(), "ms");
         results.add(scenario, "p99", outcome.p99().toMillis(), "ms");
         cpuPer(scenario, "session", outcome.cpuSeconds(), outcome.sessions());
+        statements.print(scenario, outcome.sessions());
         System.out.printf("%s: %s%n", scenario, outcome);
     }
 
@@ -277,6 +289,7 @@ public final class Benchmark {
             System.out.printf("warm-up: %s%n", warm);
         }
         settle();
+        statements.reset();
         ImportScenario.Outcome outcome = imports.run(
                 service.node(),
                 cpu(service),
@@ -311,6 +324,7 @@ public final class Benchmark {
         results.add(scenario, "batch p50", outcome.latencies().at(50) / 1e6, "ms");
         results.add(scenario, "batch p99", outcome.latencies().at(99) / 1e6, "ms");
         cpuPer(scenario, "session in a batch", outcome.cpuSeconds(), outcome.sessions());
+        statements.print(scenario, outcome.sessions());
         System.out.printf("%s: %s%n", scenario, outcome);
         return outcome;
     }

@@ -56,7 +56,8 @@ record BenchmarkSettings(
         List<Double> openLoopRates,
         Duration openLoopSpan,
         Duration openLoopWarmup,
-        Set<String> scaleScenarios) {
+        Set<String> scaleScenarios,
+        boolean statements) {
 
     static BenchmarkSettings fromSystemProperties() {
         return new BenchmarkSettings(
@@ -97,7 +98,8 @@ record BenchmarkSettings(
                 Duration.ofSeconds(Long.parseLong(property("open-loop-seconds", "30"))),
                 Duration.ofSeconds(Long.parseLong(property("open-loop-warmup-seconds", "10"))),
                 Set.of(property("scale-scenarios", "burst,ingest,import,openloop")
-                        .split(",")));
+                        .split(",")),
+                Boolean.parseBoolean(property("statements", "false")));
     }
 
     private static Map<String, String> env(String pairs) {

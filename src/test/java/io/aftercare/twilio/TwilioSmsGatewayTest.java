@@ -61,7 +61,7 @@ class TwilioSmsGatewayTest {
     }
 
     @Test
-    void shouldRehearseASendInMemoryWithoutReachingTwilio() {
+    void shouldRehearseASendWithAPeerInTheProcessWithoutReachingTwilio() {
         assertThat(gateway.rehearse()).isTrue();
 
         assertThat(twilio.messageRequests()).isEmpty();
