@@ -20,16 +20,20 @@ import java.util.UUID;
 @ApplicationScoped
 class StoredSessions {
 
-    private static final String SESSIONS = """
+    // The clinic goes in as a sub-select, so that no plan depends on which clinic it is. A clinic onboarded since the
+    // last ANALYZE looks empty to the planner, which then finds the ids by reading every row the clinic has (1.1 ms a
+    // post once it has 1,700 sessions, against 0.06 ms looking the ids up in the unique index), until the next ANALYZE:
+    // exactly while a clinic moving in imports its history.
+    static final String SESSIONS = """
             SELECT id, client_id, external_id, kind, session_number, final_session, ended_at, plan_version, fingerprint,
                    warnings, status, created_at, next_session_at
-              FROM treatment_session WHERE clinic_id = ? AND external_id = ANY(?)""";
+              FROM treatment_session WHERE clinic_id = (SELECT CAST(? AS uuid)) AND external_id = ANY(?)""";
 
     // Every session of the client, cancelled ones too: a later session supersedes whatever of theirs is still pending.
-    private static final String CLIENTS = """
+    static final String CLIENTS = """
             SELECT c.external_id, c.id, s.id, s.external_id, s.ended_at, s.status
               FROM client c LEFT JOIN treatment_session s ON s.client_id = c.id
-             WHERE c.clinic_id = ? AND c.external_id = ANY(?) AND c.erased_at IS NULL
+             WHERE c.clinic_id = (SELECT CAST(? AS uuid)) AND c.external_id = ANY(?) AND c.erased_at IS NULL
              ORDER BY c.external_id, s.ended_at, s.id""";
 
     /** A client the clinic posted before, with all their sessions in the order they ended. */
