@@ -1,5 +1,6 @@
 package io.aftercare.sms;
 
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 
@@ -25,6 +26,9 @@ public final class SmsSegments {
     private static final String BASIC = "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
             + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
     private static final String EXTENSION = "\f^{}\\[~]|€";
+    // Looked up for every character of every text a post schedules: a bit each, not a scan of the alphabet's string.
+    private static final BitSet IN_BASIC = charsOf(BASIC);
+    private static final BitSet IN_EXTENSION = charsOf(EXTENSION);
 
     private SmsSegments() {}
 
@@ -36,7 +40,7 @@ public final class SmsSegments {
     public static boolean isGsm7(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (BASIC.indexOf(c) < 0 && EXTENSION.indexOf(c) < 0) {
+            if (!IN_BASIC.get(c) && !IN_EXTENSION.get(c)) {
                 return false;
             }
         }
@@ -48,6 +52,9 @@ public final class SmsSegments {
      * (a character written with a surrogate pair, such as an emoji, is one); empty for a GSM-7 text.
      */
     public static List<String> outsideGsm7(String text) {
+        if (isGsm7(text)) {
+            return List.of();
+        }
         LinkedHashSet<String> outside = new LinkedHashSet<>();
         text.codePoints().mapToObj(Character::toString).filter(c -> !isGsm7(c)).forEach(outside::add);
         return List.copyOf(outside);
@@ -56,7 +63,7 @@ public final class SmsSegments {
     private static Count gsm7(String text) {
         int septets = 0;
         for (int i = 0; i < text.length(); i++) {
-            septets += EXTENSION.indexOf(text.charAt(i)) >= 0 ? 2 : 1;
+            septets += IN_EXTENSION.get(text.charAt(i)) ? 2 : 1;
         }
         if (septets <= 160) {
             return new Count(Encoding.GSM_7, septets, 1);
@@ -64,7 +71,7 @@ public final class SmsSegments {
         int segments = 1;
         int used = 0;
         for (int i = 0; i < text.length(); i++) {
-            int width = EXTENSION.indexOf(text.charAt(i)) >= 0 ? 2 : 1;
+            int width = IN_EXTENSION.get(text.charAt(i)) ? 2 : 1;
             if (used + width > 153) {
                 segments++;
                 used = 0;
@@ -90,5 +97,11 @@ public final class SmsSegments {
             i += width - 1;
         }
         return new Count(Encoding.UCS_2, text.length(), segments);
+    }
+
+    private static BitSet charsOf(String alphabet) {
+        BitSet chars = new BitSet();
+        alphabet.chars().forEach(chars::set);
+        return chars;
     }
 }
