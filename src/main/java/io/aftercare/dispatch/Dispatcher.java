@@ -3,10 +3,7 @@ package io.aftercare.dispatch;
 import io.aftercare.config.AftercareConfig;
 import io.aftercare.db.DatabaseClock;
 import io.aftercare.observability.DispatchMetrics;
-import io.aftercare.problem.RedactedFailure;
-import io.aftercare.reminder.ClaimedText;
 import io.aftercare.reminder.ReminderClaims;
-import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
@@ -14,16 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends the texts that are due: claims a batch, hands it to the {@link SenderPool}, and repeats until nothing is due or
- * its time slice is used up. When a node runs is {@link DrainLoop}'s; how much it claims and when each text may go is
- * {@link Pacing}'s; how one text is sent is {@link SendProtocol}'s, and how its outcome is recorded
- * {@link AttemptOutcomes}'.
+ * Sends the texts that are due: claims a batch and hands it to the senders ({@link BatchHandOff}), and repeats until
+ * nothing is due or its time slice is used up. When a node runs is {@link DrainLoop}'s; a run's bookkeeping for the
+ * health check and shutdown is {@link Run}'s; how much it claims and when each text may go is {@link Pacing}'s; how one
+ * text is sent is {@link SendProtocol}'s, and how its outcome is recorded {@link AttemptOutcomes}'.
  *
  * <p>Shutdown has one budget, {@code aftercare.shutdown-wait} (B), spent in this order: Quarkus waits up to B for the
  * HTTP requests in flight ({@code quarkus.shutdown.timeout}); {@link #onShutdown} stops claiming and waits up to B for
@@ -31,23 +25,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * B for its jobs ({@code quarkus.quartz.shutdown-wait-time}); last, {@link #stop} gives senders still in a request
  * (only when a run outlived B) two thirds of B, and the recorder one third to write what they sent.
  */
-// Over 150 lines: the run loop and shutdown share the runs' state (stopping, the room the loop's runs share, each run's
-// texts still being sent), so they stay together; everything else a run does is in the classes named above.
+// The run loop and shutdown share the runs' state (stopping, the room the loop's runs share, each run's texts still
+// being sent), so they stay together; everything else a run does is in the classes named above.
 // Created at start-up, so that settings it cannot work with stop the service there rather than at the first send.
 @Startup
 @ApplicationScoped
 public class Dispatcher {
 
-    private final ReminderClaims claims;
     private final SendProtocol protocol;
     private final AttemptOutcomes attemptOutcomes;
-    private final SendRate sendRate;
-    private final AftercareConfig.Dispatch config;
     private final Duration shutdownWait;
     private final DatabaseClock clock;
-    private final DispatchMetrics metrics;
     private final SenderPool senders;
     private final DrainWatch watch = new DrainWatch();
+    private final BatchHandOff handOff;
     private volatile Pacing pacing;
     private volatile Lane lane;
     private volatile Duration slice;
@@ -61,18 +52,15 @@ public class Dispatcher {
             AftercareConfig config,
             DatabaseClock clock,
             DispatchMetrics metrics) {
-        this.claims = claims;
-        this.metrics = metrics;
         this.protocol = protocol;
         this.attemptOutcomes = attemptOutcomes;
-        this.sendRate = sendRate;
-        this.config = config.dispatch();
         this.shutdownWait = config.shutdownWait();
         this.clock = clock;
         this.pacing = Pacing.from(config);
         this.lane = new Lane(pacing);
-        this.slice = this.config.maxRunTime();
+        this.slice = config.dispatch().maxRunTime();
         this.senders = new SenderPool(pacing.concurrency(), metrics);
+        this.handOff = new BatchHandOff(claims, protocol, sendRate, config.dispatch(), clock, metrics, senders, watch);
     }
 
     /** Why a run stopped claiming. */
@@ -93,7 +81,7 @@ public class Dispatcher {
      */
     public int drain(String node) {
         Pacing current = pacing;
-        Run run = new Run();
+        Run run = new Run(watch);
         try {
             return claimAsLongAsDue(node, current, new Semaphore(current.mostOutstanding()), run);
         } finally {
@@ -108,9 +96,9 @@ public class Dispatcher {
      */
     Ended drainOnce(String node) {
         Lane current = lane;
-        Run run = new Run();
+        Run run = new Run(watch);
         claimAsLongAsDue(node, current.pacing(), current.room(), run);
-        return run.ended;
+        return run.ended();
     }
 
     private int claimAsLongAsDue(String node, Pacing pacing, Semaphore room, Run run) {
@@ -127,14 +115,14 @@ public class Dispatcher {
                     room.release(size);
                     break;
                 }
-                int claimed = claimAndSubmit(node, size, room, pacing, run);
+                int claimed = handOff.claimAndSubmit(node, size, room, pacing, run);
                 if (claimed == 0) {
-                    run.ended = Ended.NOTHING_DUE;
+                    run.endedBecause(Ended.NOTHING_DUE);
                     break;
                 }
                 handled += claimed;
                 if (!clock.instant().isBefore(deadline)) {
-                    run.ended = Ended.SLICE_USED_UP;
+                    run.endedBecause(Ended.SLICE_USED_UP);
                     break;
                 }
             }
@@ -142,111 +130,6 @@ public class Dispatcher {
             return handled;
         } finally {
             run.claimingOver(succeeded);
-        }
-    }
-
-    /**
-     * Claims up to {@code size} texts, for which {@code room} was taken, and hands them to the senders.
-     *
-     * @return how many were claimed
-     */
-    private int claimAndSubmit(String node, int size, Semaphore room, Pacing pacing, Run run) {
-        int notSubmitted = size;
-        try {
-            List<ClaimedText> batch = claims.claimDue(node, size, clock.instant(), config.claimLease());
-            metrics.claimed(batch.size());
-            watch.progressed();
-            room.release(size - batch.size());
-            notSubmitted = batch.size();
-            List<Instant> slots = sendRate.slots(batch.size(), pacing, clock.instant(), config.claimLease());
-            for (int i = 0; i < batch.size(); i++) {
-                ClaimedText text = batch.get(i);
-                Instant slot = slots.get(i);
-                run.textSubmitted();
-                try {
-                    senders.execute(() -> sendThenFreeRoom(text, slot, pacing, room, run));
-                } catch (RuntimeException e) {
-                    run.textOver();
-                    throw e;
-                }
-                notSubmitted--;
-            }
-            return batch.size();
-        } finally {
-            // A claim or reservation that failed, or senders already shut down: the room goes back, or the run would
-            // wait for it forever; texts claimed but not handed over stay claimed until their lease runs out.
-            room.release(notSubmitted);
-        }
-    }
-
-    private void sendThenFreeRoom(ClaimedText text, Instant slot, Pacing pacing, Semaphore room, Run run) {
-        try {
-            protocol.sendAt(text, pacing.sendAt(slot, clock.instant()));
-        } catch (RuntimeException e) {
-            Log.errorf(
-                    RedactedFailure.of(e),
-                    "Sending reminder %s failed; its claim runs out and it is checked before any resend",
-                    text.reminderId());
-        } finally {
-            watch.progressed();
-            room.release();
-            run.textOver();
-        }
-    }
-
-    /** How the loop's runs are paced, and the room for texts they claimed and have not finished. */
-    private record Lane(Pacing pacing, Semaphore room) {
-        Lane(Pacing pacing) {
-            this(pacing, new Semaphore(pacing.mostOutstanding()));
-        }
-    }
-
-    /**
-     * One run, under way for the health check and for shutdown ({@link DrainWatch}) until it has stopped claiming and
-     * every text it claimed has been sent and recorded, or handed back: shutdown waits for that, so the database is
-     * still there for them.
-     */
-    private final class Run {
-
-        // The claiming itself, plus one for each text handed to the senders and not finished yet.
-        private final AtomicInteger open = new AtomicInteger(1);
-        private final CountDownLatch over = new CountDownLatch(1);
-        private volatile boolean succeeded;
-        private volatile Ended ended = Ended.HALTED;
-
-        Run() {
-            watch.started();
-        }
-
-        void textSubmitted() {
-            open.incrementAndGet();
-        }
-
-        void textOver() {
-            if (open.decrementAndGet() == 0) {
-                watch.ended(succeeded);
-                over.countDown();
-            }
-        }
-
-        void claimingOver(boolean succeeded) {
-            this.succeeded = succeeded;
-            textOver();
-        }
-
-        void awaitOver() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    over.await();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 

@@ -1,9 +1,7 @@
 package io.aftercare.reminder;
 
-import io.aftercare.db.SqlValues;
 import io.aftercare.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,34 +12,22 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** Records the texts of sessions and answers what became of them. */
-// Over 150 lines: the reminder table's record, cancel, supersede and erase statements and its reads, for sessions,
-// clients, erasure and the dashboard's clinic-wide lists; claims, outcomes and held texts have classes of their own.
+// The reminder table's cancel, erase and provider-report writes and its reads, for sessions, clients, erasure and the
+// dashboard: the entry point other features call. How a provider report is applied is ProviderReportUpdate's, the
+// clinic-wide lists' statements ClinicTextLists'; claims, outcomes and held texts have classes of their own.
 @ApplicationScoped
 public class Reminders {
 
     /** The most texts one page of a clinic-wide list holds. */
     public static final int MAX_PAGE = 200;
 
-    /** The statuses of texts that did not or will not go out and that someone at the clinic may act on. */
-    static final List<String> NEEDING_ATTENTION =
-            List.of(ReminderStatus.FAILED.name(), ReminderStatus.EXPIRED.name(), ReminderStatus.HELD.name());
-
-    // Both lists read reminder_clinic_due (clinic_id, due_at, id) from the cursor on; the row comparison is what lets
-    // the index start there. The body is never read, only whether erasure emptied it.
-    private static final String CLINIC_TEXTS = """
-            SELECT id, client_id, session_id, kind, step, due_at, status, sent_at, provider_status, error, body = ''
-              FROM reminder
-             WHERE clinic_id = :clinic AND %s
-             ORDER BY due_at %2$s, id %2$s
-             LIMIT :limit""";
-
     private final SessionExternalIds sessionExternalIds;
-    private final ChangedTexts changedTexts;
+    private final ProviderReportUpdate providerReports;
     private final Clock clock;
 
     Reminders(SessionExternalIds sessionExternalIds, ChangedTexts changedTexts, Clock clock) {
         this.sessionExternalIds = sessionExternalIds;
-        this.changedTexts = changedTexts;
+        this.providerReports = new ProviderReportUpdate(changedTexts);
         this.clock = clock;
     }
 
@@ -89,24 +75,6 @@ public class Reminders {
         return new ErasedTexts(erased, cancelled);
     }
 
-    // The row is locked and read first, so that its status before the report is known: a report changes the status
-    // only of a text still SENT, and observers hear only of a change (ChangedTexts).
-    private static final String PROVIDER_REPORTED =
-            """
-            WITH reported AS (
-                SELECT id, status AS was FROM reminder
-                 WHERE provider_id = :providerId AND COALESCE(provider_rank, -1) < :rank
-                   FOR UPDATE),
-            changed AS (
-                UPDATE reminder r SET provider_status = :providerStatus, provider_rank = :rank,
-                       provider_updated_at = :now, updated_at = :now,
-                       status = CASE WHEN r.status = 'SENT' AND :final <> '' THEN :final ELSE r.status END,
-                       error = CASE WHEN r.status = 'SENT' AND :final = 'FAILED' THEN :error ELSE r.error END
-                  FROM reported
-                 WHERE r.id = reported.id
-                RETURNING %s, reported.was)
-            %s""".formatted(ChangedTexts.RETURNING, ChangedTexts.select(", ch.status <> ch.was"));
-
     /**
      * Records what the SMS provider later said of a sent text. Reports may come twice or out of order: a report is
      * kept only when it goes further than the one before ({@code rank}), and only a text still {@code SENT} takes the
@@ -124,21 +92,7 @@ public class Reminders {
             Optional<ReminderStatus> finalStatus,
             String error,
             Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = Reminder.getEntityManager()
-                .createNativeQuery(PROVIDER_REPORTED)
-                .setParameter("providerStatus", providerStatus)
-                .setParameter("now", now)
-                .setParameter("final", finalStatus.map(Enum::name).orElse(""))
-                .setParameter("error", error == null ? "" : error)
-                .setParameter("providerId", providerId)
-                .setParameter("rank", rank)
-                .getResultList();
-        changedTexts.announce(rows.stream()
-                .filter(row -> (Boolean) row[ChangedTexts.COLUMNS])
-                .map(ChangedTexts::change)
-                .toList());
-        return rows.size() == 1;
+        return providerReports.apply(providerId, providerStatus, rank, finalStatus, error, now);
     }
 
     /**
@@ -215,11 +169,7 @@ public class Reminders {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ClinicTextPage dueBetween(UUID clinicId, Instant from, Instant to, String cursor, int limit) {
-        String where = "due_at >= :from AND due_at < :to" + (cursor == null ? "" : " AND (due_at, id) > (:at, :id)");
-        Query query = clinicTexts(clinicId, where, "ASC", cursor, limit)
-                .setParameter("from", from)
-                .setParameter("to", to);
-        return page(query, limit);
+        return ClinicTextLists.dueBetween(clinicId, from, to, cursor, limit);
     }
 
     /**
@@ -231,53 +181,6 @@ public class Reminders {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public ClinicTextPage needingAttention(UUID clinicId, Instant since, String cursor, int limit) {
-        String where = "status IN (:statuses) AND due_at >= :since AND due_at <= :now"
-                + (cursor == null ? "" : " AND (due_at, id) < (:at, :id)");
-        Query query = clinicTexts(clinicId, where, "DESC", cursor, limit)
-                .setParameter("statuses", NEEDING_ATTENTION)
-                .setParameter("since", since)
-                .setParameter("now", clock.instant());
-        return page(query, limit);
-    }
-
-    private static Query clinicTexts(UUID clinicId, String where, String order, String cursor, int limit) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ProblemException.invalid("limit", "must be between 1 and " + MAX_PAGE);
-        }
-        Query query = Reminder.getEntityManager()
-                .createNativeQuery(CLINIC_TEXTS.formatted(where, order))
-                .setParameter("clinic", clinicId)
-                // One more than the page: whether there is a next page is known without counting.
-                .setParameter("limit", limit + 1);
-        if (cursor != null) {
-            ClinicTextCursor after = ClinicTextCursor.decode(cursor)
-                    .orElseThrow(() -> ProblemException.invalid("cursor", "is not a cursor this list gave"));
-            query.setParameter("at", after.dueAt()).setParameter("id", after.id());
-        }
-        return query;
-    }
-
-    private static ClinicTextPage page(Query query, int limit) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<ClinicText> texts = rows.stream()
-                .limit(limit)
-                .map(row -> new ClinicText(
-                        (UUID) row[0],
-                        (UUID) row[1],
-                        (UUID) row[2],
-                        TextKind.valueOf((String) row[3]),
-                        (String) row[4],
-                        SqlValues.instant(row[5]),
-                        ReminderStatus.valueOf((String) row[6]),
-                        SqlValues.instant(row[7]),
-                        (String) row[8],
-                        (String) row[9],
-                        (Boolean) row[10]))
-                .toList();
-        Optional<String> next = rows.size() > limit
-                ? Optional.of(ClinicTextCursor.after(texts.get(limit - 1)).encode())
-                : Optional.empty();
-        return new ClinicTextPage(texts, next);
+        return ClinicTextLists.needingAttention(clinicId, since, clock.instant(), cursor, limit);
     }
 }

@@ -4,21 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.Session;
 
 /** Records what became of a claimed text, if the claim is still the one that sent it. */
-// Over 150 lines: one fenced statement per outcome of an attempt (sent, retry, failed, expired, released, renewed),
-// kept beside the fence they share; most of the lines are SQL.
+// One fenced statement per outcome of an attempt (retry, failed, expired, released, renewed), kept beside the fence
+// they share; the batch statement for sent texts is SentStatement's.
 @ApplicationScoped
 public class SendOutcomes {
 
@@ -46,6 +41,7 @@ public class SendOutcomes {
 
     private final EntityManager entityManager;
     private final ChangedTexts changedTexts;
+    private final SentStatement sentStatement;
     private final ProviderReceipts receipts;
     private final Event<TextsScheduled> scheduled;
 
@@ -56,6 +52,7 @@ public class SendOutcomes {
             Event<TextsScheduled> scheduled) {
         this.entityManager = entityManager;
         this.changedTexts = changedTexts;
+        this.sentStatement = new SentStatement(changedTexts);
         this.receipts = receipts;
         this.scheduled = scheduled;
     }
@@ -70,20 +67,6 @@ public class SendOutcomes {
         }
     }
 
-    // SENT for many texts at once, each fenced by its own claim; each written claim comes back with what observers
-    // hear of it (ChangedTexts), in the one statement.
-    private static final String SENT_ALL =
-            """
-            WITH changed AS (
-                UPDATE reminder r
-                SET status = 'SENT', sent_at = s.sent_at, provider_id = s.provider_id, error = NULL, unknown_since = NULL,
-                    claimed_by = NULL, claim_expires_at = NULL, updated_at = s.sent_at
-                FROM unnest(CAST(? AS uuid[]), CAST(? AS text[]), CAST(? AS int[]), CAST(? AS text[]),
-                            CAST(CAST(? AS text[]) AS timestamptz[])) AS s (id, node, attempt, provider_id, sent_at)
-                WHERE r.id = s.id AND r.status = 'SENDING' AND r.claimed_by = s.node AND r.attempts = s.attempt
-                RETURNING %s, s.node, s.attempt)
-            %s""".formatted(ChangedTexts.RETURNING, ChangedTexts.select(", ch.node, ch.attempt"));
-
     /**
      * Records the texts as sent and tells observers of those written ({@link TextsChanged}, one event), in the same
      * transaction, which also applies the delivery receipts that came before their sids ({@link ProviderReceipts}).
@@ -92,57 +75,11 @@ public class SendOutcomes {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Set<Claim> recordSent(List<Sent> sent) {
-        Set<Claim> recorded = entityManager.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(SENT_ALL)) {
-                update.setArray(
-                        1,
-                        connection.createArrayOf(
-                                "uuid",
-                                sent.stream().map(s -> s.text().reminderId()).toArray()));
-                update.setArray(
-                        2,
-                        connection.createArrayOf(
-                                "text",
-                                sent.stream().map(s -> s.text().claimedBy()).toArray()));
-                update.setArray(
-                        3,
-                        connection.createArrayOf(
-                                "int4",
-                                sent.stream().map(s -> s.text().attempt()).toArray()));
-                update.setArray(
-                        4,
-                        connection.createArrayOf(
-                                "text", sent.stream().map(Sent::providerId).toArray()));
-                update.setArray(
-                        5,
-                        connection.createArrayOf(
-                                "text",
-                                sent.stream().map(s -> s.at().toString()).toArray()));
-                Set<Claim> written = new HashSet<>();
-                List<TextsChanged.Change> changes = new ArrayList<>();
-                try (ResultSet rows = update.executeQuery()) {
-                    while (rows.next()) {
-                        changes.add(ChangedTexts.change(columns(rows, ChangedTexts.COLUMNS)));
-                        written.add(new Claim(
-                                rows.getObject(1, UUID.class),
-                                rows.getString(ChangedTexts.COLUMNS + 1),
-                                rows.getInt(ChangedTexts.COLUMNS + 2)));
-                    }
-                }
-                changedTexts.announce(changes);
-                return written;
-            }
-        });
+        Set<Claim> recorded = entityManager
+                .unwrap(Session.class)
+                .doReturningWork(connection -> sentStatement.write(connection, sent));
         receipts.applyPending(sent.stream().map(Sent::providerId).toList());
         return recorded;
-    }
-
-    private static Object[] columns(ResultSet row, int count) throws SQLException {
-        Object[] columns = new Object[count];
-        for (int i = 0; i < count; i++) {
-            columns[i] = row.getObject(i + 1);
-        }
-        return columns;
     }
 
     /** Records the text as failed for good and tells observers ({@link TextsChanged}), in the same transaction. */
