@@ -64,7 +64,7 @@ final class BatchHandOff {
                 Instant slot = slots.get(i);
                 run.textSubmitted();
                 try {
-                    senders.execute(() -> sendThenFreeRoom(text, slot, pacing, room, run));
+                    senders.execute(() -> sendThenFreeRoom(text, slot, room, run));
                 } catch (RuntimeException e) {
                     run.textOver();
                     throw e;
@@ -79,9 +79,9 @@ final class BatchHandOff {
         }
     }
 
-    private void sendThenFreeRoom(ClaimedText text, Instant slot, Pacing pacing, Semaphore room, Run run) {
+    private void sendThenFreeRoom(ClaimedText text, Instant slot, Semaphore room, Run run) {
         try {
-            protocol.sendAt(text, pacing.sendAt(slot, clock.instant()));
+            protocol.sendAt(text, slot);
         } catch (RuntimeException e) {
             Log.errorf(
                     RedactedFailure.of(e),

@@ -11,8 +11,7 @@ import java.util.stream.IntStream;
 /**
  * How fast one node claims and sends: how many texts a claim takes, how many claimed texts may wait for a sender, and
  * when each text of a batch may go under the sender's rate limit. The slots themselves are reserved for the whole
- * cluster in the database ({@link SendRate}); this sizes the batches, spreads them over their slots, and keeps this
- * node's sends apart when slots passed before a sender reached them. One instance paces the runs of one setting.
+ * cluster in the database ({@link SendRate}); this only sizes the batches and spreads them over their slots.
  */
 final class Pacing {
 
@@ -22,7 +21,6 @@ final class Pacing {
     private final int configuredBatchSize;
     private final int concurrency;
     private final Optional<Duration> spacing;
-    private final Optional<NodeSpacing> nodeSpacing;
 
     /**
      * @param batchSize the most texts one claim takes
@@ -35,7 +33,6 @@ final class Pacing {
         this.spacing = maxPerSecond > 0
                 ? Optional.of(Duration.ofNanos(Math.round(1_000_000_000 / maxPerSecond)))
                 : Optional.empty();
-        this.nodeSpacing = spacing.map(between -> new NodeSpacing(between, RATE_WINDOW));
     }
 
     static Pacing from(AftercareConfig config) {
@@ -71,14 +68,6 @@ final class Pacing {
      */
     int mostOutstanding() {
         return spacing.isEmpty() ? concurrency + batchSize() : 2 * batchSize();
-    }
-
-    /**
-     * When a text reserved for {@code slot} may go, asked by its sender at {@code now}: its slot, or under a limit, if
-     * that passed while it waited for a sender, one spacing after this node's last send ({@link NodeSpacing}).
-     */
-    Instant sendAt(Instant slot, Instant now) {
-        return nodeSpacing.map(node -> node.sendAt(slot, now)).orElse(slot);
     }
 
     /** When each of {@code count} texts may go: all at {@code first} without a limit, else one slot after another. */
