@@ -67,6 +67,20 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
                 .build();
     }
 
+    private SingleAttemptHttpClient(URI apiBase, CloseableHttpClient http) {
+        this.apiBase = apiBase;
+        this.http = http;
+    }
+
+    /**
+     * The same connections and settings sending to another base URL: {@link TwilioSmsGateway#rehearse} runs one
+     * request through every step of the real client against a peer in this process. Never closed: it shares this
+     * client's pool.
+     */
+    SingleAttemptHttpClient sendingTo(URI base) {
+        return new SingleAttemptHttpClient(base, http);
+    }
+
     @Override
     public Response reliableRequest(Request request) {
         return makeRequest(request);
@@ -79,35 +93,7 @@ final class SingleAttemptHttpClient extends HttpClient implements AutoCloseable 
 
     @Override
     public Response makeRequest(Request request) {
-        return execute(request, apiBase);
-    }
-
-    /**
-     * The same client sending to another base URL: {@link TwilioSmsGateway#rehearse} runs one request through every
-     * step of the real one against a peer in this process.
-     */
-    HttpClient sendingTo(URI base) {
-        SingleAttemptHttpClient client = this;
-        return new HttpClient() {
-            @Override
-            public Response makeRequest(Request request) {
-                return client.execute(request, base);
-            }
-
-            @Override
-            public Response reliableRequest(Request request) {
-                return makeRequest(request);
-            }
-
-            @Override
-            public Response reliableRequest(Request request, int[] retryCodes, int retries, long delayMillis) {
-                return makeRequest(request);
-            }
-        };
-    }
-
-    private Response execute(Request request, URI base) {
-        HttpUriRequestBase http = toHttp(request, base);
+        HttpUriRequestBase http = toHttp(request, apiBase);
         try {
             return this.http.execute(http, response -> {
                 String content = response.getEntity() == null
