@@ -23,10 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 // The operator's role (clinic.Roles.OPERATOR), named through this package's own constant: audit depends on no feature.
 @RolesAllowed(CurrentActor.OPERATOR)
 @APIResponse(
-        responseCode = "401",
-        description = "No or wrong admin key, or the admin API is disabled",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(
         responseCode = "403",
         description = "A clinic's key: the audit log is the operator's",
         content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))

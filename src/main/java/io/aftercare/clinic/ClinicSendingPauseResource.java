@@ -28,18 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
 @SecurityRequirement(name = "adminKey")
-@APIResponse(
-        responseCode = "401",
-        description = "No or wrong admin key, or the admin API is disabled",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "403",
-        description = "A clinic's key, not the admin key",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
-@APIResponse(
-        responseCode = "429",
-        description = "Too many failed authentications from this address; see Retry-After",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class ClinicSendingPauseResource {
 
     private final SendingPauses pauses;

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 /**
  * Documents the problem answers every operation can give whatever its resource says, so that no resource repeats
  * them: 413 (a body over the size limit, refused before routing), 415 (a body of another media type), 429 (too many
- * failed authentications, on operations that take a key) and 503 (the database unavailable, with Retry-After).
+ * failed authentications, on operations that take a key), 503 (the database unavailable, with Retry-After), and on the
+ * operator's operations 401 (no admin key) and 403 (a clinic's key).
  * It also names a response left without a description after its status, as OpenAPI requires one.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -28,6 +29,9 @@ public class ProblemResponsesFilter implements OASFilter {
     static final String UNSUPPORTED = "UnsupportedMediaType";
     static final String TOO_MANY = "TooManyRequests";
     static final String UNAVAILABLE = "ServiceUnavailable";
+    static final String NO_ADMIN_KEY = "NoAdminKey";
+    static final String NOT_THE_OPERATOR = "NotTheOperator";
+    private static final String ADMIN_KEY = "adminKey";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -43,6 +47,8 @@ public class ProblemResponsesFilter implements OASFilter {
                 UNAVAILABLE,
                 problem("The database is unavailable; nothing was stored. Retry after Retry-After seconds")
                         .addHeader("Retry-After", retryAfter()));
+        components.addResponse(NO_ADMIN_KEY, problem("No or wrong admin key, or the admin API is disabled"));
+        components.addResponse(NOT_THE_OPERATOR, problem("A clinic's key, not the admin key"));
         if (openAPI.getPaths() == null) {
             return;
         }
@@ -51,7 +57,7 @@ public class ProblemResponsesFilter implements OASFilter {
                 .values()
                 .forEach(path -> path.getOperations().values().forEach(operation -> {
                     openToAll(operation);
-                    document(operation, isAuthenticated(openAPI, operation));
+                    document(operation, isAuthenticated(openAPI, operation), isOperators(openAPI, operation));
                 }));
     }
 
@@ -68,13 +74,17 @@ public class ProblemResponsesFilter implements OASFilter {
         }
     }
 
-    private static void document(Operation operation, boolean authenticated) {
+    private static void document(Operation operation, boolean authenticated, boolean operators) {
         APIResponses responses = operation.getResponses();
         responses.getAPIResponses().forEach((status, response) -> {
             if (response.getDescription() == null && response.getRef() == null) {
                 response.setDescription(reason(status));
             }
         });
+        if (operators) {
+            addIfAbsent(responses, "401", NO_ADMIN_KEY);
+            addIfAbsent(responses, "403", NOT_THE_OPERATOR);
+        }
         addIfAbsent(responses, "413", TOO_LARGE);
         if (operation.getRequestBody() != null) {
             addIfAbsent(responses, "415", UNSUPPORTED);
@@ -89,6 +99,14 @@ public class ProblemResponsesFilter implements OASFilter {
         List<SecurityRequirement> security =
                 operation.getSecurity() != null ? operation.getSecurity() : openAPI.getSecurity();
         return security != null && security.stream().anyMatch(requirement -> !isAnonymous(requirement));
+    }
+
+    private static boolean isOperators(OpenAPI openAPI, Operation operation) {
+        List<SecurityRequirement> security =
+                operation.getSecurity() != null ? operation.getSecurity() : openAPI.getSecurity();
+        return security != null
+                && security.stream()
+                        .anyMatch(requirement -> requirement.getSchemes() != null && requirement.hasScheme(ADMIN_KEY));
     }
 
     private static boolean isAnonymous(SecurityRequirement requirement) {

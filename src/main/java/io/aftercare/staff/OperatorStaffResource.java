@@ -24,10 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Admin")
 @SecurityRequirement(name = "adminKey")
-@APIResponse(
-        responseCode = "401",
-        description = "No or unknown admin key",
-        content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = Problem.class)))
 class OperatorStaffResource {
 
     private final StaffInvitations invitations;

@@ -55,6 +55,10 @@ class OpenApiContractTest {
             if (operation.op().containsKey("requestBody")) {
                 assertThat(responses).as(operation.name()).containsKey("415");
             }
+            if (String.valueOf(operation.op().get("security")).contains("adminKey")) {
+                // The operator's operations: a missing admin key and a clinic's key are answered on each of them.
+                assertThat(responses).as(operation.name()).containsKeys("401", "403", "429");
+            }
         });
         Map<String, Object> unavailable =
                 map(map(map(document.get("components")).get("responses")).get("ServiceUnavailable"));
