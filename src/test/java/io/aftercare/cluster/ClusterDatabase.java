@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * One real PostgreSQL, started from the test with zonky's embedded binaries, that several service processes share.
@@ -149,11 +150,32 @@ public final class ClusterDatabase implements AutoCloseable {
         return ((Number) rows(sql, parameters).get(0).values().iterator().next()).longValue();
     }
 
+    /**
+     * A port free now, below the kernel's ephemeral range: a port the kernel hands out for {@code bind(0)} (a node's
+     * start-up rehearsal peer, another test's server) could be taken again between this check and the node binding
+     * it, as a management port once was ("Address already in use").
+     */
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        int below = ephemeralPortsFrom();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = below - 1 - ThreadLocalRandom.current().nextInt(Math.min(12_000, below - 1_025));
+            try (ServerSocket socket = new ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // Someone else's: try another.
+            }
+        }
+        throw new IllegalStateException("No free port below " + below);
+    }
+
+    private static int ephemeralPortsFrom() {
+        try {
+            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .trim()
+                    .split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            // Not Linux: the IANA range starts at 49152.
+            return 49_152;
         }
     }
 }
