@@ -170,9 +170,12 @@ public final class ClusterDatabase implements AutoCloseable {
 
     private static int ephemeralPortsFrom() {
         try {
-            return Integer.parseInt(Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+            // readAllLines: Files.readString reads a /proc file (size 0) as its first byte only.
+            int from = Integer.parseInt(Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .get(0)
                     .trim()
                     .split("\\s+")[0]);
+            return from > 2_048 ? from : 49_152;
         } catch (IOException | RuntimeException e) {
             // Not Linux: the IANA range starts at 49152.
             return 49_152;
